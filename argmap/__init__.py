@@ -1,0 +1,1 @@
+"""argmap: argument maps as typed data, with validation and Graphviz diagrams."""

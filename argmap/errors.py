@@ -1,0 +1,100 @@
+"""Typed errors and diagnostics.
+
+Exceptions are for input argmap cannot use at all (a file that does not parse, a missing
+binary); problems in the *content* of a map are :class:`Diagnostic` values, collected in full
+by the validator and never raised.
+"""
+
+from __future__ import annotations
+
+import enum
+
+import attrs
+
+__all__ = [
+    "ArgmapError",
+    "Diagnostic",
+    "Location",
+    "ParseError",
+    "RenderError",
+    "Severity",
+]
+
+
+@attrs.frozen(slots=True)
+class Location:
+    """A position in a map file: 1-based line and column, as editors count them."""
+
+    file: str | None
+    line: int
+    column: int
+
+    def __str__(self) -> str:
+        return f"{self.file or '<string>'}:{self.line}:{self.column}"
+
+
+class ArgmapError(Exception):
+    """Base class of every error argmap raises on purpose."""
+
+
+class ParseError(ArgmapError):
+    """A map (or framework) file that cannot be read: names the file, line and column."""
+
+    def __init__(
+        self,
+        message: str,
+        file: str | None = None,
+        line: int | None = None,
+        column: int | None = None,
+    ) -> None:
+        self.message = message
+        self.file = file
+        self.line = line
+        self.column = column
+        super().__init__(str(self))
+
+    @property
+    def location(self) -> Location | None:
+        if self.line is None:
+            return None
+        return Location(self.file, self.line, self.column or 1)
+
+    def __str__(self) -> str:
+        where = self.file or "<string>"
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        return f"{where}: {self.message}"
+
+
+class RenderError(ArgmapError):
+    """Rendering failed, e.g. because the Graphviz ``dot`` binary is missing."""
+
+
+class Severity(enum.Enum):
+    """How serious a diagnostic is; ``ERROR`` makes ``argmap check`` exit with 1."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 0, "warning": 1, "info": 2}[self.value]
+
+
+@attrs.frozen(slots=True)
+class Diagnostic:
+    """One problem found in a map: a stable code, the ids involved, where, and how to fix it."""
+
+    code: str
+    severity: Severity
+    message: str
+    ids: tuple[str, ...] = ()
+    location: Location | None = None
+    hint: str | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.location}: " if self.location else ""
+        return f"{where}{self.code} {self.message}"
