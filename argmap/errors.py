@@ -14,6 +14,7 @@ import attrs
 __all__ = [
     "ArgmapError",
     "Diagnostic",
+    "InputError",
     "Location",
     "ParseError",
     "RenderError",
@@ -66,6 +67,10 @@ class ParseError(ArgmapError):
             if self.column is not None:
                 where += f":{self.column}"
         return f"{where}: {self.message}"
+
+
+class InputError(ArgmapError):
+    """Input that cannot be used at all: a missing or unreadable file, an unknown format."""
 
 
 class RenderError(ArgmapError):

@@ -1,0 +1,87 @@
+"""Map file formats: one module per format and one registry table keyed by name and suffix.
+
+This package is the only place that reads or writes map files.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from argmap._io import read_text, write_atomic
+from argmap.errors import InputError
+from argmap.formats import json as _json
+from argmap.formats import yaml as _yaml
+from argmap.formats._spec import FORMAT_VERSION, json_schema
+from argmap.model import ArgumentMap
+
+__all__ = [
+    "FORMATS",
+    "FORMAT_VERSION",
+    "Format",
+    "dump",
+    "dumps",
+    "format_for",
+    "json_schema",
+    "load",
+    "loads",
+]
+
+
+@attrs.frozen
+class Format:
+    """A registered map format: its name, file suffixes, reader and writer."""
+
+    name: str
+    suffixes: tuple[str, ...]
+    loads: Callable[[str, str | None], ArgumentMap]
+    dumps: Callable[[ArgumentMap], str]
+
+
+#: Every map format argmap reads and writes, by name. Future formats (Argdown, AIF) join here.
+FORMATS: Mapping[str, Format] = {
+    "yaml": Format("yaml", (".yaml", ".yml"), _yaml.loads, _yaml.dumps),
+    "json": Format("json", (".json",), _json.loads, _json.dumps),
+}
+
+
+def format_for(path: str | os.PathLike[str], name: str | None = None) -> Format:
+    """The format named ``name``, or the one whose suffix ``path`` has."""
+    if name is not None:
+        try:
+            return FORMATS[name]
+        except KeyError:
+            raise InputError(f"unknown map format {name!r}; known: {', '.join(FORMATS)}") from None
+    suffix = Path(path).suffix.lower()
+    for fmt in FORMATS.values():
+        if suffix in fmt.suffixes:
+            return fmt
+    known = ", ".join(s for f in FORMATS.values() for s in f.suffixes)
+    raise InputError(f"{os.fspath(path)}: unknown map file suffix {suffix!r}; expected one of {known}")
+
+
+def loads(text: str, format: str = "yaml", filename: str | None = None) -> ArgumentMap:
+    """Parse map text in the named format."""
+    return format_for(filename or "", format).loads(text, filename)
+
+
+def load(path: str | os.PathLike[str], format: str | None = None) -> ArgumentMap:
+    """Load a map file; the format comes from its suffix unless named."""
+    fmt = format_for(path, format)
+    return fmt.loads(read_text(path), os.fspath(path))
+
+
+def dumps(amap: ArgumentMap, format: str = "yaml") -> str:
+    """Map text in the named format."""
+    return format_for("", format).dumps(amap)
+
+
+def dump(amap: ArgumentMap, path: str | os.PathLike[str], format: str | None = None) -> Path:
+    """Write a map file atomically; the format comes from the suffix unless named."""
+    return write_atomic(path, format_for(path, format).dumps(amap))
+
+
