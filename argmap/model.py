@@ -39,7 +39,7 @@ __all__ = [
 ]
 
 #: Ids are short, readable slugs so they can appear in diagnostics, DOT and file names.
-ID_PATTERN = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.:\-]*$")
+ID_PATTERN = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.\-]*$")
 
 _T = TypeVar("_T")
 
@@ -66,7 +66,7 @@ def _check_id(_instance: object, attribute: attrs.Attribute[Any], value: str) ->
     if not isinstance(value, str) or not ID_PATTERN.match(value):
         raise ValueError(
             f"{attribute.name} {value!r} is not a valid id "
-            "(letters, digits, '_', '-', '.', ':'; not starting with punctuation)"
+            "(letters, digits, '_', '-', '.'; not starting with '-' or '.')"
         )
 
 

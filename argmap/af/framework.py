@@ -9,6 +9,7 @@ integer lists instead of hashing strings in its inner loops.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from operator import itemgetter
 
 import attrs
 
@@ -46,17 +47,22 @@ class Framework:
 
     def __attrs_post_init__(self) -> None:
         index = {name: i for i, name in enumerate(self.arguments)}
-        n = len(self.arguments)
+        try:
+            sources = list(map(index.__getitem__, map(itemgetter(0), self.attacks)))
+            sinks = list(map(index.__getitem__, map(itemgetter(1), self.attacks)))
+        except KeyError as missing:
+            raise ValueError(f"an attack names the undeclared argument {missing.args[0]!r}") from None
+        self._set_tables(index, sources, sinks)
+
+    def _set_tables(self, index: dict[str, int], sources: list[int], sinks: list[int]) -> None:
+        n = len(index)
         attackers: list[list[int]] = [[] for _ in range(n)]
         targets: list[list[int]] = [[] for _ in range(n)]
-        for a, b in self.attacks:
-            ia = index.get(a)
-            ib = index.get(b)
-            if ia is None or ib is None:
-                missing = a if ia is None else b
-                raise ValueError(f"attack ({a}, {b}) names an undeclared argument {missing!r}")
-            attackers[ib].append(ia)
-            targets[ia].append(ib)
+        # Integer-only loops: the string look-ups happened above, in C, via map().
+        for a, b in zip(sources, sinks, strict=True):
+            attackers[b].append(a)
+        for a, b in zip(sources, sinks, strict=True):
+            targets[a].append(b)
         # Frozen attrs classes forbid assignment; these derived tables are set exactly once here.
         object.__setattr__(self, "index", index)
         object.__setattr__(self, "attackers", tuple(map(tuple, attackers)))
@@ -64,11 +70,24 @@ class Framework:
 
     @classmethod
     def from_indices(cls, n: int, attacks: Iterable[tuple[int, int]]) -> Framework:
-        """A framework with arguments ``"1"`` .. ``str(n)`` and 1-based integer attacks."""
-        return cls(
-            arguments=[str(i) for i in range(1, n + 1)],
-            attacks=[(str(a), str(b)) for a, b in attacks],
-        )
+        """A framework with arguments ``"1"`` .. ``str(n)`` and 1-based integer attacks.
+
+        This is the fast path for ICCMA files: it never hashes argument names per attack.
+        ``ValueError`` if an attack is outside ``1..n``.
+        """
+        pairs = list(dict.fromkeys(attacks))
+        sources = [a - 1 for a, _ in pairs]
+        sinks = [b - 1 for _, b in pairs]
+        if pairs and (min(min(sources), min(sinks)) < 0 or max(max(sources), max(sinks)) >= n):
+            bad = next(p for p in pairs if not (1 <= p[0] <= n and 1 <= p[1] <= n))
+            raise ValueError(f"attack {bad[0]} {bad[1]} names an argument outside 1..{n}")
+        names = [str(i) for i in range(1, n + 1)]
+        made = object.__new__(cls)
+        # Bypass __init__ (and its string-keyed pass); set every field exactly once.
+        object.__setattr__(made, "arguments", tuple(names))
+        object.__setattr__(made, "attacks", tuple((names[a], names[b]) for a, b in zip(sources, sinks)))
+        made._set_tables({name: i for i, name in enumerate(names)}, sources, sinks)
+        return made
 
     def __len__(self) -> int:
         return len(self.arguments)

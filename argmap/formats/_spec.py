@@ -252,8 +252,6 @@ class _Structurer:
     def scalar(self, value: object, field: Field, where: Location, path: str) -> Any:
         kind = field.kind
         if kind in (Kind.STR, Kind.ID):
-            if isinstance(value, int) and not isinstance(value, bool) and kind is Kind.STR:
-                return str(value)  # years and paragraph numbers are often written bare
             if not isinstance(value, str):
                 self.error(where, path, f"expected a string, got {_type_name(value)}")
                 return None
@@ -261,7 +259,7 @@ class _Structurer:
                 self.error(
                     where,
                     path,
-                    f"{value!r} is not a valid id (use letters, digits, '_', '-', '.', ':'; "
+                    f"{value!r} is not a valid id (use letters, digits, '_', '-', '.'; "
                     "start with a letter, digit or '_')",
                 )
                 return None
@@ -307,7 +305,10 @@ class _Structurer:
 
     def obj(self, value: object, spec: Spec, where: Location, path: str) -> Any:
         if not isinstance(value, Mapping):
-            self.error(where, path, f"expected a mapping ({spec.doc.rstrip('.')}), got {_type_name(value)}")
+            if value is None and not path:
+                self.error(where, path, "the file holds no map (it is empty); expected a mapping with a title")
+            else:
+                self.error(where, path, f"expected a {spec.name} (a mapping), got {_type_name(value)}")
             return None
         loc = self.locate(value)
         start = loc.start if loc else where

@@ -1,0 +1,288 @@
+"""Read and write the framework formats of the ICCMA competitions, and print ICCMA answers.
+
+Formats:
+
+* ``iccma`` (ICCMA 2023): a header ``p af N`` declaring arguments ``1`` .. ``N``, then one attack
+  ``i j`` per line. Lines starting with ``#`` are comments; blank lines are ignored. Comments may
+  precede the header; nothing else may.
+* ``apx`` (ASPARTIX): facts ``arg(a).`` and ``att(a,b).``; ``%`` starts a comment.
+* ``tgf`` (Trivial Graph Format): one argument per line (``id`` and an optional label), a line
+  ``#``, then one attack ``a b`` per line (an optional label after it is ignored).
+
+Every malformed line raises :class:`~argmap.errors.ParseError` with the file and line number;
+nothing is skipped silently. Answers follow the ICCMA 2023 output rules: an extension is printed
+``w 1 2 5``; a decision is ``YES`` or ``NO``, with a witness extension on the next line where the
+rules ask for one (credulous YES, sceptical NO). When all extensions are enumerated, each is
+printed on its own ``w`` line; ``NO`` means there is none.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from argmap.af.framework import Framework
+from argmap.af.semantics import Acceptance
+from argmap.errors import ParseError
+
+__all__ = [
+    "FrameworkFormat",
+    "detect_format",
+    "dump_apx",
+    "dump_framework",
+    "dump_iccma",
+    "dump_tgf",
+    "format_acceptance",
+    "format_extension",
+    "format_extensions",
+    "parse_apx",
+    "parse_framework",
+    "parse_iccma",
+    "parse_tgf",
+    "read_framework",
+]
+
+
+class FrameworkFormat(enum.Enum):
+    """The supported framework file formats."""
+
+    ICCMA = "iccma"
+    APX = "apx"
+    TGF = "tgf"
+
+
+_SUFFIXES = {
+    ".af": FrameworkFormat.ICCMA,
+    ".i23": FrameworkFormat.ICCMA,
+    ".iccma": FrameworkFormat.ICCMA,
+    ".apx": FrameworkFormat.APX,
+    ".tgf": FrameworkFormat.TGF,
+}
+
+_APX_FACT = re.compile(r"\s*(arg|att)\s*\(\s*([^,()\s]+)\s*(?:,\s*([^,()\s]+)\s*)?\)\s*\.\s*")
+
+
+# -- ICCMA 2023 ---------------------------------------------------------------------------------
+
+
+def parse_iccma(text: str, file: str | None = None) -> Framework:
+    """Parse the ICCMA 2023 ``p af N`` format."""
+    n: int | None = None
+    attacks: list[tuple[int, int]] = []
+    append = attacks.append
+    for number, raw in enumerate(text.splitlines(), start=1):
+        parts = raw.split()
+        if not parts or parts[0].startswith("#"):
+            continue
+        if n is None:
+            if len(parts) != 3 or parts[0] != "p" or parts[1] != "af" or not parts[2].isdigit():
+                raise ParseError(
+                    f"expected the header 'p af N' before any attack, got {raw.strip()!r}", file, number
+                )
+            n = int(parts[2])
+            continue
+        if len(parts) != 2:
+            if parts[0] == "p":
+                raise ParseError("a second 'p af' header", file, number)
+            raise ParseError(f"expected an attack 'i j' (two argument numbers), got {raw.strip()!r}", file, number)
+        a, b = parts
+        if not (a.isdigit() and b.isdigit()):
+            raise ParseError(f"argument numbers must be positive integers, got {raw.strip()!r}", file, number)
+        ia, ib = int(a), int(b)
+        if not (1 <= ia <= n and 1 <= ib <= n):
+            raise ParseError(f"attack {ia} {ib} names an argument outside 1..{n}", file, number)
+        append((ia, ib))
+    if n is None:
+        raise ParseError("missing the header 'p af N'", file, 1)
+    return Framework.from_indices(n, attacks)
+
+
+def dump_iccma(framework: Framework) -> str:
+    """The framework in ``p af N`` format.
+
+    Arguments are numbered in framework order; when their names are not already ``1`` .. ``N``
+    a comment line ``# i name`` records each name, so nothing is lost.
+    """
+    args = framework.arguments
+    lines = [f"p af {len(args)}"]
+    if list(args) != [str(i) for i in range(1, len(args) + 1)]:
+        lines.extend(f"# {i} {name}" for i, name in enumerate(args, start=1))
+    for b, column in enumerate(framework.attackers):
+        lines.extend(f"{a + 1} {b + 1}" for a in column)
+    return "\n".join(lines) + "\n"
+
+
+# -- APX ----------------------------------------------------------------------------------------
+
+
+def parse_apx(text: str, file: str | None = None) -> Framework:
+    """Parse ASPARTIX ``arg(a).`` / ``att(a,b).`` facts; attacks must name declared arguments."""
+    arguments: list[str] = []
+    declared: set[str] = set()
+    attacks: list[tuple[str, str, int]] = []
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.split("%", 1)[0]
+        if not line.strip():
+            continue
+        pos = 0
+        while pos < len(line):
+            if not line[pos:].strip():
+                break
+            match = _APX_FACT.match(line, pos)
+            if match is None:
+                raise ParseError(
+                    f"expected a fact 'arg(a).' or 'att(a,b).', got {line[pos:].strip()!r}",
+                    file,
+                    number,
+                    pos + 1,
+                )
+            kind, first, second = match.groups()
+            if kind == "arg":
+                if second is not None:
+                    raise ParseError("arg(...) takes one argument", file, number, pos + 1)
+                if first not in declared:
+                    declared.add(first)
+                    arguments.append(first)
+            else:
+                if second is None:
+                    raise ParseError("att(...) takes two arguments", file, number, pos + 1)
+                attacks.append((first, second, number))
+            pos = match.end()
+    for a, b, number in attacks:
+        for name in (a, b):
+            if name not in declared:
+                raise ParseError(f"att({a},{b}) names {name!r}, which no arg(...) declares", file, number)
+    return Framework(arguments, [(a, b) for a, b, _ in attacks])
+
+
+def dump_apx(framework: Framework) -> str:
+    """The framework as APX facts."""
+    lines = [f"arg({name})." for name in framework.arguments]
+    lines.extend(f"att({a},{b})." for a, b in framework.attacks)
+    return "\n".join(lines) + "\n"
+
+
+# -- TGF ----------------------------------------------------------------------------------------
+
+
+def parse_tgf(text: str, file: str | None = None) -> Framework:
+    """Parse Trivial Graph Format: arguments, a ``#`` line, attacks."""
+    arguments: list[str] = []
+    declared: set[str] = set()
+    attacks: list[tuple[str, str]] = []
+    in_attacks = False
+    for number, raw in enumerate(text.splitlines(), start=1):
+        parts = raw.split()
+        if not parts:
+            continue
+        if parts == ["#"]:
+            if in_attacks:
+                raise ParseError("a second '#' separator", file, number)
+            in_attacks = True
+            continue
+        if not in_attacks:
+            name = parts[0]
+            if name in declared:
+                raise ParseError(f"argument {name!r} is declared twice", file, number)
+            declared.add(name)
+            arguments.append(name)
+            continue
+        if len(parts) < 2:
+            raise ParseError(f"expected an attack 'a b', got {raw.strip()!r}", file, number)
+        a, b = parts[0], parts[1]
+        for name in (a, b):
+            if name not in declared:
+                raise ParseError(f"attack names {name!r}, which is not declared above '#'", file, number)
+        attacks.append((a, b))
+    if not in_attacks and not arguments:
+        raise ParseError("empty TGF file (expected arguments, '#', attacks)", file, 1)
+    return Framework(arguments, attacks)
+
+
+def dump_tgf(framework: Framework) -> str:
+    """The framework in Trivial Graph Format."""
+    lines = list(framework.arguments)
+    lines.append("#")
+    lines.extend(f"{a} {b}" for a, b in framework.attacks)
+    return "\n".join(lines) + "\n"
+
+
+# -- dispatch -----------------------------------------------------------------------------------
+
+
+def detect_format(text: str, path: str | None = None) -> FrameworkFormat:
+    """The format of a framework file: from the file suffix, else from its first content line."""
+    if path is not None:
+        known = _SUFFIXES.get(Path(path).suffix.lower())
+        if known is not None:
+            return known
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line or line.startswith("%"):
+            continue
+        if line.startswith("#") and line != "#":
+            continue
+        if line.startswith("p "):
+            return FrameworkFormat.ICCMA
+        if line.startswith(("arg(", "att(", "arg (", "att (")):
+            return FrameworkFormat.APX
+        return FrameworkFormat.TGF
+    return FrameworkFormat.ICCMA
+
+
+def parse_framework(
+    text: str, fmt: FrameworkFormat | str | None = None, file: str | None = None
+) -> Framework:
+    """Parse a framework in ``fmt`` (detected when ``None``)."""
+    chosen = detect_format(text, file) if fmt is None else FrameworkFormat(fmt)
+    if chosen is FrameworkFormat.ICCMA:
+        return parse_iccma(text, file)
+    if chosen is FrameworkFormat.APX:
+        return parse_apx(text, file)
+    return parse_tgf(text, file)
+
+
+def read_framework(path: str | Path, fmt: FrameworkFormat | str | None = None) -> Framework:
+    """Read a framework file; ``ParseError`` (with line 0... none) if it cannot be read."""
+    name = str(path)
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ParseError(f"cannot read the file: {exc}", name) from exc
+    return parse_framework(text, fmt, name)
+
+
+def dump_framework(framework: Framework, fmt: FrameworkFormat | str) -> str:
+    """The framework as text in ``fmt``."""
+    chosen = FrameworkFormat(fmt)
+    if chosen is FrameworkFormat.ICCMA:
+        return dump_iccma(framework)
+    if chosen is FrameworkFormat.APX:
+        return dump_apx(framework)
+    return dump_tgf(framework)
+
+
+# -- answers ------------------------------------------------------------------------------------
+
+
+def format_extension(framework: Framework, extension: Iterable[str]) -> str:
+    """One extension as an ICCMA witness line, ``w 1 2 5`` (members in framework order)."""
+    members = framework.sorted_names(extension)
+    return " ".join(["w", *members])
+
+
+def format_extensions(framework: Framework, extensions: Sequence[Iterable[str]]) -> str:
+    """Several extensions, one ``w`` line each; ``NO`` when there is none."""
+    if not extensions:
+        return "NO"
+    return "\n".join(format_extension(framework, ext) for ext in extensions)
+
+
+def format_acceptance(framework: Framework, answer: Acceptance) -> str:
+    """``YES`` or ``NO``, followed by the witness line when the answer carries one."""
+    head = "YES" if answer.accepted else "NO"
+    if answer.witness is None:
+        return head
+    return f"{head}\n{format_extension(framework, answer.witness)}"

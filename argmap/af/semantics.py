@@ -1,0 +1,320 @@
+"""Extension and labelling semantics of Dung frameworks: grounded, complete, preferred, stable.
+
+Definitions follow Dung (1995) for extensions and Caminada (2006) / Baroni, Caminada and
+Giacomin (2011) for labellings: a labelling maps every argument to IN, OUT or UNDEC; it is
+*legal* (complete) when an argument is IN exactly if all its attackers are OUT, and OUT exactly
+if some attacker is IN. Complete extensions are the IN sets of legal labellings; the grounded
+extension is the least one, preferred extensions the maximal ones, stable extensions those
+with no UNDEC argument.
+
+The grounded labelling is computed in time linear in arguments plus attacks: each argument keeps
+a count of attackers not yet OUT; arguments whose count reaches zero go IN, and everything they
+attack goes OUT, which lowers the counts of what *those* attack. The other semantics solve only
+the part the grounded labelling leaves UNDEC (see :mod:`argmap.af.solvers`).
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+
+import attrs
+
+from argmap.af.framework import Framework
+from argmap.af.solvers import Backend, Problem, solve
+
+__all__ = [
+    "Acceptance",
+    "Label",
+    "Labelling",
+    "Semantics",
+    "complete_extensions",
+    "credulous",
+    "extensions",
+    "grounded_extension",
+    "grounded_labelling",
+    "is_legal_labelling",
+    "labelling_of",
+    "labellings",
+    "preferred_extensions",
+    "sceptical",
+    "some_extension",
+    "stable_extensions",
+]
+
+_IN, _OUT, _UNDEC = 0, 1, 2
+
+
+class Semantics(enum.Enum):
+    """The Dung semantics argmap computes."""
+
+    GROUNDED = "grounded"
+    COMPLETE = "complete"
+    PREFERRED = "preferred"
+    STABLE = "stable"
+
+
+class Label(enum.Enum):
+    """The three labels of a labelling."""
+
+    IN = "in"
+    OUT = "out"
+    UNDEC = "undec"
+
+
+@attrs.frozen(slots=True)
+class Labelling:
+    """A three-valued labelling: the arguments labelled IN, OUT and UNDEC."""
+
+    inside: frozenset[str]
+    outside: frozenset[str]
+    undecided: frozenset[str]
+
+    def label(self, argument: str) -> Label:
+        """The label of ``argument``; ``KeyError`` if it is not labelled."""
+        if argument in self.inside:
+            return Label.IN
+        if argument in self.outside:
+            return Label.OUT
+        if argument in self.undecided:
+            return Label.UNDEC
+        raise KeyError(argument)
+
+    def as_dict(self) -> dict[str, Label]:
+        """Argument -> label."""
+        table = dict.fromkeys(self.inside, Label.IN)
+        table.update(dict.fromkeys(self.outside, Label.OUT))
+        table.update(dict.fromkeys(self.undecided, Label.UNDEC))
+        return table
+
+
+@attrs.frozen(slots=True)
+class Acceptance:
+    """Whether an argument is accepted, with an ICCMA-style certificate.
+
+    ``witness`` is an extension containing the argument (credulous YES) or lacking it
+    (sceptical NO); it is ``None`` where no certificate is due.
+    """
+
+    accepted: bool
+    witness: frozenset[str] | None = None
+
+
+def _grounded_labels(framework: Framework) -> list[int]:
+    attackers = framework.attackers
+    targets = framework.targets
+    n = len(attackers)
+    labels = [_UNDEC] * n
+    live = [len(column) for column in attackers]
+    queue = [i for i in range(n) if not live[i]]
+    # The queue only grows; reading it by position avoids deque overhead.
+    pos = 0
+    while pos < len(queue):
+        a = queue[pos]
+        pos += 1
+        labels[a] = _IN
+        for b in targets[a]:
+            if labels[b] == _UNDEC:
+                labels[b] = _OUT
+                for c in targets[b]:
+                    live[c] -= 1
+                    if not live[c] and labels[c] == _UNDEC:
+                        queue.append(c)
+    return labels
+
+
+def grounded_labelling(framework: Framework) -> Labelling:
+    """The grounded labelling (least complete labelling), in linear time."""
+    labels = _grounded_labels(framework)
+    args = framework.arguments
+    return Labelling(
+        inside=frozenset(args[i] for i, v in enumerate(labels) if v == _IN),
+        outside=frozenset(args[i] for i, v in enumerate(labels) if v == _OUT),
+        undecided=frozenset(args[i] for i, v in enumerate(labels) if v == _UNDEC),
+    )
+
+
+def grounded_extension(framework: Framework) -> frozenset[str]:
+    """The grounded extension: the least fixed point of the characteristic function."""
+    args = framework.arguments
+    return frozenset(args[i] for i, v in enumerate(_grounded_labels(framework)) if v == _IN)
+
+
+class _Core:
+    """The UNDEC core of the grounded labelling as a local framework of integer indices."""
+
+    __slots__ = ("attackers", "grounded_in", "labels", "local", "members")
+
+    def __init__(self, framework: Framework) -> None:
+        self.labels = _grounded_labels(framework)
+        labels = self.labels
+        self.grounded_in = [i for i, v in enumerate(labels) if v == _IN]
+        self.members = [i for i, v in enumerate(labels) if v == _UNDEC]
+        self.local = {g: k for k, g in enumerate(self.members)}
+        local = self.local
+        # Attacks from OUT arguments never change a complete labelling; IN ones hit no UNDEC.
+        self.attackers = [
+            [local[a] for a in framework.attackers[g] if labels[a] == _UNDEC] for g in self.members
+        ]
+
+    def lift(self, framework: Framework, extension: frozenset[int]) -> frozenset[str]:
+        args = framework.arguments
+        members = self.members
+        return frozenset([args[i] for i in self.grounded_in] + [args[members[k]] for k in extension])
+
+
+def _problem(semantics: Semantics) -> Problem:
+    return Problem(semantics.value)
+
+
+def extensions(
+    framework: Framework,
+    semantics: Semantics | str,
+    *,
+    backend: Backend | str = Backend.AUTO,
+) -> list[frozenset[str]]:
+    """All extensions of ``framework`` under ``semantics``, in a deterministic order.
+
+    Stable semantics may give an empty list (no stable extension exists).
+    """
+    chosen = Semantics(semantics)
+    if chosen is Semantics.GROUNDED:
+        return [grounded_extension(framework)]
+    core = _Core(framework)
+    found = solve(core.attackers, _problem(chosen), backend=backend)
+    return [core.lift(framework, ext) for ext in found]
+
+
+def complete_extensions(
+    framework: Framework, *, backend: Backend | str = Backend.AUTO
+) -> list[frozenset[str]]:
+    """All complete extensions."""
+    return extensions(framework, Semantics.COMPLETE, backend=backend)
+
+
+def preferred_extensions(
+    framework: Framework, *, backend: Backend | str = Backend.AUTO
+) -> list[frozenset[str]]:
+    """All preferred extensions (maximal complete extensions; there is always at least one)."""
+    return extensions(framework, Semantics.PREFERRED, backend=backend)
+
+
+def stable_extensions(framework: Framework, *, backend: Backend | str = Backend.AUTO) -> list[frozenset[str]]:
+    """All stable extensions (possibly none)."""
+    return extensions(framework, Semantics.STABLE, backend=backend)
+
+
+def some_extension(
+    framework: Framework,
+    semantics: Semantics | str,
+    *,
+    backend: Backend | str = Backend.AUTO,
+) -> frozenset[str] | None:
+    """One extension (ICCMA task SE), or ``None`` when there is none (stable only)."""
+    chosen = Semantics(semantics)
+    if chosen is Semantics.GROUNDED:
+        return grounded_extension(framework)
+    core = _Core(framework)
+    found = solve(core.attackers, _problem(chosen), limit=1, backend=backend)
+    return core.lift(framework, found[0]) if found else None
+
+
+def credulous(
+    framework: Framework,
+    argument: str,
+    semantics: Semantics | str,
+    *,
+    backend: Backend | str = Backend.AUTO,
+) -> Acceptance:
+    """Is ``argument`` in *some* extension (ICCMA task DC)? The witness is one such extension."""
+    chosen = Semantics(semantics)
+    target = framework.indices([argument])[0]
+    if chosen is Semantics.GROUNDED:
+        ext = grounded_extension(framework)
+        return Acceptance(argument in ext, ext if argument in ext else None)
+    core = _Core(framework)
+    label = core.labels[target]
+    if label == _OUT:
+        return Acceptance(False)
+    if label == _IN:
+        # Grounded-IN arguments are in every extension, if there is one (stable may have none).
+        found = solve(core.attackers, _problem(chosen), limit=1, backend=backend)
+        return Acceptance(True, core.lift(framework, found[0])) if found else Acceptance(False)
+    found = solve(
+        core.attackers, _problem(chosen), require_in=core.local[target], limit=1, backend=backend
+    )
+    return Acceptance(True, core.lift(framework, found[0])) if found else Acceptance(False)
+
+
+def sceptical(
+    framework: Framework,
+    argument: str,
+    semantics: Semantics | str,
+    *,
+    backend: Backend | str = Backend.AUTO,
+) -> Acceptance:
+    """Is ``argument`` in *every* extension (ICCMA task DS)? A NO comes with a counter-example.
+
+    With no stable extension at all, every argument is sceptically accepted under stable
+    semantics (the ICCMA convention; the claim holds vacuously).
+    """
+    chosen = Semantics(semantics)
+    target = framework.indices([argument])[0]
+    if chosen in (Semantics.GROUNDED, Semantics.COMPLETE):
+        # The grounded extension is the intersection of all complete extensions.
+        ext = grounded_extension(framework)
+        return Acceptance(True) if argument in ext else Acceptance(False, ext)
+    core = _Core(framework)
+    label = core.labels[target]
+    if label == _IN:
+        return Acceptance(True)
+    if label == _OUT:
+        found = solve(core.attackers, _problem(chosen), limit=1, backend=backend)
+        return Acceptance(False, core.lift(framework, found[0])) if found else Acceptance(True)
+    found = solve(
+        core.attackers, _problem(chosen), require_out=core.local[target], limit=1, backend=backend
+    )
+    return Acceptance(False, core.lift(framework, found[0])) if found else Acceptance(True)
+
+
+def labelling_of(framework: Framework, extension: Iterable[str]) -> Labelling:
+    """The labelling an extension induces: IN its members, OUT what they attack, UNDEC the rest."""
+    inside = frozenset(extension)
+    members = framework.indices(inside)
+    attacked = {b for a in members for b in framework.targets[a]}
+    outside = framework.names(attacked)
+    undecided = frozenset(framework.arguments) - inside - outside
+    return Labelling(inside=inside, outside=outside, undecided=undecided)
+
+
+def labellings(
+    framework: Framework,
+    semantics: Semantics | str,
+    *,
+    backend: Backend | str = Backend.AUTO,
+) -> list[Labelling]:
+    """The labellings of all extensions under ``semantics`` (same order as :func:`extensions`)."""
+    return [labelling_of(framework, ext) for ext in extensions(framework, semantics, backend=backend)]
+
+
+def is_legal_labelling(framework: Framework, labelling: Labelling) -> bool:
+    """Whether ``labelling`` labels every argument once and is complete (legal everywhere)."""
+    table = labelling.as_dict()
+    if len(table) != len(framework) or set(table) != set(framework.arguments):
+        return False
+    if (
+        labelling.inside & labelling.outside
+        or labelling.inside & labelling.undecided
+        or labelling.outside & labelling.undecided
+    ):
+        return False
+    args = framework.arguments
+    for i, name in enumerate(args):
+        attacker_labels = [table[args[a]] for a in framework.attackers[i]]
+        some_in = Label.IN in attacker_labels
+        all_out = all(lab is Label.OUT for lab in attacker_labels)
+        wanted = Label.IN if all_out else Label.OUT if some_in else Label.UNDEC
+        if table[name] is not wanted:
+            return False
+    return True
+

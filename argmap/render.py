@@ -1,0 +1,300 @@
+"""Rendering: a view and a style become a ``graphviz.Digraph``; only here is ``dot`` ever run.
+
+Building DOT is pure and needs no binary (:func:`to_digraph`, :func:`to_dot`); images (SVG,
+PNG, PDF) go through Graphviz (:func:`render_bytes`, :func:`render_file`). Conclusions sit
+above their premises: support and attack edges run from the conclusion down to the premise
+with ``dir=back``, so ranks follow the argument while arrowheads still point at what is
+supported or attacked. User text reaches DOT only through HTML-escaped labels or
+``graphviz.escape``.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import subprocess
+import textwrap
+from collections.abc import Mapping
+from pathlib import Path
+
+import attrs
+import graphviz
+
+from argmap import style as st
+from argmap._io import write_atomic
+from argmap.errors import InputError, RenderError
+from argmap.model import ArgumentMap, Proposition, Role
+from argmap.view import Edge, Junction, View, ViewOptions, make_view
+
+__all__ = [
+    "OUTPUT_FORMATS",
+    "Overlay",
+    "RenderOptions",
+    "render_bytes",
+    "render_file",
+    "to_digraph",
+    "to_dot",
+]
+
+#: Output formats by name; ``dot`` is the DOT source itself and needs no binary.
+OUTPUT_FORMATS = ("svg", "png", "pdf", "dot")
+
+
+@attrs.frozen
+class Overlay:
+    """Extra marking for one node, e.g. an evaluation result: a fill colour and a short badge."""
+
+    fill: str | None = None
+    badge: str | None = None
+
+
+@attrs.frozen
+class RenderOptions:
+    """Output format plus what to show (:class:`~argmap.view.ViewOptions`)."""
+
+    format: str = attrs.field(default="svg", validator=attrs.validators.in_(OUTPUT_FORMATS))
+    view: ViewOptions = attrs.field(factory=ViewOptions)
+    #: Node id -> overlay, e.g. from an evaluation; ids not in the map are ignored.
+    overlay: Mapping[str, Overlay] = attrs.field(factory=dict)
+
+
+def _esc(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def _lines(text: str, width: int) -> list[str]:
+    lines: list[str] = []
+    for paragraph in text.splitlines() or [""]:
+        lines.extend(textwrap.wrap(paragraph, width=width, break_long_words=True) or [""])
+    return lines
+
+
+def _small(text: str) -> str:
+    return f'<FONT POINT-SIZE="9" COLOR="{st.SMALL_FONT_COLOR}">{text}</FONT>'
+
+
+def _footer(prop: Proposition) -> str:
+    parts: list[str] = []
+    if prop.citation is not None:
+        cite = prop.citation
+        parts.append(cite.locator or cite.source)
+        if cite.footnotes:
+            parts.append("fn " + ", ".join(cite.footnotes))
+    if prop.speaker is not None:
+        parts.append(str(prop.speaker))
+    return " · ".join(parts)
+
+
+def _node_label(prop: Proposition, view: View, overlay: Overlay | None) -> str:
+    amap, options = view.amap, view.options
+    header: list[str] = []
+    if prop.theme is not None:
+        theme = amap.index.themes.get(prop.theme)
+        header.append(f"<B>{_esc((theme.label if theme else prop.theme).upper())}</B>")
+    caption = st.ROLE_STYLES[prop.role].caption
+    if caption:
+        header.append(_esc(caption))
+    if overlay is not None and overlay.badge:
+        header.append(f"<B>{_esc(overlay.badge)}</B>")
+    rows: list[str] = []
+    if header:
+        rows.append(f'<TR><TD ALIGN="LEFT">{_small(" · ".join(header))}</TD></TR>')
+    width = options.wrap + (10 if prop.role in (Role.VERDICT, Role.EXPLANATION) else 0)
+    body = '<BR ALIGN="LEFT"/>'.join(_esc(line) for line in _lines(prop.text, width))
+    size = ' POINT-SIZE="15"' if prop.role in (Role.THESIS, Role.VERDICT) else ""
+    rows.append(f'<TR><TD ALIGN="LEFT"><FONT{size}>{body}</FONT><BR ALIGN="LEFT"/></TD></TR>')
+    footer = _footer(prop) if options.show_locators else ""
+    if footer:
+        footer_lines = '<BR ALIGN="LEFT"/>'.join(_esc(line) for line in _lines(footer, width + 6))
+        rows.append(f'<TR><TD ALIGN="LEFT">{_small(footer_lines)}</TD></TR>')
+    return f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">{"".join(rows)}</TABLE>>'
+
+
+def _tooltip(prop: Proposition) -> str:
+    parts = [prop.id]
+    if prop.citation is not None:
+        cite = prop.citation
+        parts.append(f"{cite.source}, {cite.locator or ''}".rstrip(", "))
+        if cite.quote:
+            parts.append(f"“{cite.quote}”")
+    if prop.note:
+        parts.append(prop.note)
+    return graphviz.escape(" — ".join(parts))
+
+
+def _add_proposition(graph: graphviz.Digraph, prop: Proposition, view: View, overlay: Overlay | None) -> None:
+    node_style = st.ROLE_STYLES[prop.role]
+    graph.node(
+        prop.id,
+        label=_node_label(prop, view, overlay),
+        shape=node_style.shape,
+        style=node_style.style,
+        fillcolor=(overlay.fill if overlay and overlay.fill else node_style.fill),
+        color=node_style.border,
+        penwidth=str(node_style.penwidth),
+        tooltip=_tooltip(prop),
+    )
+
+
+def _add_junction(graph: graphviz.Digraph, junction: Junction) -> None:
+    inf = junction.inference
+    graph.node(
+        f"{inf.id}~inference",
+        label="",
+        shape="circle",
+        width="0.14",
+        height="0.14",
+        fixedsize="true",
+        style="filled",
+        fillcolor=st.JUNCTION_FILL,
+        color=st.JUNCTION_FILL,
+        tooltip=graphviz.escape(f"inference {inf.id}: {' + '.join(junction.premises)} → {inf.conclusion}"),
+    )
+
+
+def _add_edge(graph: graphviz.Digraph, edge: Edge) -> None:
+    edge_style = st.RELATION_STYLES[edge.relation]
+    attributes = {
+        "color": edge_style.color,
+        "style": edge_style.style,
+        "penwidth": str(edge_style.penwidth),
+        "dir": "back",
+        "arrowtail": "none" if edge.part == "premise" else edge_style.arrow,
+    }
+    if edge.label:
+        attributes["label"] = f"<{_small(_esc(edge.label))}>"
+    # Drawn head-to-tail (see module docstring): the graph edge runs from conclusion to premise.
+    graph.edge(edge.head, edge.tail, **attributes)
+
+
+def _add_legend(graph: graphviz.Digraph, view: View) -> None:
+    with graph.subgraph(name="cluster_legend") as legend:
+        legend.attr(label="<<B>Legend</B>>", style="rounded", color="#BBBBBB", fontsize="11")
+        for relation, edge_style in st.RELATION_STYLES.items():
+            tail, head = f"legend~{relation}~from", f"legend~{relation}~to"
+            legend.node(tail, label="", shape="point", width="0.06", color="#777777")
+            legend.node(head, label=f"<{_small(_esc(edge_style.label))}>", shape="plaintext")
+            legend.edge(
+                head,
+                tail,
+                dir="back",
+                arrowtail=edge_style.arrow,
+                color=edge_style.color,
+                style=edge_style.style,
+                penwidth=str(edge_style.penwidth),
+            )
+        junction = "legend~junction"
+        legend.node(junction, label="", shape="circle", width="0.14", height="0.14", fixedsize="true",
+                    style="filled", fillcolor=st.JUNCTION_FILL, color=st.JUNCTION_FILL)
+        legend.node("legend~junction~label", label=f"<{_small('linked premises (one inference)')}>",
+                    shape="plaintext")
+        legend.edge("legend~junction~label", junction, style="invis")
+        roles = [r for r in Role if any(p.role is r for p in view.propositions) and st.ROLE_STYLES[r].caption]
+        for role in roles:
+            node_style = st.ROLE_STYLES[role]
+            legend.node(
+                f"legend~role~{role.value}",
+                label=f"<{_small(_esc(node_style.caption))}>",
+                shape=node_style.shape,
+                style=node_style.style,
+                fillcolor=node_style.fill,
+                color=node_style.border,
+                penwidth=str(node_style.penwidth),
+                height="0.3",
+            )
+
+
+def to_digraph(amap: ArgumentMap, options: RenderOptions | ViewOptions | None = None) -> graphviz.Digraph:
+    """The diagram of ``amap`` as a ``graphviz.Digraph``; pure, needs no Graphviz binary."""
+    render_options = options if isinstance(options, RenderOptions) else RenderOptions(view=options or ViewOptions())
+    view = make_view(amap, render_options.view)
+    overlay = render_options.overlay
+    graph = graphviz.Digraph(name="argmap")
+    graph.attr(
+        rankdir=view.options.direction,
+        label=f"<<B>{_esc(amap.title)}</B>>",
+        labelloc="t",
+        fontname=st.FONT,
+        fontsize="20",
+        newrank="true",
+        nodesep="0.3",
+        ranksep="0.45",
+        pad="0.3",
+    )
+    graph.attr("node", fontname=st.FONT, fontsize="12", margin="0.12,0.06")
+    graph.attr("edge", fontname=st.FONT, fontsize="9")
+    if view.options.show_question and amap.question:
+        question = '<BR/>'.join(_esc(line) for line in _lines(amap.question, 70))
+        graph.node("question~", label=f"<<I>Question:</I> {question}>", shape="plaintext", fontsize="15")
+    for index, (pole_id, props) in enumerate(view.groups.items()):
+        pole = amap.index.poles[pole_id]
+        fill, border = st.pole_fill(index)
+        with graph.subgraph(name=f"cluster_pole_{index}") as cluster:
+            cluster.attr(
+                label=f"<<B>{_esc(pole.label)}</B>>",
+                style="filled,rounded",
+                fillcolor=fill,
+                color=border,
+                penwidth="2",
+                fontsize="16",
+            )
+            for prop in props:
+                _add_proposition(cluster, prop, view, overlay.get(prop.id))
+    for prop in view.loose:
+        _add_proposition(graph, prop, view, overlay.get(prop.id))
+    for junction in view.junctions:
+        _add_junction(graph, junction)
+    for edge in view.edges:
+        _add_edge(graph, edge)
+    if view.options.show_question and amap.question:
+        # Keep the question above everything without drawing an edge to it.
+        tops = [p.id for p in view.propositions if p.role is Role.VERDICT] or [
+            p.id for p in view.propositions if p.role is Role.THESIS
+        ]
+        for top in tops:
+            graph.edge("question~", top, style="invis")
+    if view.options.show_legend:
+        _add_legend(graph, view)
+    return graph
+
+
+def to_dot(amap: ArgumentMap, options: RenderOptions | ViewOptions | None = None) -> str:
+    """DOT source of the diagram; stable for the same map and options."""
+    source: str = to_digraph(amap, options).source
+    return source
+
+
+def render_bytes(amap: ArgumentMap, options: RenderOptions | None = None) -> bytes:
+    """The diagram in ``options.format``: DOT text as UTF-8, or an image made by Graphviz ``dot``."""
+    options = options or RenderOptions()
+    graph = to_digraph(amap, options)
+    if options.format == "dot":
+        return graph.source.encode("utf-8")
+    try:
+        data: bytes = graph.pipe(format=options.format, quiet=True)
+    except graphviz.ExecutableNotFound:
+        raise RenderError(
+            "Graphviz 'dot' was not found on PATH; install Graphviz (e.g. 'apt-get install graphviz') "
+            "or ask for --format dot"
+        ) from None
+    except (graphviz.CalledProcessError, subprocess.CalledProcessError) as exc:
+        detail = (exc.stderr or b"").decode("utf-8", "replace").strip().splitlines()
+        raise RenderError(f"Graphviz failed: {detail[-1] if detail else exc}") from None
+    return data
+
+
+def format_from_path(path: str | os.PathLike[str]) -> str:
+    """The output format a file name asks for (``.gv`` counts as DOT)."""
+    suffix = Path(path).suffix.lower().lstrip(".")
+    suffix = "dot" if suffix == "gv" else suffix
+    if suffix not in OUTPUT_FORMATS:
+        raise InputError(f"{os.fspath(path)}: cannot tell the output format; use --format {'|'.join(OUTPUT_FORMATS)}")
+    return suffix
+
+
+def render_file(
+    amap: ArgumentMap, path: str | os.PathLike[str], options: RenderOptions | None = None
+) -> Path:
+    """Render to ``path`` atomically (nothing is written if rendering fails)."""
+    options = options or RenderOptions(format=format_from_path(path))
+    return write_atomic(path, render_bytes(amap, options))
