@@ -78,14 +78,16 @@ class Framework:
         pairs = list(dict.fromkeys(attacks))
         sources = [a - 1 for a, _ in pairs]
         sinks = [b - 1 for _, b in pairs]
-        if pairs and (min(min(sources), min(sinks)) < 0 or max(max(sources), max(sinks)) >= n):
+        if pairs and (min(*sources, *sinks) < 0 or max(*sources, *sinks) >= n):
             bad = next(p for p in pairs if not (1 <= p[0] <= n and 1 <= p[1] <= n))
             raise ValueError(f"attack {bad[0]} {bad[1]} names an argument outside 1..{n}")
         names = [str(i) for i in range(1, n + 1)]
         made = object.__new__(cls)
         # Bypass __init__ (and its string-keyed pass); set every field exactly once.
         object.__setattr__(made, "arguments", tuple(names))
-        object.__setattr__(made, "attacks", tuple((names[a], names[b]) for a, b in zip(sources, sinks)))
+        object.__setattr__(
+            made, "attacks", tuple((names[a], names[b]) for a, b in zip(sources, sinks, strict=True))
+        )
         made._set_tables({name: i for i, name in enumerate(names)}, sources, sinks)
         return made
 

@@ -86,7 +86,9 @@ def parse_iccma(text: str, file: str | None = None) -> Framework:
         if len(parts) != 2:
             if parts[0] == "p":
                 raise ParseError("a second 'p af' header", file, number)
-            raise ParseError(f"expected an attack 'i j' (two argument numbers), got {raw.strip()!r}", file, number)
+            raise ParseError(
+                f"expected an attack 'i j' (two argument numbers), got {raw.strip()!r}", file, number
+            )
         a, b = parts
         if not (a.isdigit() and b.isdigit()):
             raise ParseError(f"argument numbers must be positive integers, got {raw.strip()!r}", file, number)
@@ -173,6 +175,7 @@ def parse_tgf(text: str, file: str | None = None) -> Framework:
     declared: set[str] = set()
     attacks: list[tuple[str, str]] = []
     in_attacks = False
+    number = 0
     for number, raw in enumerate(text.splitlines(), start=1):
         parts = raw.split()
         if not parts:
@@ -196,8 +199,8 @@ def parse_tgf(text: str, file: str | None = None) -> Framework:
             if name not in declared:
                 raise ParseError(f"attack names {name!r}, which is not declared above '#'", file, number)
         attacks.append((a, b))
-    if not in_attacks and not arguments:
-        raise ParseError("empty TGF file (expected arguments, '#', attacks)", file, 1)
+    if not in_attacks:
+        raise ParseError("missing the '#' line that separates arguments from attacks", file, max(number, 1))
     return Framework(arguments, attacks)
 
 
@@ -245,7 +248,7 @@ def parse_framework(
 
 
 def read_framework(path: str | Path, fmt: FrameworkFormat | str | None = None) -> Framework:
-    """Read a framework file; ``ParseError`` (with line 0... none) if it cannot be read."""
+    """Read a framework file; ``ParseError`` naming the file if it cannot be read or parsed."""
     name = str(path)
     try:
         text = Path(path).read_text(encoding="utf-8")

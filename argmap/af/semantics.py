@@ -240,9 +240,7 @@ def credulous(
         # Grounded-IN arguments are in every extension, if there is one (stable may have none).
         found = solve(core.attackers, _problem(chosen), limit=1, backend=backend)
         return Acceptance(True, core.lift(framework, found[0])) if found else Acceptance(False)
-    found = solve(
-        core.attackers, _problem(chosen), require_in=core.local[target], limit=1, backend=backend
-    )
+    found = solve(core.attackers, _problem(chosen), require_in=core.local[target], limit=1, backend=backend)
     return Acceptance(True, core.lift(framework, found[0])) if found else Acceptance(False)
 
 
@@ -271,9 +269,7 @@ def sceptical(
     if label == _OUT:
         found = solve(core.attackers, _problem(chosen), limit=1, backend=backend)
         return Acceptance(False, core.lift(framework, found[0])) if found else Acceptance(True)
-    found = solve(
-        core.attackers, _problem(chosen), require_out=core.local[target], limit=1, backend=backend
-    )
+    found = solve(core.attackers, _problem(chosen), require_out=core.local[target], limit=1, backend=backend)
     return Acceptance(False, core.lift(framework, found[0])) if found else Acceptance(True)
 
 
@@ -317,4 +313,3 @@ def is_legal_labelling(framework: Framework, labelling: Labelling) -> bool:
         if table[name] is not wanted:
             return False
     return True
-
