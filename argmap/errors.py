@@ -52,6 +52,8 @@ class ParseError(ArgmapError):
         self.file = file
         self.line = line
         self.column = column
+        #: Every problem found in the same file, this one first (a loader collects them all).
+        self.errors: tuple[ParseError, ...] = (self,)
         super().__init__(str(self))
 
     @property

@@ -395,9 +395,7 @@ def structure_map(
 
 
 def _with_all(first: ParseError, errors: list[ParseError]) -> ParseError:
-    first.errors = tuple(errors)  # type: ignore[attr-defined]
-    if len(errors) > 1:
-        first.message += f" (and {len(errors) - 1} more problem{'s' if len(errors) > 2 else ''})"
+    first.errors = tuple(errors)
     return first
 
 

@@ -1,0 +1,181 @@
+"""The ``argmap`` command line: parses arguments, calls the library, maps errors to exit codes.
+
+Exit codes: 0 success; 1 problems found in a map; 2 unusable input (missing file, parse
+error, bad option, Graphviz missing). Errors are one line each on stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from importlib import metadata
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+
+from argmap import formats
+from argmap.errors import ArgmapError, ParseError
+from argmap.outline import outline
+from argmap.render import OUTPUT_FORMATS, RenderOptions, format_from_path, render_bytes, render_file
+from argmap.view import DIRECTIONS, ViewOptions
+
+__all__ = ["EXIT_OK", "EXIT_PROBLEMS", "EXIT_UNUSABLE", "app", "main"]
+
+EXIT_OK = 0
+EXIT_PROBLEMS = 1
+EXIT_UNUSABLE = 2
+
+app = typer.Typer(
+    name="argmap",
+    help="Argument maps: check, render, outline and convert them.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def fail(error: ArgmapError | str, code: int = EXIT_UNUSABLE) -> NoReturn:
+    """Print an error (every problem of a ParseError, one per line) and exit with ``code``."""
+    errors = error.errors if isinstance(error, ParseError) else (error,)
+    for item in errors:
+        typer.echo(f"argmap: error: {item}", err=True)
+    raise typer.Exit(code)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"argmap {metadata.version('argmap')}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", "-V", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    """Argument maps: check, render, outline and convert them."""
+
+
+def _choice(value: str, allowed: tuple[str, ...], option: str) -> str:
+    if value not in allowed:
+        raise typer.BadParameter(f"{value!r} is not one of {', '.join(allowed)}", param_hint=option)
+    return value
+
+
+@app.command()
+def render(
+    map_file: Annotated[Path, typer.Argument(metavar="MAP", help="Map file (.yaml, .yml or .json).")],
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Output file; '-' writes to stdout. Default: MAP's name.")
+    ] = None,
+    fmt: Annotated[
+        str | None, typer.Option("--format", "-f", help="svg, png, pdf or dot (default: from -o, else svg).")
+    ] = None,
+    direction: Annotated[str, typer.Option("--direction", "-d", help="Layout: TB, BT, LR or RL.")] = "TB",
+    hide_evidence: Annotated[bool, typer.Option("--hide-evidence", help="Leave evidence nodes out.")] = False,
+    pole: Annotated[list[str] | None, typer.Option("--pole", help="Show only this pole (repeatable).")] = None,
+    theme: Annotated[list[str] | None, typer.Option("--theme", help="Show only this theme (repeatable).")] = None,
+    legend: Annotated[bool, typer.Option("--legend/--no-legend", help="Draw the legend.")] = True,
+    locators: Annotated[bool, typer.Option("--locators/--no-locators", help="Show locators and speakers.")] = True,
+) -> None:
+    """Render a map as a diagram (SVG, PNG, PDF, or DOT source)."""
+    _choice(direction, DIRECTIONS, "--direction")
+    try:
+        if fmt is None:
+            fmt = format_from_path(output) if output is not None and str(output) != "-" else "svg"
+        _choice(fmt, OUTPUT_FORMATS, "--format")
+        amap = formats.load(map_file)
+        for pole_id in pole or ():
+            if pole_id not in amap.index.poles:
+                fail(f"{map_file}: --pole {pole_id!r} is not a pole of this map ({', '.join(amap.index.poles)})")
+        for theme_id in theme or ():
+            if theme_id not in amap.index.themes:
+                fail(f"{map_file}: --theme {theme_id!r} is not a theme of this map")
+        view = ViewOptions(
+            direction=direction,
+            show_evidence=not hide_evidence,
+            poles=tuple(pole) if pole else None,
+            themes=tuple(theme) if theme else None,
+            show_legend=legend,
+            show_locators=locators,
+        )
+        options = RenderOptions(format=fmt, view=view)
+        if output is not None and str(output) == "-":
+            sys.stdout.buffer.write(render_bytes(amap, options))
+            return
+        target = output or Path(map_file.stem + "." + fmt)
+        written = render_file(amap, target, options)
+    except ArgmapError as error:
+        fail(error)
+    typer.echo(f"wrote {written}")
+
+
+@app.command()
+def check(
+    maps: Annotated[list[Path], typer.Argument(metavar="MAP...", help="Map files to check.")],
+) -> None:
+    """Load maps and report problems."""
+    code = EXIT_OK
+    for map_file in maps:
+        try:
+            amap = formats.load(map_file)
+        except ArgmapError as error:
+            errors = error.errors if isinstance(error, ParseError) else (error,)
+            for item in errors:
+                typer.echo(f"{item}", err=True)
+            code = EXIT_UNUSABLE
+            continue
+        typer.echo(f"{map_file}: ok ({len(amap.propositions)} propositions)")
+    raise typer.Exit(code)
+
+
+@app.command()
+def show(
+    map_file: Annotated[Path, typer.Argument(metavar="MAP", help="Map file.")],
+) -> None:
+    """Print an outline of a map as a tree."""
+    try:
+        amap = formats.load(map_file)
+    except ArgmapError as error:
+        fail(error)
+    typer.echo("\n".join(outline(amap)))
+
+
+@app.command()
+def convert(
+    map_file: Annotated[Path, typer.Argument(metavar="MAP", help="Map file to read.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="File to write; its suffix picks the format.")],
+    to: Annotated[str | None, typer.Option("--to", help=f"Output format: {', '.join(formats.FORMATS)}.")] = None,
+) -> None:
+    """Convert a map between YAML and JSON."""
+    try:
+        amap = formats.load(map_file)
+        written = formats.dump(amap, output, to)
+    except ArgmapError as error:
+        fail(error)
+    typer.echo(f"wrote {written}")
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the map format (for editors)."""
+    typer.echo(json.dumps(formats.json_schema(), indent=2))
+
+
+def main() -> None:
+    """Console-script entry point: usage errors become one line on stderr and exit code 2."""
+    try:
+        code = app(standalone_mode=False)
+    except typer.Exit as stop:
+        code = stop.exit_code
+    except typer.TyperException as error:  # usage errors: unknown option, bad value, missing argument
+        if error.format_message():  # empty when help was shown instead (no arguments at all)
+            typer.echo(f"argmap: error: {error.format_message()} (see 'argmap -h')", err=True)
+        sys.exit(EXIT_UNUSABLE if error.exit_code == 2 else error.exit_code)
+    except (KeyboardInterrupt, typer.Abort):
+        typer.echo("argmap: interrupted", err=True)
+        sys.exit(130)
+    sys.exit(code if isinstance(code, int) else EXIT_OK)
