@@ -167,7 +167,8 @@ def circular_support(ctx: Context) -> Iterator[Finding]:
     "support-and-attack",
     _L,
     Severity.ERROR,
-    "One node both supports and attacks the same target (rebuts what it supports, or undercuts its own inference).",
+    "One node both supports and attacks the same target: it rebuts what it supports, "
+    "or undercuts its own inference.",
     example="""
         argmap: 1
         title: Commute

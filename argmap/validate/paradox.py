@@ -173,7 +173,8 @@ def factor_supports_other_pole(ctx: Context) -> Iterator[Finding]:
             continue
         for n, premise in enumerate(inf.premises):
             prop = props.get(premise)
-            if prop is not None and prop.pole is not None and prop.pole != pole:
+            # Factors of an undeclared pole are rule S004's business.
+            if prop is not None and prop.pole in ctx.index.poles and prop.pole != pole:
                 yield Finding(
                     f"'{premise}' (pole '{prop.pole}') supports '{inf.conclusion}', "
                     f"the thesis of pole '{pole}' (inference '{inf.id}')",
@@ -189,9 +190,10 @@ def factor_supports_other_pole(ctx: Context) -> Iterator[Finding]:
     _P,
     Severity.WARNING,
     "A factor attacks the thesis of its own pole (or undercuts support for it).",
-    example=_paradox(
-        "", body="\n        attacks:\n          - {id: a1, from: fast, to: pro-thesis}"
-    ).replace("- {id: i1, premises: [fast], conclusion: pro-thesis}", "- {id: i1, premises: [fast], conclusion: verdict}"),
+    example=_paradox("", body="\n        attacks:\n          - {id: a1, from: fast, to: pro-thesis}").replace(
+        "- {id: i1, premises: [fast], conclusion: pro-thesis}",
+        "- {id: i1, premises: [fast], conclusion: verdict}",
+    ),
     fix=_CLEAN,
 )
 def factor_attacks_own_pole(ctx: Context) -> Iterator[Finding]:
@@ -247,11 +249,12 @@ def one_sided_theme(ctx: Context) -> Iterator[Finding]:
     _P,
     Severity.WARNING,
     "An explanation is not related (by support or attack, or as a co-premise) to every pole.",
-    example=_paradox(
-        "", inference="", body=""
-    ).replace("premises: [pro-thesis, con-thesis, peak]", "premises: [pro-thesis, peak]").replace(
+    example=_paradox("", inference="", body="")
+    .replace("premises: [pro-thesis, con-thesis, peak]", "premises: [pro-thesis, peak]")
+    .replace(
         "- {id: i2, premises: [late], conclusion: con-thesis}",
-        "- {id: i2, premises: [late], conclusion: con-thesis}\n          - {id: i4, premises: [con-thesis], conclusion: verdict}",
+        "- {id: i2, premises: [late], conclusion: con-thesis}\n"
+        "          - {id: i4, premises: [con-thesis], conclusion: verdict}",
     ),
     fix=_CLEAN,
 )

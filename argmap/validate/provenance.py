@@ -240,7 +240,8 @@ def speaker_not_declared(ctx: Context) -> Iterator[Finding]:
         source = sources.get(prop.citation.source)
         if source is not None and not source.speakers:
             yield Finding(
-                f"'{prop.id}' has speaker '{prop.speaker.name}' but source '{source.id}' declares no speakers",
+                f"'{prop.id}' has speaker '{prop.speaker.name}' "
+                f"but source '{source.id}' declares no speakers",
                 (prop.id, source.id),
                 at(prop, "speaker"),
                 f"list '{prop.speaker.name}' under the source's 'speakers'",
@@ -349,19 +350,19 @@ def speaker_without_citation(ctx: Context) -> Iterator[Finding]:
     _V,
     Severity.WARNING,
     "A source's 'text:' path cannot be read, so its quotes go unchecked.",
-    example=f"""
+    example="""
         argmap: 1
         title: Remote work
         sources:
-          - {{id: survey, title: Staff survey, text: texts/no-such-survey.txt}}
+          - {id: survey, title: Staff survey, text: texts/no-such-survey.txt}
         propositions:
           - id: output
             role: evidence
             text: Output per head rose 12%.
-            citation: {{source: survey, locator: table 4, quote: closed tickets per head rose 12%}}
-          - {{id: gains, text: Remote work raises output.}}
+            citation: {source: survey, locator: table 4, quote: closed tickets per head rose 12%}
+          - {id: gains, text: Remote work raises output.}
         inferences:
-          - {{id: i1, premises: [output], conclusion: gains}}
+          - {id: i1, premises: [output], conclusion: gains}
     """,
     fix=f"""
         argmap: 1

@@ -96,9 +96,7 @@ class SourceIndex:
         ]
         if not present:
             return None
-        rarest = sorted(
-            dict.fromkeys(w for w, _ in present), key=lambda w: (len(positions[w]), -len(w))
-        )
+        rarest = sorted(dict.fromkeys(w for w, _ in present), key=lambda w: (len(positions[w]), -len(w)))
         starts: dict[int, None] = {}
         for word in rarest[:_ANCHORS]:
             offsets = [off for w, off in present if w == word]

@@ -18,8 +18,8 @@ from pathlib import Path
 import attrs
 
 from argmap.errors import Diagnostic, Location, Severity
-from argmap.validate.quotes import SourceIndex
 from argmap.model import ArgumentMap, Attack, Citation, Index, Inference, Proposition
+from argmap.validate.quotes import SourceIndex
 
 __all__ = [
     "Context",
@@ -189,6 +189,8 @@ class Rule:
     example: str
     fix: str
     check: RuleCheck = attrs.field(eq=False, repr=False)
+    #: Source texts (by source id) the example and fix are checked against, if any.
+    texts: Mapping[str, str] = attrs.field(factory=dict, eq=False, repr=False)
 
     def run(self, ctx: Context) -> Iterator[Diagnostic]:
         """The rule's findings as diagnostics carrying its code and severity."""
@@ -216,6 +218,7 @@ def rule(
     *,
     example: str,
     fix: str,
+    texts: Mapping[str, str] | None = None,
 ) -> Callable[[RuleCheck], RuleCheck]:
     """Register the decorated function as rule ``code``; codes and names must be unique."""
 
@@ -233,6 +236,7 @@ def rule(
             example=_dedent(example),
             fix=_dedent(fix),
             check=check,
+            texts=dict(texts or {}),
         )
         return check
 
@@ -244,8 +248,9 @@ def _dedent(text: str) -> str:
 
 
 def all_rules() -> tuple[Rule, ...]:
-    """Every registered rule, ordered by code."""
-    return tuple(_RULES[code] for code in sorted(_RULES))
+    """Every registered rule, by family (structure, logic, paradox, provenance, hygiene), then code."""
+    families = list(Family)
+    return tuple(sorted(_RULES.values(), key=lambda r: (families.index(r.family), r.code)))
 
 
 def select_rules(

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from argmap.errors import Severity
-from argmap.model import AttackKind
+from argmap.model import AttackKind, Pole, Source, Theme
 from argmap.validate.registry import Context, Family, Finding, at, rule
 
 __all__: list[str] = []  # rules register themselves; nothing here is called directly
@@ -423,7 +423,11 @@ def undercut_on_proposition(ctx: Context) -> Iterator[Finding]:
 def rebut_on_inference(ctx: Context) -> Iterator[Finding]:
     idx = ctx.index
     for att in ctx.amap.attacks:
-        if att.kind is AttackKind.REBUT and att.target in idx.inferences and att.target not in idx.propositions:
+        if (
+            att.kind is AttackKind.REBUT
+            and att.target in idx.inferences
+            and att.target not in idx.propositions
+        ):
             yield Finding(
                 f"rebuttal '{att.id}' targets inference '{att.target}', not a proposition",
                 (att.id, att.target),
@@ -517,7 +521,9 @@ def empty_text(ctx: Context) -> Iterator[Finding]:
                 at(prop, "text"),
                 "state the claim in a short sentence",
             )
-    labelled = [("pole", p.id, p.label, p) for p in amap.poles]
+    labelled: list[tuple[str, str, str, Pole | Theme | Source]] = [
+        ("pole", p.id, p.label, p) for p in amap.poles
+    ]
     labelled += [("theme", t.id, t.label, t) for t in amap.themes]
     labelled += [("source", s.id, s.title, s) for s in amap.sources]
     for kind, eid, label, entity in labelled:
