@@ -7,6 +7,7 @@ error, bad option, Graphviz missing). Errors are one line each on stderr, never 
 from __future__ import annotations
 
 import json
+import os
 import sys
 from importlib import metadata
 from pathlib import Path
@@ -14,7 +15,7 @@ from typing import Annotated, NoReturn
 
 import typer
 
-from argmap import formats
+from argmap import formats, report
 from argmap.errors import ArgmapError, ParseError
 from argmap.outline import outline
 from argmap.render import OUTPUT_FORMATS, RenderOptions, format_from_path, render_bytes, render_file
@@ -116,20 +117,40 @@ def render(
 @app.command()
 def check(
     maps: Annotated[list[Path], typer.Argument(metavar="MAP...", help="Map files to check.")],
+    *,
+    sources: Annotated[
+        Path | None,
+        typer.Option("--sources", help="Directory of source texts (<source id>.txt) for checking quotes."),
+    ] = None,
+    select: Annotated[
+        str | None, typer.Option("--select", help="Rules to run: comma-separated codes, prefixes, families.")
+    ] = None,
+    ignore: Annotated[str | None, typer.Option("--ignore", help="Rules to skip, in the same form.")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="Output: text, json or sarif.")] = "text",
+    strict: Annotated[bool, typer.Option("--strict", help="Exit with 1 on warnings too.")] = False,
 ) -> None:
-    """Load maps and report problems."""
-    code = EXIT_OK
-    for map_file in maps:
-        try:
-            amap = formats.load(map_file)
-        except ArgmapError as error:
-            errors = error.errors if isinstance(error, ParseError) else (error,)
-            for item in errors:
-                typer.echo(f"{item}", err=True)
-            code = EXIT_UNUSABLE
-            continue
-        typer.echo(f"{map_file}: ok ({len(amap.propositions)} propositions)")
-    raise typer.Exit(code)
+    """Validate maps and report problems (exit 0 clean, 1 errors, 2 unreadable input)."""
+    _choice(fmt, report.FORMATS, "--format")
+    if sources is not None and not sources.is_dir():
+        raise typer.BadParameter(f"{sources} is not a directory", param_hint="--sources")
+
+    def codes(value: str | None) -> list[str] | None:
+        return None if value is None else [c for c in value.replace(" ", ",").split(",") if c]
+
+    def progress(n: int, total: int, path: str) -> None:
+        # Only worth showing for several files; stderr keeps JSON and SARIF on stdout clean.
+        if total > 1:
+            typer.echo(f"[{n}/{total}] {path}", err=True)
+
+    try:
+        reports = report.check_files(
+            maps, sources_dir=sources, select=codes(select), ignore=codes(ignore), progress=progress
+        )
+    except ValueError as error:
+        raise typer.BadParameter(str(error), param_hint="--select/--ignore") from None
+    color = fmt == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    typer.echo(report.format_report(reports, fmt, color=color), nl=False)
+    raise typer.Exit(report.exit_code(reports, strict=strict))
 
 
 @app.command()
