@@ -44,8 +44,17 @@ speakers = st.builds(Speaker, short_texts, st.none() | short_texts, st.none() | 
 @st.composite
 def argument_maps(draw: st.DrawFn, max_factors: int = 3) -> ArgumentMap:
     """A valid, paradox-shaped (or, sometimes, plain) argument map."""
-    pool = iter(draw(st.lists(ids, min_size=60, max_size=60, unique=True)))
-    words = iter(draw(st.lists(texts, min_size=60, max_size=60, unique_by=lambda s: " ".join(s.split()))))
+    # Unique by construction (a drawn stem plus a counter) rather than by rejection, which is slow.
+    stem = draw(ids)
+    pool = (f"{stem}{n}" if n % 3 else f"n{n}.{stem}" for n in range(10**6))
+    seen_texts: set[str] = set()
+
+    def fresh_text() -> str:
+        text = draw(texts)
+        while " ".join(text.split()) in seen_texts:
+            text += " (again)"
+        seen_texts.add(" ".join(text.split()))
+        return text
 
     source_speakers = draw(st.lists(speakers, max_size=2))
     sources = [
@@ -84,7 +93,7 @@ def argument_maps(draw: st.DrawFn, max_factors: int = 3) -> ArgumentMap:
         propositions.append(
             Proposition(
                 pid,
-                next(words),
+                fresh_text(),
                 role=role,
                 pole=pole,
                 theme=theme,

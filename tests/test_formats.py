@@ -1,0 +1,195 @@
+"""Tests of the YAML and JSON map formats: round trips, positions in errors, the JSON Schema."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+from hypothesis import given
+
+from argmap import formats
+from argmap.errors import InputError, ParseError
+from argmap.model import ArgumentMap, AttackKind, Role
+from tests.conftest import MAPS
+from tests.strategies import argument_maps
+
+EXAMPLE = MAPS / "example-remote-work.yaml"
+
+
+@given(argument_maps())
+def test_yaml_round_trip(amap: ArgumentMap) -> None:
+    """Dumping any valid map to YAML and loading it back gives an equal map."""
+    assert formats.loads(formats.dumps(amap, "yaml"), "yaml") == amap
+
+
+@given(argument_maps())
+def test_json_round_trip(amap: ArgumentMap) -> None:
+    """Dumping any valid map to JSON and loading it back gives an equal map."""
+    assert formats.loads(formats.dumps(amap, "json"), "json") == amap
+
+
+@given(argument_maps())
+def test_generated_maps_satisfy_the_schema(amap: ArgumentMap) -> None:
+    """Every dumped map is valid against the published JSON Schema."""
+    jsonschema.validate(json.loads(formats.dumps(amap, "json")), formats.json_schema())
+
+
+def test_json_uses_the_documented_names() -> None:
+    """The JSON form keeps the public names: title, sources, poles, ..., from/to/kind on attacks."""
+    data = json.loads(formats.dumps(formats.load(EXAMPLE), "json"))
+    assert {"title", "sources", "poles", "themes", "propositions", "inferences", "attacks"} <= set(data)
+    assert data["argmap"] == formats.FORMAT_VERSION
+    prop = next(p for p in data["propositions"] if p["id"] == "async-habits")
+    assert {"id", "text", "role", "pole", "theme", "speaker", "citation"} <= set(prop)
+    assert {"source", "locator"} <= set(prop["citation"])
+    assert set(data["inferences"][0]) >= {"id", "premises", "conclusion"}
+    assert set(data["attacks"][0]) >= {"id", "from", "to", "kind"}
+    assert data["attacks"][0]["kind"] in ("rebut", "undercut")
+
+
+def test_example_map_loads_with_positions() -> None:
+    """Loading records where each node and each referenced id sits in the file."""
+    amap = formats.load(EXAMPLE)
+    inference = amap.index.inferences["i-shallow"]
+    assert inference.location is not None and inference.location.file == str(EXAMPLE)
+    first, second = inference.field_locations["premises[0]"], inference.field_locations["premises[1]"]
+    assert first.line == second.line and second.column > first.column
+    lines = EXAMPLE.read_text(encoding="utf-8").splitlines()
+    assert lines[second.line - 1][second.column - 1 :].startswith("ticket-mix")
+    attack = amap.index.attacks["a-mix"]
+    assert lines[attack.field_locations["to"].line - 1][attack.field_locations["to"].column - 1 :].startswith("i-output")
+    assert amap.path == str(EXAMPLE)
+
+
+def test_yaml_anchors_and_kinds() -> None:
+    """Anchored speakers are shared, and roles and kinds become enums."""
+    amap = formats.load(EXAMPLE)
+    assert amap.proposition("async-habits").speaker == amap.proposition("fewer-chance-meetings").speaker
+    assert amap.proposition("verdict").role is Role.VERDICT
+    assert amap.index.attacks["a-mix"].kind is AttackKind.UNDERCUT
+
+
+def test_yaml_scalars_are_not_surprising() -> None:
+    """Dates stay strings and yes/no/on/off are words, not booleans."""
+    text = "title: no\nsources:\n  - {id: s, title: on, date: 2012-06-22}\n"
+    amap = formats.loads(text)
+    assert amap.title == "no"
+    assert amap.sources[0].title == "on"
+    assert amap.sources[0].date == "2012-06-22"
+
+
+BAD_YAML = [
+    ("title: [1\n", 2, 1, "invalid YAML"),
+    ("title: x\nfoo: 1\n", 2, 1, "unknown key 'foo' in map"),
+    ("title: x\ntitle: y\n", 2, 1, "duplicate key 'title'"),
+    ("- a\n", 1, 1, "expected a map (a mapping), got a list"),
+    ("", 1, 1, "the file holds no map"),
+    ("title: 3\n", 1, 8, "title: expected a string, got a number"),
+    ("title: x\npropositions:\n  - id: a\n", 3, 5, "missing required key 'text' in proposition"),
+    ("title: x\npropositions:\n  - {id: a, text: t, role: opinion}\n", 3, 28, "expected one of thesis, claim"),
+    ("title: x\npropositions:\n  - {id: 'a b', text: t}\n", 3, 10, "'a b' is not a valid id"),
+    ("title: x\npropositions:\n  - {id: a, text: t, base_score: 2}\n", 3, 34, "expected a number in [0, 1]"),
+    ("title: x\ninferences:\n  - {id: i, premises: a, conclusion: b}\n", 3, 23, "expected a list, got a string"),
+    ("title: x\nattacks:\n  - {id: k, from: a, to: b, kind: support}\n", 3, 35, "expected one of rebut, undercut"),
+    ("title: x\npoles: {a: 1}\n", 2, 8, "poles: expected a list"),
+    ("argmap: 9\ntitle: x\n", 1, 9, "newer than this argmap reads"),
+    ("title: x\nthemes:\n  - {id: t, label: T, colour: red}\n", 3, 23, "unknown key 'colour' in theme"),
+    ("title: x\nsources:\n  - id: s\n    title: S\n    speakers: [{nom: X}]\n", 5, 17, "unknown key 'nom'"),
+    ("title: x\n\tbad: tab\n", 2, 1, "invalid YAML"),
+]
+
+
+@pytest.mark.parametrize(("text", "line", "column", "message"), BAD_YAML)
+def test_bad_yaml_names_line_and_column(text: str, line: int, column: int, message: str) -> None:
+    """Malformed YAML raises a ParseError naming the file, line, column and what was expected."""
+    with pytest.raises(ParseError) as caught:
+        formats.loads(text, "yaml", filename="bad.yaml")
+    error = caught.value
+    assert message in error.message
+    assert (error.file, error.line, error.column) == ("bad.yaml", line, column)
+    assert str(error).startswith(f"bad.yaml:{line}:{column}: ")
+
+
+BAD_JSON = [
+    ('{"title": "x",}', 1, 15, "invalid JSON"),
+    ('{"title": "x", "title": "y"}', 1, 16, "duplicate key 'title'"),
+    ('{\n  "title": "x",\n  "poles": [{"id": "p"}]\n}', 3, 13, "missing required key 'label' in pole"),
+    ('{"title": 1}', 1, 11, "expected a string"),
+]
+
+
+@pytest.mark.parametrize(("text", "line", "column", "message"), BAD_JSON)
+def test_bad_json_names_line_and_column(text: str, line: int, column: int, message: str) -> None:
+    """Malformed JSON raises a ParseError with the position of the problem."""
+    with pytest.raises(ParseError) as caught:
+        formats.loads(text, "json", filename="bad.json")
+    assert message in caught.value.message
+    assert (caught.value.line, caught.value.column) == (line, column)
+
+
+def test_all_problems_are_collected() -> None:
+    """A ParseError carries every problem found in the file, not only the first."""
+    text = "title: x\npropositions:\n  - {id: a, role: nope}\n  - {id: b, text: [1]}\n"
+    with pytest.raises(ParseError) as caught:
+        formats.loads(text)
+    messages = [e.message for e in caught.value.errors]
+    assert len(messages) == 3
+    assert any("missing required key 'text'" in m for m in messages)
+    assert any("role" in m for m in messages)
+    assert any("propositions[1].text" in m for m in messages)
+
+
+def test_unknown_ids_load_fine() -> None:
+    """References to ids that do not exist are left to the validator; loading does not fail."""
+    text = "title: x\ninferences: [{id: i, premises: [ghost], conclusion: nowhere}]\nattacks: [{id: k, from: a, to: b}]\n"
+    amap = formats.loads(text)
+    assert amap.supporters("nowhere") == ("ghost",)
+
+
+def test_files_by_suffix(tmp_path: Path) -> None:
+    """load and dump pick the format from the suffix; unknown suffixes are InputErrors."""
+    amap = formats.load(EXAMPLE)
+    for name in ("m.json", "m.yml", "m.yaml"):
+        formats.dump(amap, tmp_path / name)
+        assert formats.load(tmp_path / name) == amap
+    with pytest.raises(InputError, match="unknown map file suffix"):
+        formats.dump(amap, tmp_path / "m.txt")
+    with pytest.raises(InputError, match="no such file"):
+        formats.load(tmp_path / "missing.yaml")
+    (tmp_path / "latin1.yaml").write_bytes("title: caf\xe9\n".encode("latin-1"))
+    with pytest.raises(InputError, match="not UTF-8"):
+        formats.load(tmp_path / "latin1.yaml")
+
+
+def test_dump_is_atomic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A failed write leaves the previous file intact and no temporary file behind."""
+    target = tmp_path / "m.yaml"
+    target.write_text("previous", encoding="utf-8")
+
+    def broken(_amap: ArgumentMap) -> str:
+        raise RuntimeError("boom")
+
+    amap = formats.load(EXAMPLE)
+    monkeypatch.setitem(formats.FORMATS, "yaml", formats.Format("yaml", (".yaml",), formats.FORMATS["yaml"].loads, broken))
+    with pytest.raises(RuntimeError):
+        formats.dump(amap, target)
+    assert target.read_text(encoding="utf-8") == "previous"
+    assert [p.name for p in tmp_path.iterdir()] == ["m.yaml"]
+
+
+def test_schema_rejects_what_the_loader_rejects() -> None:
+    """The schema forbids unknown keys and bad enum values, like the loader does."""
+    schema = formats.json_schema()
+    jsonschema.Draft202012Validator.check_schema(schema)
+    good = {"title": "x", "propositions": [{"id": "a", "text": "t", "role": "claim"}]}
+    jsonschema.validate(good, schema)
+    for bad in (
+        {"title": "x", "colour": 1},
+        {"title": "x", "propositions": [{"id": "a", "text": "t", "role": "opinion"}]},
+        {"propositions": []},
+        {"title": "x", "attacks": [{"id": "k", "from": "a", "to": "b", "kind": "support"}]},
+    ):
+        with pytest.raises(jsonschema.ValidationError):
+            jsonschema.validate(bad, schema)
