@@ -144,7 +144,21 @@ def circular_support(ctx: Context) -> Iterator[Finding]:
                     edges.setdefault(premise, []).append(inf.conclusion)
                 via.setdefault((premise, inf.conclusion), inf)
     order = {pid: n for n, pid in enumerate(props)}
-    components = [c for c in strongly_connected(list(props), edges) if len(c) > 1]
+    # Peel off the acyclic part first (Kahn's algorithm, cheap); only what remains can hold a circle.
+    indegree = dict.fromkeys(props, 0)
+    for targets in edges.values():
+        for target in targets:
+            indegree[target] += 1
+    ready = [pid for pid, deg in indegree.items() if deg == 0]
+    while ready:
+        for target in edges.get(ready.pop(), ()):
+            indegree[target] -= 1
+            if indegree[target] == 0:
+                ready.append(target)
+    remaining = [pid for pid, deg in indegree.items() if deg > 0]
+    if not remaining:
+        return
+    components = [c for c in strongly_connected(remaining, edges) if len(c) > 1]
     components.sort(key=lambda c: min(order[m] for m in c))
     for component in components:
         start = min(component, key=order.__getitem__)

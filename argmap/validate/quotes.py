@@ -49,10 +49,15 @@ _TRANSLATE = str.maketrans(
 )
 _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"\w+")
+_ANCHOR_MIN = 4
+# Scanning left to right, a match of this pattern always starts at a word's first character.
+_ANCHOR = re.compile(rf"\w{{{_ANCHOR_MIN},}}")
 
 #: How many distinct rare words anchor candidate windows, and how many windows are scored.
 _ANCHORS = 4
 _MAX_CANDIDATES = 200
+#: A substring search costs about as much as comparing at one anchor per this many characters.
+_SCAN_RATIO = 500
 
 
 def normalise(text: str) -> str:
@@ -75,25 +80,54 @@ class SourceIndex:
 
     def __init__(self, text: str) -> None:
         self.text = normalise(text)
-        # Case-insensitive word positions: a quote whose only fault is letter case still anchors.
-        self._positions: dict[str, list[int]] = {}
-        for found in _WORD.finditer(self.text):
-            self._positions.setdefault(found.group().casefold(), []).append(found.start())
+        self._positions: dict[str, list[int]] | None = None
+
+    @property
+    def positions(self) -> dict[str, list[int]]:
+        """Each word of four or more characters to its start offsets (built once, on first use).
+
+        Short words are left out: they are too common to anchor on and make up most of a text.
+        """
+        if self._positions is None:
+            table: dict[str, list[int]] = {}
+            for found in _ANCHOR.finditer(self.text):
+                word = found.group()
+                if word in table:
+                    table[word].append(found.start())
+                else:
+                    table[word] = [found.start()]
+            self._positions = table
+        return self._positions
 
     def contains(self, quote: str) -> bool:
-        """Whether ``quote`` occurs verbatim in the text after normalising both."""
+        """Whether ``quote`` occurs verbatim in the text after normalising both.
+
+        A plain substring search per quote would make checking many quotes against a long text
+        quadratic. Instead the quote is anchored on its rarest inner word (inner words of a
+        verbatim occurrence are whole words of the text too), and only the few places where
+        that word occurs are compared.
+        """
         wanted = normalise(quote)
-        return bool(wanted) and wanted in self.text
+        if not wanted:
+            return False
+        # The first and last words of a quote may be cut; inner words are whole in the text too.
+        inner = [m for m in list(_WORD.finditer(wanted))[1:-1] if len(m.group()) >= _ANCHOR_MIN]
+        if not inner:
+            return wanted in self.text
+        positions = self.positions
+        best = min(inner, key=lambda m: len(positions.get(m.group(), ())))
+        places = positions.get(best.group(), ())
+        if len(places) * _SCAN_RATIO > len(self.text):
+            # Only common words to anchor on: one substring search in C is cheaper.
+            return wanted in self.text
+        offset = best.start()
+        return any(self.text.startswith(wanted, pos - offset) for pos in places if pos >= offset)
 
     def closest(self, quote: str) -> Match | None:
         """The passage most like ``quote``, or ``None`` when they share no word."""
         wanted = normalise(quote)
-        positions = self._positions
-        present = [
-            (m.group().casefold(), m.start())
-            for m in _WORD.finditer(wanted)
-            if m.group().casefold() in positions
-        ]
+        positions = self.positions
+        present = [(m.group(), m.start()) for m in _WORD.finditer(wanted) if m.group() in positions]
         if not present:
             return None
         rarest = sorted(dict.fromkeys(w for w, _ in present), key=lambda w: (len(positions[w]), -len(w)))
