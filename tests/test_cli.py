@@ -1,0 +1,134 @@
+"""CLI tests through typer's CliRunner: render, show, convert, schema, --version, exit codes."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from argmap import formats
+from argmap.cli import EXIT_OK, EXIT_UNUSABLE, app
+from tests.conftest import MAPS
+
+runner = CliRunner()
+EXAMPLE = str(MAPS / "example-remote-work.yaml")
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_version() -> None:
+    """--version prints the package version and exits 0."""
+    code, out, _ = run("--version")
+    assert code == EXIT_OK and out.startswith("argmap ")
+
+
+def test_render_dot(tmp_path: Path) -> None:
+    """render -o x.dot writes DOT and says what it wrote."""
+    target = tmp_path / "m.dot"
+    code, out, _ = run("render", EXAMPLE, "-o", str(target))
+    assert code == EXIT_OK, out
+    assert target.read_text(encoding="utf-8").startswith("digraph argmap {")
+    assert f"wrote {target}" in out
+
+
+def test_render_dot_to_stdout() -> None:
+    """render -o - --format dot writes the DOT to standard output."""
+    code, out, _ = run("render", EXAMPLE, "-o", "-", "--format", "dot", "--hide-evidence", "--direction", "LR")
+    assert code == EXIT_OK
+    assert "rankdir=LR" in out and "output-up" not in out
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["render", "missing.yaml", "-f", "dot"], "missing.yaml: no such file"),
+        (["render", EXAMPLE, "--pole", "nope", "-f", "dot"], "'nope' is not a pole"),
+        (["render", EXAMPLE, "--theme", "nope", "-f", "dot"], "'nope' is not a theme"),
+        (["render", EXAMPLE, "-o", "out.gif"], "cannot tell the output format"),
+        (["show", "missing.yaml"], "no such file"),
+        (["convert", EXAMPLE, "-o", "out.txt"], "unknown map file suffix"),
+    ],
+)
+def test_unusable_input_exits_2(args: list[str], message: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Unusable input gives one error line naming the problem and exit code 2."""
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run(*args)
+    assert code == EXIT_UNUSABLE
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and message in lines[0] and "Traceback" not in err
+
+
+def test_parse_errors_list_every_problem(tmp_path: Path) -> None:
+    """A malformed map gives one line per problem, each with file, line and column."""
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("title: x\npropositions:\n  - {id: a, role: nope}\n  - {id: b, text: [1]}\n", encoding="utf-8")
+    code, _, err = run("show", str(bad))
+    assert code == EXIT_UNUSABLE
+    lines = err.strip().splitlines()
+    assert len(lines) == 3
+    assert all(line.startswith(f"argmap: error: {bad}:") for line in lines)
+
+
+def test_bad_option_values_exit_2() -> None:
+    """Unknown formats and directions are usage errors (exit 2)."""
+    assert run("render", EXAMPLE, "--format", "gif")[0] == EXIT_UNUSABLE
+    assert run("render", EXAMPLE, "--direction", "up")[0] == EXIT_UNUSABLE
+
+
+def test_show_outline() -> None:
+    """show prints the title, the question, each pole and the verdict with its linked premises."""
+    code, out, _ = run("show", EXAMPLE)
+    assert code == EXIT_OK
+    assert out.splitlines()[0] == "Remote work: more productive, yet less innovative?"
+    assert "Pole: Productivity gains" in out and "Pole: Innovation losses" in out
+    assert "& linked premises [i-shallow]" in out
+    assert "x undercuts [i-output]" in out
+
+
+def test_convert_round_trip(tmp_path: Path) -> None:
+    """convert YAML to JSON and back keeps the map equal."""
+    as_json, back = tmp_path / "m.json", tmp_path / "m.yaml"
+    assert run("convert", EXAMPLE, "-o", str(as_json))[0] == EXIT_OK
+    assert run("convert", str(as_json), "-o", str(back))[0] == EXIT_OK
+    assert formats.load(back) == formats.load(EXAMPLE)
+    assert json.loads(as_json.read_text(encoding="utf-8"))["title"].startswith("Remote work")
+
+
+def test_schema_is_json() -> None:
+    """schema prints a JSON Schema document."""
+    code, out, _ = run("schema")
+    assert code == EXIT_OK
+    schema = json.loads(out)
+    assert schema["$schema"].startswith("https://json-schema.org/")
+    assert "propositions" in schema["properties"]
+
+
+@pytest.mark.needs_dot
+def test_render_svg_default_name(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without -o, render writes <map name>.svg in the current directory."""
+    assert shutil.which("dot")
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run("render", EXAMPLE)
+    assert code == EXIT_OK, out
+    assert (tmp_path / "example-remote-work.svg").read_bytes().lstrip().startswith(b"<?xml")
+
+
+def test_console_script_usage_error_is_one_line() -> None:
+    """The installed entry point turns usage errors into one line on stderr and exit code 2."""
+    result = subprocess.run(
+        [sys.executable, "-c", "from argmap.cli import main; main()", "render", EXAMPLE, "--format", "gif"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == EXIT_UNUSABLE
+    assert result.stderr.strip().count("\n") == 0
+    assert "gif" in result.stderr and "Traceback" not in result.stderr
