@@ -8,6 +8,9 @@ supported) and every evidence node cited. Texts include unicode, quotes, newline
 
 from __future__ import annotations
 
+import attrs
+import unicodedata
+
 from hypothesis import strategies as st
 
 from argmap.model import (
@@ -24,17 +27,38 @@ from argmap.model import (
     Theme,
 )
 
-__all__ = ["argument_maps", "ids", "texts"]
+__all__ = ["argument_maps", "broken_maps", "ids", "texts"]
 
 # Surrogates cannot be encoded as UTF-8, so no file format can hold them.
-_chars = st.characters(blacklist_categories=("Cs",))
+_chars = st.characters(codec="utf-8")
 _tricky = st.sampled_from(
-    ['"', "'", "\n", "\\", ": ", "- ", "#", "&amp;", "<b>", "{x}", "[1]", "“quoted”", "naïve", "中文", "ß", "\t", " ", "~"]
+    [
+        '"',
+        "'",
+        "\n",
+        "\\",
+        ": ",
+        "- ",
+        "#",
+        "&amp;",
+        "<b>",
+        "{x}",
+        "[1]",
+        "“quoted”",
+        "naïve",
+        "中文",
+        "ß",
+        "\t",
+        " ",
+        "~",
+    ]
 )
-texts = st.lists(st.one_of(st.text(_chars, min_size=1, max_size=40), _tricky), min_size=1, max_size=8).map(
-    "".join
-).filter(lambda s: s.strip() != "")
-short_texts = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=30).filter(
+texts = (
+    st.lists(st.one_of(st.text(_chars, min_size=1, max_size=40), _tricky), min_size=1, max_size=8)
+    .map("".join)
+    .filter(lambda s: s.strip() != "")
+)
+short_texts = st.text(_chars.filter(lambda c: unicodedata.category(c) != "Cc"), min_size=1, max_size=30).filter(
     lambda s: s.strip() != ""
 )
 ids = st.from_regex(r"[a-z][a-z0-9_.-]{0,10}", fullmatch=True)
@@ -88,7 +112,8 @@ def argument_maps(draw: st.DrawFn, max_factors: int = 3) -> ArgumentMap:
         speaker = None
         if cite is not None and source_speakers:
             source = next(s for s in sources if s.id == cite.source)
-            if source.speakers and draw(st.booleans()):
+            wanted: bool = draw(st.booleans())
+            if source.speakers and wanted:
                 speaker = draw(st.sampled_from(source.speakers))
         propositions.append(
             Proposition(
@@ -142,7 +167,8 @@ def argument_maps(draw: st.DrawFn, max_factors: int = 3) -> ArgumentMap:
         # Cross-pole attacks: evidence of one pole may undercut a factor inference of the next.
         for k in range(n_poles):
             other = (k + 1) % n_poles
-            if evidence_by_pole[k] and factor_inferences[other] and draw(st.booleans()):
+            undercut: bool = draw(st.booleans())
+            if evidence_by_pole[k] and factor_inferences[other] and undercut:
                 attacks.append(
                     Attack(
                         next(pool),
@@ -168,3 +194,85 @@ def argument_maps(draw: st.DrawFn, max_factors: int = 3) -> ArgumentMap:
         inferences=tuple(inferences),
         attacks=tuple(attacks),
     )
+
+
+# ------------------------------------------------------------------------------------------------
+# Broken maps for the validator (tests/test_validate.py): one injected defect in a valid map.
+# Injected ids are upper case, which ``ids`` never draws, so they cannot collide with the map's.
+# ------------------------------------------------------------------------------------------------
+
+
+def _add(amap: ArgumentMap, **extra: tuple[object, ...]) -> ArgumentMap:
+    """``amap`` with items appended to some of its collections (a new map; the old one is untouched)."""
+    changes = {name: (*getattr(amap, name), *items) for name, items in extra.items()}
+    return attrs.evolve(amap, **changes)
+
+
+def _replace(amap: ArgumentMap, old: Proposition, new: Proposition) -> ArgumentMap:
+    return attrs.evolve(amap, propositions=tuple(new if p is old else p for p in amap.propositions))
+
+
+@st.composite
+def broken_maps(draw: st.DrawFn) -> tuple[ArgumentMap, str, tuple[str, ...]]:
+    """A valid map with one defect injected: ``(map, rule code expected, ids it must name)``."""
+    amap = draw(argument_maps())
+    props = list(amap.propositions)
+    prop = draw(st.sampled_from(props))
+    inference = draw(st.sampled_from(amap.inferences))
+    premise, conclusion = draw(st.sampled_from(inference.premises)), inference.conclusion
+    kinds = ["S001", "S002", "S003", "S004", "S006", "S007", "S010", "L001", "L002", "H001"]
+    cited = [p for p in props if p.citation is not None]
+    if cited:
+        kinds.append("V002")
+    if amap.poles:
+        kinds.append("P001")
+    kind = draw(st.sampled_from(kinds))
+    if kind == "S001":
+        return (
+            _add(amap, propositions=(Proposition(inference.id, "Injected duplicate."),)),
+            kind,
+            (inference.id,),
+        )
+    if kind == "S002":
+        broken = Inference("X-INF", ("X-MISSING",), prop.id)
+        return _add(amap, inferences=(broken,)), kind, ("X-INF", "X-MISSING")
+    if kind == "S003":
+        attack = Attack("X-ATT", prop.id, "X-MISSING", AttackKind.UNDERCUT)
+        return _add(amap, attacks=(attack,)), kind, ("X-ATT", "X-MISSING")
+    if kind == "S004":
+        return _replace(amap, prop, attrs.evolve(prop, pole="X-POLE")), kind, (prop.id, "X-POLE")
+    if kind == "S006":
+        return _add(amap, attacks=(Attack("X-ATT", prop.id, prop.id),)), kind, ("X-ATT", prop.id)
+    if kind == "S007":
+        attack = Attack("X-ATT", premise, conclusion, AttackKind.UNDERCUT)
+        return _add(amap, attacks=(attack,)), kind, ("X-ATT", conclusion)
+    if kind == "S010":
+        broken = Inference("X-INF", (premise, conclusion), conclusion)
+        return _add(amap, inferences=(broken,)), kind, ("X-INF", conclusion)
+    if kind == "L001":
+        # Every cycle must use the injected back edge, so both of its ends are named.
+        return (
+            _add(amap, inferences=(Inference("X-INF", (conclusion,), premise),)),
+            kind,
+            (premise, conclusion),
+        )
+    if kind == "L002":
+        return (
+            _add(amap, attacks=(Attack("X-ATT", premise, conclusion),)),
+            kind,
+            ("X-ATT", premise, conclusion),
+        )
+    if kind == "H001":
+        return (
+            _add(amap, propositions=(Proposition("X-LONE", "An injected loose claim."),)),
+            kind,
+            ("X-LONE",),
+        )
+    if kind == "V002":
+        victim = draw(st.sampled_from(cited))
+        assert victim.citation is not None
+        moved = attrs.evolve(victim, citation=attrs.evolve(victim.citation, source="X-SRC"))
+        return _replace(amap, victim, moved), kind, (victim.id, "X-SRC")
+    pole = draw(st.sampled_from(amap.poles))
+    poles = tuple(attrs.evolve(p, thesis=None) if p is pole else p for p in amap.poles)
+    return attrs.evolve(amap, poles=poles), "P001", (pole.id,)
