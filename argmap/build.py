@@ -7,7 +7,7 @@ The builder collects parts and produces an immutable :class:`~argmap.model.Argum
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Self
+from typing import Any, Self
 
 import attrs
 
@@ -148,7 +148,9 @@ class MapBuilder:
             n += 1
         return f"{prefix}{n}"
 
-    def support(self, conclusion: str, *premises: str, id: str | None = None, label: str | None = None) -> Self:
+    def support(
+        self, conclusion: str, *premises: str, id: str | None = None, label: str | None = None
+    ) -> Self:
         """Add one inference: all ``premises`` jointly (linked) support ``conclusion``.
 
         Call it once per independent reason for convergent support.
@@ -162,11 +164,15 @@ class MapBuilder:
         """``attacker`` counts against the proposition ``target``."""
         return self._attack(attacker, target, AttackKind.REBUT, id, label)
 
-    def undercut(self, attacker: str, inference: str, *, id: str | None = None, label: str | None = None) -> Self:
+    def undercut(
+        self, attacker: str, inference: str, *, id: str | None = None, label: str | None = None
+    ) -> Self:
         """``attacker`` denies that the inference ``inference`` holds (not its conclusion)."""
         return self._attack(attacker, inference, AttackKind.UNDERCUT, id, label)
 
-    def _attack(self, attacker: str, target: str, kind: AttackKind, id: str | None, label: str | None) -> Self:
+    def _attack(
+        self, attacker: str, target: str, kind: AttackKind, id: str | None, label: str | None
+    ) -> Self:
         attack_id = id or self._fresh("att", self._attack_ids)
         self._attack_ids.add(attack_id)
         self._parts["attacks"].append(Attack(attack_id, attacker, target, kind, label=label))
@@ -187,7 +193,8 @@ def add(amap: ArgumentMap, *parts: Part) -> ArgumentMap:
     grouped: dict[str, list[Part]] = {}
     for part in parts:
         grouped.setdefault(_FIELD_FOR[type(part)], []).append(part)
-    return attrs.evolve(amap, **{name: (*getattr(amap, name), *items) for name, items in grouped.items()})
+    changes: dict[str, Any] = {name: (*getattr(amap, name), *items) for name, items in grouped.items()}
+    return attrs.evolve(amap, **changes)
 
 
 def replace(amap: ArgumentMap, part: Part) -> ArgumentMap:
@@ -196,7 +203,8 @@ def replace(amap: ArgumentMap, part: Part) -> ArgumentMap:
     items = getattr(amap, name)
     if not any(item.id == part.id for item in items):
         raise KeyError(f"no {type(part).__name__.lower()} with id {part.id!r}")
-    return attrs.evolve(amap, **{name: tuple(part if item.id == part.id else item for item in items)})
+    changes: dict[str, Any] = {name: tuple(part if item.id == part.id else item for item in items)}
+    return attrs.evolve(amap, **changes)
 
 
 def remove(amap: ArgumentMap, *ids: str) -> ArgumentMap:
@@ -221,9 +229,7 @@ def remove(amap: ArgumentMap, *ids: str) -> ArgumentMap:
     attacks = tuple(
         a for a in amap.attacks if a.id not in gone and a.attacker not in gone and a.target not in gone
     )
-    poles = tuple(
-        attrs.evolve(pole, thesis=None) if pole.thesis in gone else pole for pole in amap.poles
-    )
+    poles = tuple(attrs.evolve(pole, thesis=None) if pole.thesis in gone else pole for pole in amap.poles)
     return attrs.evolve(
         amap, propositions=propositions, inferences=tuple(inferences), attacks=attacks, poles=poles
     )

@@ -54,7 +54,8 @@ def _version(value: bool) -> None:
 @app.callback()
 def _root(
     version: Annotated[
-        bool, typer.Option("--version", "-V", callback=_version, is_eager=True, help="Show the version and exit.")
+        bool,
+        typer.Option("--version", "-V", callback=_version, is_eager=True, help="Show the version and exit."),
     ] = False,
 ) -> None:
     """Argument maps: check, render, outline and convert them."""
@@ -70,17 +71,24 @@ def _choice(value: str, allowed: tuple[str, ...], option: str) -> str:
 def render(
     map_file: Annotated[Path, typer.Argument(metavar="MAP", help="Map file (.yaml, .yml or .json).")],
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Output file; '-' writes to stdout. Default: MAP's name.")
+        Path | None,
+        typer.Option("--output", "-o", help="Output file; '-' writes to stdout. Default: MAP's name."),
     ] = None,
     fmt: Annotated[
         str | None, typer.Option("--format", "-f", help="svg, png, pdf or dot (default: from -o, else svg).")
     ] = None,
     direction: Annotated[str, typer.Option("--direction", "-d", help="Layout: TB, BT, LR or RL.")] = "TB",
     hide_evidence: Annotated[bool, typer.Option("--hide-evidence", help="Leave evidence nodes out.")] = False,
-    pole: Annotated[list[str] | None, typer.Option("--pole", help="Show only this pole (repeatable).")] = None,
-    theme: Annotated[list[str] | None, typer.Option("--theme", help="Show only this theme (repeatable).")] = None,
+    pole: Annotated[
+        list[str] | None, typer.Option("--pole", help="Show only this pole (repeatable).")
+    ] = None,
+    theme: Annotated[
+        list[str] | None, typer.Option("--theme", help="Show only this theme (repeatable).")
+    ] = None,
     legend: Annotated[bool, typer.Option("--legend/--no-legend", help="Draw the legend.")] = True,
-    locators: Annotated[bool, typer.Option("--locators/--no-locators", help="Show locators and speakers.")] = True,
+    locators: Annotated[
+        bool, typer.Option("--locators/--no-locators", help="Show locators and speakers.")
+    ] = True,
 ) -> None:
     """Render a map as a diagram (SVG, PNG, PDF, or DOT source)."""
     _choice(direction, DIRECTIONS, "--direction")
@@ -91,7 +99,8 @@ def render(
         amap = formats.load(map_file)
         for pole_id in pole or ():
             if pole_id not in amap.index.poles:
-                fail(f"{map_file}: --pole {pole_id!r} is not a pole of this map ({', '.join(amap.index.poles)})")
+                known = ", ".join(amap.index.poles)
+                fail(f"{map_file}: --pole {pole_id!r} is not a pole of this map ({known})")
         for theme_id in theme or ():
             if theme_id not in amap.index.themes:
                 fail(f"{map_file}: --theme {theme_id!r} is not a theme of this map")
@@ -168,8 +177,12 @@ def show(
 @app.command()
 def convert(
     map_file: Annotated[Path, typer.Argument(metavar="MAP", help="Map file to read.")],
-    output: Annotated[Path, typer.Option("--output", "-o", help="File to write; its suffix picks the format.")],
-    to: Annotated[str | None, typer.Option("--to", help=f"Output format: {', '.join(formats.FORMATS)}.")] = None,
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="File to write; its suffix picks the format.")
+    ],
+    to: Annotated[
+        str | None, typer.Option("--to", help=f"Output format: {', '.join(formats.FORMATS)}.")
+    ] = None,
 ) -> None:
     """Convert a map between YAML and JSON."""
     try:

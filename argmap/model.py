@@ -80,7 +80,7 @@ def _check_ids(instance: object, attribute: attrs.Attribute[Any], value: tuple[s
         _check_id(instance, attribute, item)
 
 
-def _tuple(value: Iterable[_T]) -> tuple[_T, ...]:
+def _tuple(value: Iterable[Any]) -> tuple[Any, ...]:
     # Accept any iterable from callers but store an immutable tuple.
     if isinstance(value, str):
         raise TypeError("expected a sequence of strings, got a single string")
@@ -359,9 +359,9 @@ class ArgumentMap:
         for att in self.attacks_on(pid):
             ids[att.attacker] = None
         for att in self.attacks_from(pid):
-            tgt = att.target
-            inf = self.index.inferences.get(tgt)
-            ids[inf.conclusion if inf is not None else tgt] = None
+            hit = self.index.inferences.get(att.target)
+            # An undercut relates the attacker to the conclusion of the inference it hits.
+            ids[hit.conclusion if hit is not None else att.target] = None
         ids.pop(pid, None)
         return tuple(ids)
 

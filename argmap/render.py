@@ -24,7 +24,7 @@ from argmap import style as st
 from argmap._io import write_atomic
 from argmap.errors import InputError, RenderError
 from argmap.model import ArgumentMap, Proposition, Role
-from argmap.view import Edge, Junction, View, ViewOptions, make_view
+from argmap.view import Edge, Junction, View, ViewOptions, make_view, short_speaker
 
 __all__ = [
     "OUTPUT_FORMATS",
@@ -34,6 +34,7 @@ __all__ = [
     "render_file",
     "to_digraph",
     "to_dot",
+    "view_caption",
 ]
 
 #: Output formats by name; ``dot`` is the DOT source itself and needs no binary.
@@ -81,16 +82,42 @@ def _footer(prop: Proposition) -> str:
         if cite.footnotes:
             parts.append("fn " + ", ".join(cite.footnotes))
     if prop.speaker is not None:
-        parts.append(str(prop.speaker))
+        parts.append(short_speaker(prop.speaker))  # the full affiliation is in the tooltip
     return " · ".join(parts)
+
+
+def _in_theme_cluster(prop: Proposition, view: View) -> bool:
+    """Whether ``prop`` is drawn inside a theme sub-cluster of its pole (see ``group_themes``)."""
+    return (
+        view.options.group_themes
+        and prop.theme is not None
+        and prop.role not in (Role.THESIS, Role.EXPLANATION, Role.VERDICT)
+        and prop.pole in view.groups
+        and prop.pole not in view.context_poles
+        and prop.id not in view.faded
+    )
+
+
+def _hidden_note(view: View, pid: str) -> str:
+    hidden = view.hidden.get(pid)
+    if hidden is None:
+        return ""
+    parts = []
+    if hidden.supporters:
+        parts.append(f"{hidden.supporters} supporter{'s' if hidden.supporters != 1 else ''}")
+    if hidden.attackers:
+        parts.append(f"{hidden.attackers} attacker{'s' if hidden.attackers != 1 else ''}")
+    return f"+ {' and '.join(parts)} not shown"
 
 
 def _node_label(prop: Proposition, view: View, overlay: Overlay | None) -> str:
     amap, options = view.amap, view.options
     header: list[str] = []
-    if prop.theme is not None:
+    # One theme in view, or a theme sub-cluster around the node: the label would only repeat.
+    if prop.theme is not None and prop.theme != view.single_theme and not _in_theme_cluster(prop, view):
         theme = amap.index.themes.get(prop.theme)
         header.append(f"<B>{_esc((theme.label if theme else prop.theme).upper())}</B>")
+    faded = prop.id in view.faded
     caption = st.ROLE_STYLES[prop.role].caption
     if caption:
         header.append(_esc(caption))
@@ -102,11 +129,16 @@ def _node_label(prop: Proposition, view: View, overlay: Overlay | None) -> str:
     width = options.wrap + (10 if prop.role in (Role.VERDICT, Role.EXPLANATION) else 0)
     body = '<BR ALIGN="LEFT"/>'.join(_esc(line) for line in _lines(prop.text, width))
     size = ' POINT-SIZE="15"' if prop.role in (Role.THESIS, Role.VERDICT) else ""
+    if faded:
+        size += f' COLOR="{st.FADED_FONT_COLOR}"'
     rows.append(f'<TR><TD ALIGN="LEFT"><FONT{size}>{body}</FONT><BR ALIGN="LEFT"/></TD></TR>')
     footer = _footer(prop) if options.show_locators else ""
     if footer:
         footer_lines = '<BR ALIGN="LEFT"/>'.join(_esc(line) for line in _lines(footer, width + 6))
         rows.append(f'<TR><TD ALIGN="LEFT">{_small(footer_lines)}</TD></TR>')
+    note = _hidden_note(view, prop.id)
+    if note:
+        rows.append(f'<TR><TD ALIGN="LEFT">{_small(f"<I>{_esc(note)}</I>")}</TD></TR>')
     return f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">{"".join(rows)}</TABLE>>'
 
 
@@ -117,13 +149,17 @@ def _tooltip(prop: Proposition) -> str:
         parts.append(f"{cite.source}, {cite.locator or ''}".rstrip(", "))
         if cite.quote:
             parts.append(f"“{cite.quote}”")
+    if prop.speaker is not None:
+        parts.append(str(prop.speaker))
     if prop.note:
         parts.append(prop.note)
-    return graphviz.escape(" — ".join(parts))
+    return str(graphviz.escape(" — ".join(parts)))
 
 
 def _add_proposition(graph: graphviz.Digraph, prop: Proposition, view: View, overlay: Overlay | None) -> None:
     node_style = st.ROLE_STYLES[prop.role]
+    if prop.id in view.faded:
+        node_style = st.faded(node_style)
     graph.node(
         prop.id,
         label=_node_label(prop, view, overlay),
@@ -167,6 +203,12 @@ def _add_edge(graph: graphviz.Digraph, edge: Edge) -> None:
     graph.edge(edge.head, edge.tail, **attributes)
 
 
+def _graph_label(amap: ArgumentMap, view: View) -> str:
+    caption = view_caption(view)
+    title = f"<B>{_esc(amap.title)}</B>"
+    return f'<{title}<BR/><FONT POINT-SIZE="14">{_esc(caption)}</FONT>>' if caption else f"<{title}>"
+
+
 def _add_legend(graph: graphviz.Digraph, view: View) -> None:
     with graph.subgraph(name="cluster_legend") as legend:
         legend.attr(label="<<B>Legend</B>>", style="rounded", color="#BBBBBB", fontsize="11")
@@ -184,10 +226,20 @@ def _add_legend(graph: graphviz.Digraph, view: View) -> None:
                 penwidth=str(edge_style.penwidth),
             )
         junction = "legend~junction"
-        legend.node(junction, label="", shape="circle", width="0.14", height="0.14", fixedsize="true",
-                    style="filled", fillcolor=st.JUNCTION_FILL, color=st.JUNCTION_FILL)
-        legend.node("legend~junction~label", label=f"<{_small('linked premises (one inference)')}>",
-                    shape="plaintext")
+        legend.node(
+            junction,
+            label="",
+            shape="circle",
+            width="0.14",
+            height="0.14",
+            fixedsize="true",
+            style="filled",
+            fillcolor=st.JUNCTION_FILL,
+            color=st.JUNCTION_FILL,
+        )
+        legend.node(
+            "legend~junction~label", label=f"<{_small('linked premises (one inference)')}>", shape="plaintext"
+        )
         legend.edge("legend~junction~label", junction, style="invis")
         roles = [r for r in Role if any(p.role is r for p in view.propositions) and st.ROLE_STYLES[r].caption]
         for role in roles:
@@ -202,17 +254,82 @@ def _add_legend(graph: graphviz.Digraph, view: View) -> None:
                 penwidth=str(node_style.penwidth),
                 height="0.3",
             )
+        if view.faded:
+            context_style = st.faded(st.ROLE_STYLES[Role.CLAIM])
+            legend.node(
+                "legend~context",
+                label=f"<{_small('context: another pole or theme, shown for its links')}>",
+                shape=context_style.shape,
+                style=context_style.style,
+                fillcolor=context_style.fill,
+                color=context_style.border,
+                penwidth=str(context_style.penwidth),
+                height="0.3",
+            )
+
+
+def _add_pole_members(
+    cluster: graphviz.Digraph,
+    index: int,
+    props: tuple[Proposition, ...],
+    view: View,
+    overlay: Mapping[str, Overlay],
+) -> None:
+    """A pole's propositions, in theme sub-clusters when the view asks for them."""
+    for prop in props:
+        if not _in_theme_cluster(prop, view):
+            _add_proposition(cluster, prop, view, overlay.get(prop.id))
+    _, border = st.pole_fill(index)
+    for number, theme in enumerate(view.amap.themes):
+        members = [p for p in props if p.theme == theme.id and _in_theme_cluster(p, view)]
+        if not members:
+            continue
+        with cluster.subgraph(name=f"cluster_pole_{index}_theme_{number}") as sub:
+            sub.attr(
+                label=f"<<B>{_esc(theme.label.upper())}</B>>",
+                style="filled,rounded",
+                fillcolor=st.THEME_CLUSTER_FILL,
+                color=border,
+                penwidth="1",
+                fontsize="10",
+                fontcolor=st.SMALL_FONT_COLOR,
+            )
+            for prop in members:
+                _add_proposition(sub, prop, view, overlay.get(prop.id))
+
+
+def view_caption(view: View) -> str:
+    """A one-line description of what a view selects, e.g. "Theme: Korea · evidence hidden"; "" for all."""
+    options, amap = view.options, view.amap
+    parts: list[str] = []
+    if options.depth is not None:
+        parts.append(
+            "Overview: theses, explanations, verdict and the claims right below them"
+            if options.depth == 1
+            else f"Up to {options.depth} steps below the theses, explanations and verdict"
+        )
+    if options.poles is not None:
+        labels = [amap.index.poles[p].label if p in amap.index.poles else p for p in options.poles]
+        parts.append(f"Pole{'s' if len(labels) > 1 else ''}: {', '.join(labels)}")
+    if options.themes is not None:
+        labels = [amap.index.themes[t].label if t in amap.index.themes else t for t in options.themes]
+        parts.append(f"Theme{'s' if len(labels) > 1 else ''}: {', '.join(labels)}")
+    if not options.show_evidence:
+        parts.append("evidence not shown")
+    return " · ".join(parts)
 
 
 def to_digraph(amap: ArgumentMap, options: RenderOptions | ViewOptions | None = None) -> graphviz.Digraph:
     """The diagram of ``amap`` as a ``graphviz.Digraph``; pure, needs no Graphviz binary."""
-    render_options = options if isinstance(options, RenderOptions) else RenderOptions(view=options or ViewOptions())
+    render_options = (
+        options if isinstance(options, RenderOptions) else RenderOptions(view=options or ViewOptions())
+    )
     view = make_view(amap, render_options.view)
     overlay = render_options.overlay
     graph = graphviz.Digraph(name="argmap")
     graph.attr(
         rankdir=view.options.direction,
-        label=f"<<B>{_esc(amap.title)}</B>>",
+        label=_graph_label(amap, view),
         labelloc="t",
         fontname=st.FONT,
         fontsize="20",
@@ -224,22 +341,27 @@ def to_digraph(amap: ArgumentMap, options: RenderOptions | ViewOptions | None = 
     graph.attr("node", fontname=st.FONT, fontsize="12", margin="0.12,0.06")
     graph.attr("edge", fontname=st.FONT, fontsize="9")
     if view.options.show_question and amap.question:
-        question = '<BR/>'.join(_esc(line) for line in _lines(amap.question, 70))
+        question = "<BR/>".join(_esc(line) for line in _lines(amap.question, 70))
         graph.node("question~", label=f"<<I>Question:</I> {question}>", shape="plaintext", fontsize="15")
-    for index, (pole_id, props) in enumerate(view.groups.items()):
+    # Colours follow the pole's place in the map, so a pole keeps its colour in every view.
+    pole_index = {pole.id: index for index, pole in enumerate(amap.poles)}
+    for pole_id, props in view.groups.items():
+        index = pole_index[pole_id]
         pole = amap.index.poles[pole_id]
         fill, border = st.pole_fill(index)
+        context = pole_id in view.context_poles
         with graph.subgraph(name=f"cluster_pole_{index}") as cluster:
             cluster.attr(
-                label=f"<<B>{_esc(pole.label)}</B>>",
-                style="filled,rounded",
+                label=(
+                    f"<<I>{_esc(pole.label)}: linked nodes only</I>>" if context else f"<<B>{_esc(pole.label)}</B>>"
+                ),
+                style="dashed,rounded" if context else "filled,rounded",
                 fillcolor=fill,
                 color=border,
-                penwidth="2",
-                fontsize="16",
+                penwidth="1.2" if context else "2",
+                fontsize="12" if context else "16",
             )
-            for prop in props:
-                _add_proposition(cluster, prop, view, overlay.get(prop.id))
+            _add_pole_members(cluster, index, props, view, overlay)
     for prop in view.loose:
         _add_proposition(graph, prop, view, overlay.get(prop.id))
     for junction in view.junctions:
@@ -269,9 +391,10 @@ def render_bytes(amap: ArgumentMap, options: RenderOptions | None = None) -> byt
     options = options or RenderOptions()
     graph = to_digraph(amap, options)
     if options.format == "dot":
-        return graph.source.encode("utf-8")
+        source: str = graph.source
+        return source.encode("utf-8")
     try:
-        data: bytes = graph.pipe(format=options.format, quiet=True)
+        data = bytes(graph.pipe(format=options.format, quiet=True))
     except graphviz.ExecutableNotFound:
         raise RenderError(
             "Graphviz 'dot' was not found on PATH; install Graphviz (e.g. 'apt-get install graphviz') "
@@ -288,7 +411,9 @@ def format_from_path(path: str | os.PathLike[str]) -> str:
     suffix = Path(path).suffix.lower().lstrip(".")
     suffix = "dot" if suffix == "gv" else suffix
     if suffix not in OUTPUT_FORMATS:
-        raise InputError(f"{os.fspath(path)}: cannot tell the output format; use --format {'|'.join(OUTPUT_FORMATS)}")
+        raise InputError(
+            f"{os.fspath(path)}: cannot tell the output format; use --format {'|'.join(OUTPUT_FORMATS)}"
+        )
     return suffix
 
 

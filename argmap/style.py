@@ -14,17 +14,20 @@ import attrs
 from argmap.model import AttackKind, Role
 
 __all__ = [
+    "FADED_FONT_COLOR",
     "FONT",
     "JUNCTION_FILL",
     "OKABE_ITO",
     "POLE_FILLS",
-    "RELATION_STYLES",
     "QUESTION_STYLE",
+    "RELATION_STYLES",
     "ROLE_STYLES",
     "SMALL_FONT_COLOR",
     "SUPPORT",
+    "THEME_CLUSTER_FILL",
     "EdgeStyle",
     "NodeStyle",
+    "faded",
     "pole_fill",
 ]
 
@@ -81,7 +84,9 @@ ROLE_STYLES: Mapping[Role, NodeStyle] = {
     Role.THESIS: NodeStyle("box", "#FFFFFF", "#000000", 2.4, caption="thesis"),
     Role.CLAIM: NodeStyle("box", "#FFFFFF", "#555555", 1.0),
     Role.EVIDENCE: NodeStyle("note", "#F2F2F2", "#777777", 1.0, style="filled", caption="evidence"),
-    Role.ASSUMPTION: NodeStyle("box", "#FFFFFF", "#777777", 1.0, style="filled,rounded,dashed", caption="assumption"),
+    Role.ASSUMPTION: NodeStyle(
+        "box", "#FFFFFF", "#777777", 1.0, style="filled,rounded,dashed", caption="assumption"
+    ),
     Role.EXPLANATION: NodeStyle("hexagon", "#FBF7C9", "#8C7E00", 1.6, style="filled", caption="explanation"),
     Role.VERDICT: NodeStyle("box", "#F5E3EE", "#7A3B62", 3.0, style="filled,bold", caption="verdict"),
 }
@@ -90,10 +95,24 @@ SUPPORT = EdgeStyle(OKABE_ITO["bluish_green"], "solid", "normal", "supports")
 RELATION_STYLES: Mapping[str, EdgeStyle] = {
     "support": SUPPORT,
     AttackKind.REBUT.value: EdgeStyle(OKABE_ITO["vermillion"], "dashed", "tee", "rebuts"),
-    AttackKind.UNDERCUT.value: EdgeStyle(OKABE_ITO["reddish_purple"], "dotted", "tee", "undercuts an inference", 2.0),
+    AttackKind.UNDERCUT.value: EdgeStyle(
+        OKABE_ITO["reddish_purple"], "dotted", "tee", "undercuts an inference", 2.0
+    ),
 }
 
 QUESTION_STYLE = NodeStyle("plaintext", "#FFFFFF", "#000000", 0.0, style="")
 JUNCTION_FILL = OKABE_ITO["bluish_green"]
 FONT = "Helvetica"
 SMALL_FONT_COLOR = "#555555"
+#: Text colour of faded context nodes (another pole's or theme's, shown only for their links).
+FADED_FONT_COLOR = "#777777"
+#: Background of a theme's sub-cluster inside a pole.
+THEME_CLUSTER_FILL = "#FFFFFF"
+
+
+def faded(node_style: NodeStyle) -> NodeStyle:
+    """The same shape drawn as context: white, grey and dashed, so it reads as "not this view's"."""
+    parts = [part for part in node_style.style.split(",") if part and part != "bold"]
+    if "dashed" not in parts:
+        parts.append("dashed")
+    return attrs.evolve(node_style, fill="#FFFFFF", border="#999999", penwidth=1.0, style=",".join(parts))

@@ -22,11 +22,21 @@ def build_map() -> argmap.ArgumentMap:
         .theme("time", "Travel time")
         .pole("success", "Success", thesis_text="The tram line is a success")
         .pole("trouble", "Trouble", thesis_text="The tram line is failing its riders")
-        .evidence("riders", "Weekday riders doubled in a year", pole="success", theme="time",
-                  cite=("council", "section 2", "ridership has doubled"))
+        .evidence(
+            "riders",
+            "Weekday riders doubled in a year",
+            pole="success",
+            theme="time",
+            cite=("council", "section 2", "ridership has doubled"),
+        )
         .claim("faster", "Trips across town are faster than by bus", pole="success", theme="time")
-        .claim("crowded", "Peak trams are too crowded to board", pole="trouble", theme="time",
-               cite=("council", "section 4"))
+        .claim(
+            "crowded",
+            "Peak trams are too crowded to board",
+            pole="trouble",
+            theme="time",
+            cite=("council", "section 4"),
+        )
         .support("success-thesis", "riders")
         .support("success-thesis", "faster")
         .support("trouble-thesis", "crowded")

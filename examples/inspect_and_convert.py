@@ -20,8 +20,10 @@ def main(argv: list[str]) -> int:
     path = Path(argv[1]) if len(argv) > 1 else DEFAULT_MAP
     out = Path(argv[2]) if len(argv) > 2 else Path("build/examples")
     amap = argmap.load(path)
-    print(f"{amap.title}: {len(amap.propositions)} propositions, {len(amap.inferences)} inferences, "
-          f"{len(amap.attacks)} attacks")
+    print(
+        f"{amap.title}: {len(amap.propositions)} propositions, {len(amap.inferences)} inferences, "
+        f"{len(amap.attacks)} attacks"
+    )
     for pole in amap.poles:
         factors = amap.factors(pole.id)
         print(f"pole {pole.label}: thesis {pole.thesis}, {len(factors)} factors")

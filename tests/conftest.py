@@ -13,7 +13,9 @@ ROOT = Path(__file__).resolve().parent.parent
 MAPS = ROOT / "maps"
 GOLDEN = Path(__file__).resolve().parent / "golden"
 
-settings.register_profile("default", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile(
+    "default", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 settings.register_profile("thorough", max_examples=1000, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 

@@ -8,9 +8,10 @@ supported) and every evidence node cited. Texts include unicode, quotes, newline
 
 from __future__ import annotations
 
-import attrs
 import unicodedata
+from typing import Any
 
+import attrs
 from hypothesis import strategies as st
 
 from argmap.model import (
@@ -58,9 +59,9 @@ texts = (
     .map("".join)
     .filter(lambda s: s.strip() != "")
 )
-short_texts = st.text(_chars.filter(lambda c: unicodedata.category(c) != "Cc"), min_size=1, max_size=30).filter(
-    lambda s: s.strip() != ""
-)
+short_texts = st.text(
+    _chars.filter(lambda c: unicodedata.category(c) != "Cc"), min_size=1, max_size=30
+).filter(lambda s: s.strip() != "")
 ids = st.from_regex(r"[a-z][a-z0-9_.-]{0,10}", fullmatch=True)
 speakers = st.builds(Speaker, short_texts, st.none() | short_texts, st.none() | short_texts)
 
@@ -204,7 +205,7 @@ def argument_maps(draw: st.DrawFn, max_factors: int = 3) -> ArgumentMap:
 
 def _add(amap: ArgumentMap, **extra: tuple[object, ...]) -> ArgumentMap:
     """``amap`` with items appended to some of its collections (a new map; the old one is untouched)."""
-    changes = {name: (*getattr(amap, name), *items) for name, items in extra.items()}
+    changes: dict[str, Any] = {name: (*getattr(amap, name), *items) for name, items in extra.items()}
     return attrs.evolve(amap, **changes)
 
 

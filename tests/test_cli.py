@@ -41,7 +41,9 @@ def test_render_dot(tmp_path: Path) -> None:
 
 def test_render_dot_to_stdout() -> None:
     """render -o - --format dot writes the DOT to standard output."""
-    code, out, _ = run("render", EXAMPLE, "-o", "-", "--format", "dot", "--hide-evidence", "--direction", "LR")
+    code, out, _ = run(
+        "render", EXAMPLE, "-o", "-", "--format", "dot", "--hide-evidence", "--direction", "LR"
+    )
     assert code == EXIT_OK
     assert "rankdir=LR" in out and "output-up" not in out
 
@@ -57,7 +59,9 @@ def test_render_dot_to_stdout() -> None:
         (["convert", EXAMPLE, "-o", "out.txt"], "unknown map file suffix"),
     ],
 )
-def test_unusable_input_exits_2(args: list[str], message: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_unusable_input_exits_2(
+    args: list[str], message: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Unusable input gives one error line naming the problem and exit code 2."""
     monkeypatch.chdir(tmp_path)
     code, _, err = run(*args)
@@ -69,7 +73,9 @@ def test_unusable_input_exits_2(args: list[str], message: str, tmp_path: Path, m
 def test_parse_errors_list_every_problem(tmp_path: Path) -> None:
     """A malformed map gives one line per problem, each with file, line and column."""
     bad = tmp_path / "bad.yaml"
-    bad.write_text("title: x\npropositions:\n  - {id: a, role: nope}\n  - {id: b, text: [1]}\n", encoding="utf-8")
+    bad.write_text(
+        "title: x\npropositions:\n  - {id: a, role: nope}\n  - {id: b, text: [1]}\n", encoding="utf-8"
+    )
     code, _, err = run("show", str(bad))
     assert code == EXIT_UNUSABLE
     lines = err.strip().splitlines()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 import pytest
@@ -59,7 +60,9 @@ def test_example_map_loads_with_positions() -> None:
     lines = EXAMPLE.read_text(encoding="utf-8").splitlines()
     assert lines[second.line - 1][second.column - 1 :].startswith("ticket-mix")
     attack = amap.index.attacks["a-mix"]
-    assert lines[attack.field_locations["to"].line - 1][attack.field_locations["to"].column - 1 :].startswith("i-output")
+    assert lines[attack.field_locations["to"].line - 1][attack.field_locations["to"].column - 1 :].startswith(
+        "i-output"
+    )
     assert amap.path == str(EXAMPLE)
 
 
@@ -88,11 +91,26 @@ BAD_YAML = [
     ("", 1, 1, "the file holds no map"),
     ("title: 3\n", 1, 8, "title: expected a string, got a number"),
     ("title: x\npropositions:\n  - id: a\n", 3, 5, "missing required key 'text' in proposition"),
-    ("title: x\npropositions:\n  - {id: a, text: t, role: opinion}\n", 3, 28, "expected one of thesis, claim"),
+    (
+        "title: x\npropositions:\n  - {id: a, text: t, role: opinion}\n",
+        3,
+        28,
+        "expected one of thesis, claim",
+    ),
     ("title: x\npropositions:\n  - {id: 'a b', text: t}\n", 3, 10, "'a b' is not a valid id"),
     ("title: x\npropositions:\n  - {id: a, text: t, base_score: 2}\n", 3, 34, "expected a number in [0, 1]"),
-    ("title: x\ninferences:\n  - {id: i, premises: a, conclusion: b}\n", 3, 23, "expected a list, got a string"),
-    ("title: x\nattacks:\n  - {id: k, from: a, to: b, kind: support}\n", 3, 35, "expected one of rebut, undercut"),
+    (
+        "title: x\ninferences:\n  - {id: i, premises: a, conclusion: b}\n",
+        3,
+        23,
+        "expected a list, got a string",
+    ),
+    (
+        "title: x\nattacks:\n  - {id: k, from: a, to: b, kind: support}\n",
+        3,
+        35,
+        "expected one of rebut, undercut",
+    ),
     ("title: x\npoles: {a: 1}\n", 2, 8, "poles: expected a list"),
     ("argmap: 9\ntitle: x\n", 1, 9, "newer than this argmap reads"),
     ("title: x\nthemes:\n  - {id: t, label: T, colour: red}\n", 3, 23, "unknown key 'colour' in theme"),
@@ -143,7 +161,10 @@ def test_all_problems_are_collected() -> None:
 
 def test_unknown_ids_load_fine() -> None:
     """References to ids that do not exist are left to the validator; loading does not fail."""
-    text = "title: x\ninferences: [{id: i, premises: [ghost], conclusion: nowhere}]\nattacks: [{id: k, from: a, to: b}]\n"
+    text = (
+        "title: x\ninferences: [{id: i, premises: [ghost], conclusion: nowhere}]\n"
+        "attacks: [{id: k, from: a, to: b}]\n"
+    )
     amap = formats.loads(text)
     assert amap.supporters("nowhere") == ("ghost",)
 
@@ -172,7 +193,9 @@ def test_dump_is_atomic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
         raise RuntimeError("boom")
 
     amap = formats.load(EXAMPLE)
-    monkeypatch.setitem(formats.FORMATS, "yaml", formats.Format("yaml", (".yaml",), formats.FORMATS["yaml"].loads, broken))
+    monkeypatch.setitem(
+        formats.FORMATS, "yaml", formats.Format("yaml", (".yaml",), formats.FORMATS["yaml"].loads, broken)
+    )
     with pytest.raises(RuntimeError):
         formats.dump(amap, target)
     assert target.read_text(encoding="utf-8") == "previous"
@@ -185,6 +208,7 @@ def test_schema_rejects_what_the_loader_rejects() -> None:
     jsonschema.Draft202012Validator.check_schema(schema)
     good = {"title": "x", "propositions": [{"id": "a", "text": "t", "role": "claim"}]}
     jsonschema.validate(good, schema)
+    bad: Any
     for bad in (
         {"title": "x", "colour": 1},
         {"title": "x", "propositions": [{"id": "a", "text": "t", "role": "opinion"}]},

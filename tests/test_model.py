@@ -53,7 +53,9 @@ def test_instances_are_frozen() -> None:
 def test_locations_do_not_affect_equality() -> None:
     """Two propositions differing only in source position are equal and hash alike."""
     here = Proposition("a", "A", location=Location("f.yaml", 1, 1))
-    there = Proposition("a", "A", location=Location("g.yaml", 9, 3), field_locations={"id": Location(None, 1, 1)})
+    there = Proposition(
+        "a", "A", location=Location("g.yaml", 9, 3), field_locations={"id": Location(None, 1, 1)}
+    )
     assert here == there
     assert hash(here) == hash(there)
 

@@ -20,7 +20,9 @@ def test_readme_opens_with_the_two_commands() -> None:
     assert commands == ["make demo", "make test"]
 
 
-def test_python_example_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_python_example_runs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     """The README's Python example runs as written and does what the text says."""
     block = re.search(r"```python\n(.*?)```", README, flags=re.DOTALL)
     assert block is not None

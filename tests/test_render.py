@@ -13,7 +13,15 @@ from hypothesis import given
 from argmap import formats
 from argmap.errors import InputError, RenderError
 from argmap.model import ArgumentMap, Citation, Proposition, Speaker
-from argmap.render import Overlay, RenderOptions, format_from_path, render_bytes, render_file, to_digraph, to_dot
+from argmap.render import (
+    Overlay,
+    RenderOptions,
+    format_from_path,
+    render_bytes,
+    render_file,
+    to_digraph,
+    to_dot,
+)
 from argmap.view import ViewOptions
 from tests.conftest import GOLDEN, MAPS, check_golden
 from tests.strategies import argument_maps
@@ -76,7 +84,14 @@ def test_what_a_reader_needs_is_in_the_dot() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ['He said "no" & left', "<b>not bold</b>", "back\\slash \\n \\l", "a\nb", "{record|shape}", "中文 naïve ✓"],
+    [
+        'He said "no" & left',
+        "<b>not bold</b>",
+        "back\\slash \\n \\l",
+        "a\nb",
+        "{record|shape}",
+        "中文 naïve ✓",
+    ],
 )
 def test_user_text_is_escaped(text: str) -> None:
     """Text with quotes, angle brackets, backslashes and newlines cannot break out of a label."""
@@ -144,7 +159,9 @@ def test_failed_render_writes_nothing(tmp_path: Path, monkeypatch: pytest.Monkey
     assert list(tmp_path.iterdir()) == []
 
 
-@pytest.mark.parametrize(("name", "fmt"), [("a.svg", "svg"), ("a.PNG", "png"), ("a.pdf", "pdf"), ("a.gv", "dot")])
+@pytest.mark.parametrize(
+    ("name", "fmt"), [("a.svg", "svg"), ("a.PNG", "png"), ("a.pdf", "pdf"), ("a.gv", "dot")]
+)
 def test_format_from_path(name: str, fmt: str) -> None:
     """The output format follows the file suffix."""
     assert format_from_path(name) == fmt

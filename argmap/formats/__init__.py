@@ -8,7 +8,6 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
 
 import attrs
 
@@ -83,5 +82,3 @@ def dumps(amap: ArgumentMap, format: str = "yaml") -> str:
 def dump(amap: ArgumentMap, path: str | os.PathLike[str], format: str | None = None) -> Path:
     """Write a map file atomically; the format comes from the suffix unless named."""
     return write_atomic(path, format_for(path, format).dumps(amap))
-
-

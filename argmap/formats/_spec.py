@@ -166,7 +166,12 @@ PROPOSITION = Spec(
         F("citation", "citation", K.OBJ, "Provenance in a source.", spec=CITATION),
         F("speaker", "speaker", K.OBJ, "Who says it, where the source attributes it.", spec=SPEAKER),
         F("base_score", "base_score", K.UNIT, "Prior strength in [0, 1] for gradual semantics."),
-        F("contradicts", "contradicts", K.IDS, "Ids of propositions that cannot be true together with this one."),
+        F(
+            "contradicts",
+            "contradicts",
+            K.IDS,
+            "Ids of propositions that cannot be true together with this one.",
+        ),
         F("note", "note", K.STR, "Analyst's note."),
     ),
 )
@@ -189,7 +194,13 @@ ATTACK = Spec(
     (
         F("id", "id", K.ID, "Unique id of the attack.", required=True),
         F("from", "attacker", K.ID, "Id of the attacking proposition.", required=True),
-        F("to", "target", K.ID, "Id of the attacked proposition (rebut) or inference (undercut).", required=True),
+        F(
+            "to",
+            "target",
+            K.ID,
+            "Id of the attacked proposition (rebut) or inference (undercut).",
+            required=True,
+        ),
         F("kind", "kind", K.ENUM, "rebut or undercut.", enum=AttackKind),
         F("label", "label", K.STR, "Short label shown on the diagram."),
         F("note", "note", K.STR, "Analyst's note."),
@@ -306,7 +317,9 @@ class _Structurer:
     def obj(self, value: object, spec: Spec, where: Location, path: str) -> Any:
         if not isinstance(value, Mapping):
             if value is None and not path:
-                self.error(where, path, "the file holds no map (it is empty); expected a mapping with a title")
+                self.error(
+                    where, path, "the file holds no map (it is empty); expected a mapping with a title"
+                )
             else:
                 self.error(where, path, f"expected a {spec.name} (a mapping), got {_type_name(value)}")
             return None
