@@ -29,8 +29,8 @@ from __future__ import annotations
 
 import enum
 import math
-from operator import itemgetter
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from operator import itemgetter
 
 import attrs
 
@@ -70,6 +70,10 @@ def _nodes(value: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(value))
 
 
+def _scores(value: Mapping[str, float]) -> dict[str, float]:
+    return {str(k): float(v) for k, v in value.items()}
+
+
 def _gates(value: Mapping[str, Iterable[str]]) -> Mapping[str, tuple[str, ...]]:
     return {str(k): tuple(v) for k, v in value.items()}
 
@@ -83,7 +87,7 @@ class BipolarGraph:
     """
 
     nodes: tuple[str, ...] = attrs.field(converter=_nodes)
-    base_scores: Mapping[str, float] = attrs.field(factory=dict, converter=dict)
+    base_scores: Mapping[str, float] = attrs.field(factory=dict, converter=_scores)
     attacks: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_edges)
     supports: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_edges)
     #: node -> nodes whose weakest strength scales its base score (linked premises).
@@ -175,40 +179,32 @@ def _make_update(graph: BipolarGraph, method: Method) -> _Update:
             w *= min(s[g] for g in gs)
         return w
 
-    if method is Method.DF_QUAD:
+    def dfquad(i: int, s: list[float]) -> float:
+        w = weight(i, s)
+        keep_a = 1.0
+        for a in attackers[i]:
+            keep_a *= 1.0 - s[a]
+        keep_s = 1.0
+        for b in supporters[i]:
+            keep_s *= 1.0 - s[b]
+        # (1 - keep_s) - (1 - keep_a): support aggregate minus attack aggregate.
+        c = keep_a - keep_s
+        return w + c * (1.0 - w) if c >= 0.0 else w + c * w
 
-        def update(i: int, s: list[float]) -> float:
-            w = weight(i, s)
-            keep_a = 1.0
-            for a in attackers[i]:
-                keep_a *= 1.0 - s[a]
-            keep_s = 1.0
-            for b in supporters[i]:
-                keep_s *= 1.0 - s[b]
-            # (1 - keep_s) - (1 - keep_a): support aggregate minus attack aggregate.
-            c = keep_a - keep_s
-            return w + c * (1.0 - w) if c >= 0.0 else w + c * w
-
-        return update
-
-    if method is Method.QUADRATIC_ENERGY:
-
-        def update(i: int, s: list[float]) -> float:
-            w = weight(i, s)
-            energy = 0.0
-            for b in supporters[i]:
-                energy += s[b]
-            for a in attackers[i]:
-                energy -= s[a]
-            if energy >= 0.0:
-                sq = energy * energy
-                return w + (1.0 - w) * sq / (1.0 + sq)
+    def energy_qe(i: int, s: list[float]) -> float:
+        w = weight(i, s)
+        energy = 0.0
+        for b in supporters[i]:
+            energy += s[b]
+        for a in attackers[i]:
+            energy -= s[a]
+        if energy >= 0.0:
             sq = energy * energy
-            return w - w * sq / (1.0 + sq)
+            return w + (1.0 - w) * sq / (1.0 + sq)
+        sq = energy * energy
+        return w - w * sq / (1.0 + sq)
 
-        return update
-
-    def update(i: int, s: list[float]) -> float:
+    def euler(i: int, s: list[float]) -> float:
         w = weight(i, s)
         energy = 0.0
         for b in supporters[i]:
@@ -218,7 +214,8 @@ def _make_update(graph: BipolarGraph, method: Method) -> _Update:
         energy = min(energy, _MAX_ENERGY)
         return 1.0 - (1.0 - w * w) / (1.0 + w * math.exp(energy))
 
-    return update
+    updates = {Method.DF_QUAD: dfquad, Method.QUADRATIC_ENERGY: energy_qe, Method.EULER: euler}
+    return updates[method]
 
 
 def _dependencies(graph: BipolarGraph) -> list[list[int]]:
@@ -302,6 +299,7 @@ def _integrate(
     members: list[int],
     s: list[float],
     update: _Update,
+    *,
     step: float,
     tolerance: float,
     max_steps: int,
@@ -311,11 +309,13 @@ def _integrate(
     def rates(state: list[float]) -> list[float]:
         return [update(i, state) - state[i] for i in members]
 
+    # One scratch copy per component: only members change, the rest stays at its final value.
+    scratch = s.copy()
+
     def shifted(k: list[float], factor: float) -> list[float]:
-        state = s.copy()
         for j, i in enumerate(members):
-            state[i] = s[i] + factor * k[j]
-        return state
+            scratch[i] = s[i] + factor * k[j]
+        return scratch
 
     k1 = rates(s)
     residual = max(abs(x) for x in k1)
@@ -364,7 +364,7 @@ def strengths(
         # A step below 1/fan-in keeps RK4 well inside its stability region for these updates,
         # whose partial derivatives are at most 1 per incoming edge.
         step = min(0.5, 1.0 / fan_in)
-        ok, used, rest = _integrate(component, s, update, step, tolerance, max_steps)
+        ok, used, rest = _integrate(component, s, update, step=step, tolerance=tolerance, max_steps=max_steps)
         converged = converged and ok
         steps += used
         residual = max(residual, rest)
