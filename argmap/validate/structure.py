@@ -207,8 +207,9 @@ def unknown_inference(ctx: Context) -> Iterator[Finding]:
             continue
         if att.kind is AttackKind.UNDERCUT or att.target in idx.attacks:
             what = "an attack, not an inference" if att.target in idx.attacks else "not a known inference"
+            noun = "undercut" if att.kind is AttackKind.UNDERCUT else "attack"
             yield Finding(
-                f"undercut '{att.id}' targets '{att.target}', which is {what}",
+                f"{noun} '{att.id}' targets '{att.target}', which is {what}",
                 (att.id, att.target),
                 at(att, "to"),
                 "an undercut's 'to' must name an inference id",
