@@ -1,0 +1,172 @@
+"""Tests of argmap.gradual: DF-QuAD, quadratic energy and Euler-based strengths."""
+
+from __future__ import annotations
+
+import math
+import os
+import random
+
+import pytest
+from argumentation.gradual.dfquad import dfquad_strengths
+from argumentation.gradual.gradual import WeightedBipolarGraph, quadratic_energy_strengths
+from hypothesis import given
+from hypothesis import strategies as st
+
+from argmap.gradual import BipolarGraph, Method, df_quad, euler_based, quadratic_energy, strengths
+
+CASES = int(os.environ.get("ARGMAP_DIFF_CASES", "300"))
+
+
+def random_graph(rng: random.Random, acyclic: bool) -> BipolarGraph:
+    n = rng.randint(1, 12)
+    edges: set[tuple[int, int]] = set()
+    for _ in range(rng.randint(0, 3 * n)):
+        a, b = rng.randrange(n), rng.randrange(n)
+        if (a < b) if acyclic else True:
+            edges.add((a, b))
+    ordered = sorted(edges)
+    rng.shuffle(ordered)
+    cut = rng.randint(0, len(ordered))
+    base = [round(rng.random(), 3) for _ in range(n)]
+    return BipolarGraph.from_indices(base, ordered[:cut], ordered[cut:])
+
+
+def reference(graph: BipolarGraph) -> WeightedBipolarGraph:
+    return WeightedBipolarGraph(
+        arguments=frozenset(graph.nodes),
+        initial_weights=dict(graph.base_scores),
+        attacks=frozenset(graph.attacks),
+        supports=frozenset(graph.supports),
+    )
+
+
+def test_dfquad_and_qe_match_reference_on_random_acyclic_graphs() -> None:
+    """DF-QuAD and quadratic energy agree with the reference library within 1e-6 on acyclic graphs."""
+    rng = random.Random(11)
+    for case in range(CASES):
+        graph = random_graph(rng, acyclic=True)
+        ref = reference(graph)
+        ours = df_quad(graph)
+        theirs = dfquad_strengths(ref).strengths
+        assert ours.acyclic and ours.converged
+        assert max(abs(ours[x] - theirs[x]) for x in graph.nodes) <= 1e-6
+        if case % 4:
+            continue  # the reference integrates QE step by step even when acyclic: keep it to 1 in 4
+        ours = quadratic_energy(graph)
+        theirs = quadratic_energy_strengths(ref).strengths
+        assert max(abs(ours[x] - theirs[x]) for x in graph.nodes) <= 1e-6
+
+
+def test_qe_matches_reference_on_random_cyclic_graphs() -> None:
+    """On cyclic graphs the continuous quadratic-energy model agrees with the reference's integration."""
+    rng = random.Random(12)
+    for _ in range(CASES // 10):
+        graph = random_graph(rng, acyclic=False)
+        ours = quadratic_energy(graph)
+        theirs = quadratic_energy_strengths(reference(graph))
+        if ours.converged and theirs.converged:
+            assert max(abs(ours[x] - theirs.strengths[x]) for x in graph.nodes) <= 1e-6
+
+
+TWO_CYCLE = BipolarGraph(["a", "b"], {"a": 1.0, "b": 1.0}, attacks=[("a", "b"), ("b", "a")])
+QE_ROOT = 0.6823278038280193  # the real root of s^3 + s - 1 = 0
+
+
+@pytest.mark.parametrize(
+    ("method", "expected"),
+    [(Method.DF_QUAD, 0.5), (Method.QUADRATIC_ENERGY, QE_ROOT), (Method.EULER, 1.0)],
+)
+def test_two_cycle_with_base_one(method: Method, expected: float) -> None:
+    """A mutual attack between two arguments of base score 1 settles at the literature's values."""
+    result = strengths(TWO_CYCLE, method)
+    assert result.converged and not result.acyclic
+    assert result["a"] == pytest.approx(expected, abs=1e-8)
+    assert result["b"] == pytest.approx(expected, abs=1e-8)
+    assert result.residual <= 1e-10
+
+
+def test_qe_root_is_the_cubic_root() -> None:
+    """The quadratic-energy value of the 2-cycle solves s^3 + s - 1 = 0."""
+    s = quadratic_energy(TWO_CYCLE)["a"]
+    assert s**3 + s - 1 == pytest.approx(0.0, abs=1e-8)
+
+
+@pytest.mark.parametrize(
+    ("method", "expected"),
+    [
+        # DF-QuAD: base 0.5 attacked by strength 1 -> 0.5 - 0.5 * 1.
+        (Method.DF_QUAD, 0.0),
+        # QE: energy -1, h(1) = 1/2 -> 0.5 - 0.5 * 0.5.
+        (Method.QUADRATIC_ENERGY, 0.25),
+        # Euler: 1 - (1 - 0.25) / (1 + 0.5 e^-1).
+        (Method.EULER, 1 - 0.75 / (1 + 0.5 * math.exp(-1))),
+    ],
+)
+def test_single_attack_by_a_certain_argument(method: Method, expected: float) -> None:
+    """One attacker of strength 1 on a base-0.5 argument gives each semantics' closed-form value."""
+    graph = BipolarGraph(["x", "y"], {"x": 1.0, "y": 0.5}, attacks=[("x", "y")])
+    result = strengths(graph, method)
+    assert result.acyclic and result.steps == 0
+    assert result["y"] == pytest.approx(expected)
+
+
+def test_self_attacker_settles() -> None:
+    """A self-attacking argument of base 1 reaches the fixed point of its own update (DF-QuAD 0.5)."""
+    graph = BipolarGraph(["a"], {"a": 1.0}, attacks=[("a", "a")])
+    result = df_quad(graph)
+    assert result.converged and result["a"] == pytest.approx(0.5, abs=1e-8)
+
+
+def test_gate_takes_weakest_premise() -> None:
+    """A gated node's base score is scaled by its weakest gate node (linked premises)."""
+    graph = BipolarGraph(["p", "q", "i"], {"p": 0.9, "q": 0.3, "i": 1.0}, gates={"i": ("p", "q")})
+    assert df_quad(graph)["i"] == pytest.approx(0.3)
+
+
+def test_euler_uses_support() -> None:
+    """Support raises an Euler-based strength above the base score."""
+    graph = BipolarGraph(["s", "t"], {"s": 1.0, "t": 0.5}, supports=[("s", "t")])
+    assert euler_based(graph)["t"] == pytest.approx(1 - 0.75 / (1 + 0.5 * math.e))
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"nodes": ["a"], "base_scores": {"a": 1.5}}, "must lie"),
+        ({"nodes": ["a"], "attacks": [("a", "b")]}, "undeclared"),
+        ({"nodes": ["a"], "base_scores": {"b": 0.5}}, "undeclared"),
+    ],
+)
+def test_invalid_graphs_are_rejected(kwargs: dict[str, object], message: str) -> None:
+    """Out-of-range base scores and edges to undeclared nodes are rejected."""
+    with pytest.raises(ValueError, match=message):
+        BipolarGraph(**kwargs)  # type: ignore[arg-type]
+
+
+@st.composite
+def graphs(draw: st.DrawFn) -> BipolarGraph:
+    n = draw(st.integers(1, 8))
+    names = [f"n{i}" for i in range(n)]
+    base = {name: draw(st.floats(0.0, 1.0)) for name in names}
+    edge = st.tuples(st.sampled_from(names), st.sampled_from(names))
+    edges = draw(st.lists(edge, max_size=3 * n, unique=True))
+    cut = draw(st.integers(0, len(edges)))
+    return BipolarGraph(names, base, attacks=edges[:cut], supports=edges[cut:])
+
+
+@given(graphs(), st.sampled_from(list(Method)))
+def test_strengths_stay_in_unit_interval(graph: BipolarGraph, method: Method) -> None:
+    """Every strength lies in [0, 1] and the result covers every node."""
+    result = strengths(graph, method, max_steps=20_000)
+    assert set(result.values) == set(graph.nodes)
+    assert all(0.0 <= v <= 1.0 for v in result.values.values())
+
+
+@given(graphs(), st.sampled_from(list(Method)))
+def test_converged_result_is_a_fixed_point(graph: BipolarGraph, method: Method) -> None:
+    """When the result reports convergence, strengths equal the update of themselves (no NaN)."""
+    result = strengths(graph, method, max_steps=20_000)
+    if result.converged:
+        again = strengths(graph, method, max_steps=20_000)
+        assert again.values == result.values  # deterministic
+        assert result.residual <= 1e-10
