@@ -199,6 +199,12 @@ def schema() -> None:
     typer.echo(json.dumps(formats.json_schema(), indent=2))
 
 
+# `argmap af` and `argmap evaluate` live in their own module; imported here, after `app` exists.
+from argmap.cli_eval import register as _register_evaluation  # noqa: E402
+
+_register_evaluation(app)
+
+
 def main() -> None:
     """Console-script entry point: usage errors become one line on stderr and exit code 2."""
     try:
