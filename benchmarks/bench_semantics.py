@@ -1,0 +1,139 @@
+"""Benchmark argmap's semantics against the formal-argumentation reference library, side by side.
+
+Random frameworks with N arguments and 3N attacks (seeded). Prints sizes, times (best of
+``--repeat`` runs) and the ratio reference / argmap:
+
+* grounded extension, N = 100,000 (argmap's time is shown with and without building the framework);
+* all preferred extensions, N = 1,000 (argmap with clingo; the reference's complete-labelling
+  enumeration is only run with ``--slow-reference``, as it can take very long);
+* DF-QuAD strengths on a random acyclic bipolar graph, N = 100,000 (half attacks, half supports).
+
+Run: ``.venv/bin/python benchmarks/bench_semantics.py [--quick]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import time
+from collections.abc import Callable
+from typing import Any
+
+from argmap.af import Framework, grounded_extension, preferred_extensions
+from argmap.gradual import BipolarGraph, df_quad
+
+__all__ = ["main"]
+
+
+def best(fn: Callable[[], Any], repeat: int) -> tuple[float, Any]:
+    """Best wall time of ``repeat`` runs, and the last result."""
+    times = []
+    result: Any = None
+    for _ in range(repeat):
+        start = time.perf_counter()
+        result = fn()
+        times.append(time.perf_counter() - start)
+    return min(times), result
+
+
+def row(task: str, size: str, ours: float, theirs: float | None, target: float) -> None:
+    ratio = f"{theirs / ours:8.1f}x" if theirs is not None else "       -"
+    ref = f"{theirs:9.3f}" if theirs is not None else "        -"
+    verdict = "ok" if ours <= target else "SLOWER THAN TARGET"
+    print(f"{task:<34} {size:>14} {ours:9.3f} {ref} {ratio}   target {target:.2f} s  {verdict}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="smaller sizes, one repeat")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--slow-reference", action="store_true", help="also time the reference preferred")
+    args = parser.parse_args()
+    repeat = 1 if args.quick else args.repeat
+    scale = 10 if args.quick else 1
+
+    rng = random.Random(2024)
+    print(f"{'task':<34} {'size':>14} {'argmap s':>9} {'ref s':>9} {'ratio':>9}")
+    bench_grounded(rng, scale, repeat)
+    bench_preferred(scale, repeat, args.slow_reference)
+    bench_dfquad(rng, scale, repeat)
+
+
+def bench_grounded(rng: random.Random, scale: int, repeat: int) -> None:
+    """Grounded, N = 100,000, 3N attacks."""
+    from argumentation.core.dung import ArgumentationFramework
+    from argumentation.core.dung import grounded_extension as ref_grounded
+
+    n = 100_000 // scale
+    pairs = [(rng.randint(1, n), rng.randint(1, n)) for _ in range(3 * n)]
+    build, fw = best(lambda: Framework.from_indices(n, pairs), 1)
+    ours, ext = best(lambda: grounded_extension(fw), repeat)
+    ref_af = ArgumentationFramework(arguments=frozenset(fw.arguments), defeats=frozenset(fw.attacks))
+    theirs, ref_ext = best(lambda: ref_grounded(ref_af), repeat)
+    assert ext == ref_ext, "grounded extensions differ"
+    size = f"{n}/{len(fw.attacks)}"
+    row("grounded (framework prebuilt)", size, ours, theirs, 0.5)
+    row("grounded (incl. building tables)", size, ours + build, theirs, 0.5)
+
+
+def bench_preferred(scale: int, repeat: int, slow_reference: bool) -> None:
+    """Preferred, N = 1,000, 3N attacks (clingo engine), over a few seeds."""
+    from argumentation.core.dung import ArgumentationFramework
+    from argumentation.core.dung import preferred_extensions as ref_preferred
+
+    n = 1_000 // scale
+    total_ours = 0.0
+    total_theirs = 0.0
+    seeds = 5
+    for seed in range(seeds):
+        local = random.Random(seed)
+        fw = Framework.from_indices(n, [(local.randint(1, n), local.randint(1, n)) for _ in range(3 * n)])
+        t, exts = best(lambda fw=fw: preferred_extensions(fw, backend="clingo"), repeat)  # type: ignore[misc]
+        total_ours += t
+        if slow_reference:
+            ref_af = ArgumentationFramework(arguments=frozenset(fw.arguments), defeats=frozenset(fw.attacks))
+            t_ref, ref_exts = best(lambda r=ref_af: ref_preferred(r), 1)  # type: ignore[misc]
+            assert set(exts) == set(ref_exts), "preferred extensions differ"
+            total_theirs += t_ref
+    row(
+        "all preferred (clingo), mean of 5",
+        f"{n}/{3 * n}",
+        total_ours / seeds,
+        total_theirs / seeds if slow_reference else None,
+        0.2,
+    )
+
+
+def bench_dfquad(rng: random.Random, scale: int, repeat: int) -> None:
+    """DF-QuAD, N = 100,000 on a random DAG with 3N edges."""
+    from argumentation.gradual.dfquad import dfquad_strengths
+    from argumentation.gradual.gradual import WeightedBipolarGraph
+
+    n = 100_000 // scale
+    edges: set[tuple[int, int]] = set()
+    while len(edges) < 3 * n:
+        a, b = rng.randrange(n), rng.randrange(n)
+        if a < b:
+            edges.add((a, b))
+    ordered = list(edges)
+    rng.shuffle(ordered)
+    attacks, supports = ordered[: len(ordered) // 2], ordered[len(ordered) // 2 :]
+    base = [rng.random() for _ in range(n)]
+    build, graph = best(lambda: BipolarGraph.from_indices(base, attacks, supports), 1)
+    ours, result = best(lambda: df_quad(graph), repeat)
+    ref_graph = WeightedBipolarGraph(
+        arguments=frozenset(graph.nodes),
+        initial_weights=dict(graph.base_scores),
+        attacks=frozenset(graph.attacks),
+        supports=frozenset(graph.supports),
+    )
+    theirs, ref_result = best(lambda: dfquad_strengths(ref_graph), 1)
+    worst = max(abs(result[x] - ref_result.strengths[x]) for x in graph.nodes)
+    assert worst <= 1e-9, f"DF-QuAD differs by {worst}"
+    size = f"{n}/{3 * n}"
+    row("DF-QuAD acyclic (graph prebuilt)", size, ours, theirs, 2.0)
+    row("DF-QuAD acyclic (incl. building)", size, ours + build, theirs, 2.0)
+
+
+if __name__ == "__main__":
+    main()
