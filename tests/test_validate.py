@@ -429,14 +429,14 @@ def test_a_crashing_rule_becomes_a_diagnostic(monkeypatch: pytest.MonkeyPatch) -
 # -- properties -----------------------------------------------------------------------------------------
 
 
-@settings(max_examples=40)
+@settings(max_examples=30)
 @given(argument_maps())
 def test_valid_maps_have_no_errors(amap: ArgumentMap) -> None:
     """A generated valid map gives no error diagnostic."""
     assert _errors(validate(amap)) == []
 
 
-@settings(max_examples=40)
+@settings(max_examples=20)
 @given(argument_maps())
 def test_quotes_of_valid_maps_are_found_in_their_sources(amap: ArgumentMap) -> None:
     """When each source's text is made of its quotes, every quote verifies, whatever characters it holds."""
@@ -448,7 +448,7 @@ def test_quotes_of_valid_maps_are_found_in_their_sources(amap: ArgumentMap) -> N
     assert found == []
 
 
-@settings(max_examples=80)
+@settings(max_examples=50)
 @given(broken_maps())
 def test_an_injected_defect_is_named(case: tuple[ArgumentMap, str, tuple[str, ...]]) -> None:
     """Injecting one defect into a valid map yields that code, naming the injected ids."""
@@ -497,7 +497,7 @@ def tangled_maps(draw: st.DrawFn) -> ArgumentMap:
     )
 
 
-@settings(max_examples=150)
+@settings(max_examples=80)
 @given(tangled_maps(), st.dictionaries(st.sampled_from(_POOL), st.text(max_size=20), max_size=3))
 def test_validation_never_raises_on_map_content(amap: ArgumentMap, texts: dict[str, str]) -> None:
     """Whatever the references point at, validation returns diagnostics and no rule crashes."""
