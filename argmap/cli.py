@@ -13,6 +13,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Annotated, NoReturn
 
+import attrs
 import typer
 
 from argmap import formats, report
@@ -77,7 +78,10 @@ def render(
     fmt: Annotated[
         str | None, typer.Option("--format", "-f", help="svg, png, pdf or dot (default: from -o, else svg).")
     ] = None,
-    direction: Annotated[str, typer.Option("--direction", "-d", help="Layout: TB, BT, LR or RL.")] = "TB",
+    direction: Annotated[
+        str | None,
+        typer.Option("--direction", "-d", help="Layout: TB, BT, LR or RL (default TB; LR for --overview)."),
+    ] = None,
     hide_evidence: Annotated[bool, typer.Option("--hide-evidence", help="Leave evidence nodes out.")] = False,
     pole: Annotated[
         list[str] | None, typer.Option("--pole", help="Show only this pole (repeatable).")
@@ -89,9 +93,28 @@ def render(
     locators: Annotated[
         bool, typer.Option("--locators/--no-locators", help="Show locators and speakers.")
     ] = True,
+    overview: Annotated[
+        bool,
+        typer.Option(
+            "--overview", help="Only theses, explanations, verdict and the claims right below them."
+        ),
+    ] = False,
+    depth: Annotated[
+        int | None,
+        typer.Option(
+            "--depth", min=0, help="Only nodes at most N steps below a thesis, explanation or verdict."
+        ),
+    ] = None,
+    group_themes: Annotated[
+        bool, typer.Option("--group-themes", help="Group each pole's factors in boxes by theme.")
+    ] = False,
+    context: Annotated[
+        bool,
+        typer.Option("--context/--no-context", help="With --pole/--theme, show linked outside nodes faded."),
+    ] = True,
 ) -> None:
     """Render a map as a diagram (SVG, PNG, PDF, or DOT source)."""
-    _choice(direction, DIRECTIONS, "--direction")
+    direction = _choice(direction or ("LR" if overview else "TB"), DIRECTIONS, "--direction")
     try:
         if fmt is None:
             fmt = format_from_path(output) if output is not None and str(output) != "-" else "svg"
@@ -111,7 +134,12 @@ def render(
             themes=tuple(theme) if theme else None,
             show_legend=legend,
             show_locators=locators,
+            depth=1 if overview and depth is None else depth,
+            group_themes=group_themes,
+            context=context,
         )
+        if overview:
+            view = attrs.evolve(view, show_evidence=False)
         options = RenderOptions(format=fmt, view=view)
         if output is not None and str(output) == "-":
             sys.stdout.buffer.write(render_bytes(amap, options))

@@ -3,7 +3,8 @@
 Pure: returns lines of text. Each node appears under what it supports (``+``), rebuts (``-``)
 or undercuts (``x``, attached to the inference it hits); linked premises are listed together
 under one ``&`` line. A node already shown higher up is named again but not expanded, which also keeps
-circular support finite.
+circular support finite. Under a pole, a node of another pole (e.g. an attacker from the other side)
+is named with a "(see pole …)" reference and expanded under its own pole, not here.
 """
 
 from __future__ import annotations
@@ -39,11 +40,15 @@ def outline(amap: ArgumentMap, *, max_depth: int = 50) -> list[str]:
         lines.append(f"Question: {amap.question}")
     shown: set[str] = set()
 
-    def walk(pid: str, depth: int, mark: str) -> None:
+    def walk(pid: str, depth: int, mark: str, pole: str | None = None) -> None:
         prop = amap.index.propositions.get(pid)
         pad = "  " * depth
         if prop is None:
             lines.append(f"{pad}{mark} [{pid}] (unknown id)")
+            return
+        if pole is not None and prop.pole is not None and prop.pole != pole:
+            other = amap.index.poles.get(prop.pole)
+            lines.append(f"{pad}{mark} [{pid}] (see pole {other.label if other else prop.pole})")
             return
         if pid in shown or depth > max_depth:
             lines.append(f"{pad}{mark} [{pid}] (see above)")
@@ -55,22 +60,22 @@ def outline(amap: ArgumentMap, *, max_depth: int = 50) -> list[str]:
             if len(inf.premises) > 1:
                 lines.append(f"{pad}  & linked premises [{inf.id}]{label}")
                 for premise in inf.premises:
-                    walk(premise, depth + 2, "+")
+                    walk(premise, depth + 2, "+", pole)
             else:
                 for premise in inf.premises:
-                    walk(premise, depth + 1, "+")
+                    walk(premise, depth + 1, "+", pole)
             for attack in amap.attacks_on(inf.id):
-                walk(attack.attacker, depth + 2, f"x undercuts [{inf.id}]:")
+                walk(attack.attacker, depth + 2, f"x undercuts [{inf.id}]:", pole)
         for attack in amap.attacks_on(pid):
-            walk(attack.attacker, depth + 1, _MARK[attack.kind])
+            walk(attack.attacker, depth + 1, _MARK[attack.kind], pole)
 
     for pole in amap.poles:
         lines.append(f"Pole: {pole.label}")
         if pole.thesis is not None:
-            walk(pole.thesis, 1, "*")
+            walk(pole.thesis, 1, "*", pole.id)
         for prop in amap.by_pole(pole.id):
             if prop.id not in shown:
-                walk(prop.id, 1, "·")
+                walk(prop.id, 1, "·", pole.id)
     verdicts = amap.with_role(Role.VERDICT)
     if verdicts:
         lines.append("Verdict:")

@@ -188,7 +188,7 @@ def _add_junction(graph: graphviz.Digraph, junction: Junction) -> None:
     )
 
 
-def _add_edge(graph: graphviz.Digraph, edge: Edge) -> None:
+def _add_edge(graph: graphviz.Digraph, edge: Edge, direction: str = "TB") -> None:
     edge_style = st.RELATION_STYLES[edge.relation]
     attributes = {
         "color": edge_style.color,
@@ -198,74 +198,60 @@ def _add_edge(graph: graphviz.Digraph, edge: Edge) -> None:
         "arrowtail": "none" if edge.part == "premise" else edge_style.arrow,
     }
     if edge.label:
-        attributes["label"] = f"<{_small(_esc(edge.label))}>"
+        # Left to right, a layout label takes a rank of its own and doubles the width; an
+        # external label is placed after layout instead.
+        key = "xlabel" if direction in ("LR", "RL") else "label"
+        attributes[key] = f"<{_small(_esc(edge.label))}>"
+    if edge.context and edge.relation != "support":
+        # An attack to or from context must not drag the context across the layout.
+        attributes["constraint"] = "false"
     # Drawn head-to-tail (see module docstring): the graph edge runs from conclusion to premise.
     graph.edge(edge.head, edge.tail, **attributes)
 
 
 def _graph_label(amap: ArgumentMap, view: View) -> str:
+    """Title, then the question, then what the view selects: the same place in every direction."""
+    parts = [f"<B>{_esc(amap.title)}</B>"]
+    if view.options.show_question and amap.question:
+        question = "<BR/>".join(_esc(line) for line in _lines(amap.question, 90))
+        parts.append(f'<FONT POINT-SIZE="15"><I>Question:</I> {question}</FONT>')
     caption = view_caption(view)
-    title = f"<B>{_esc(amap.title)}</B>"
-    return f'<{title}<BR/><FONT POINT-SIZE="14">{_esc(caption)}</FONT>>' if caption else f"<{title}>"
+    if caption:
+        parts.append(f'<FONT POINT-SIZE="13" COLOR="{st.SMALL_FONT_COLOR}">{_esc(caption)}</FONT>')
+    return f"<{'<BR/>'.join(parts)}>"
+
+
+def _legend_row(sample: str, text: str) -> str:
+    return f'<TR><TD ALIGN="CENTER">{sample}</TD><TD ALIGN="LEFT">{_small(_esc(text))}</TD></TR>'
 
 
 def _add_legend(graph: graphviz.Digraph, view: View) -> None:
+    """One compact table node: it takes the same small space in every layout direction."""
+    rows: list[str] = []
+    glyphs = {"solid": "———", "dashed": "– – –", "dotted": "·····"}
+    for edge_style in st.RELATION_STYLES.values():
+        head = "▶" if edge_style.arrow == "normal" else "⊣"
+        sample = f'<FONT COLOR="{edge_style.color}"><B>{glyphs.get(edge_style.style, "———")}{head}</B></FONT>'
+        rows.append(_legend_row(sample, edge_style.label))
+    rows.append(_legend_row(f'<FONT COLOR="{st.JUNCTION_FILL}">●</FONT>', "linked premises (one inference)"))
+    for role in Role:
+        node_style = st.ROLE_STYLES[role]
+        if node_style.caption and any(p.role is role for p in view.propositions):
+            cell = (
+                f'<TABLE BORDER="1" CELLBORDER="0" COLOR="{node_style.border}" BGCOLOR="{node_style.fill}">'
+            )
+            rows.append(_legend_row(f'{cell}<TR><TD WIDTH="40"> </TD></TR></TABLE>', node_style.caption))
+    if view.faded:
+        cell = '<TABLE BORDER="1" CELLBORDER="0" COLOR="#999999" STYLE="dashed">'
+        rows.append(
+            _legend_row(f'{cell}<TR><TD WIDTH="40"> </TD></TR></TABLE>', "context: shown for its links")
+        )
+    if view.hidden:
+        rows.append(_legend_row(_small("<I>+ n</I>"), "supporters or attackers not shown"))
+    table = f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="1">{"".join(rows)}</TABLE>'
     with graph.subgraph(name="cluster_legend") as legend:
         legend.attr(label="<<B>Legend</B>>", style="rounded", color="#BBBBBB", fontsize="11")
-        for relation, edge_style in st.RELATION_STYLES.items():
-            tail, head = f"legend~{relation}~from", f"legend~{relation}~to"
-            legend.node(tail, label="", shape="point", width="0.06", color="#777777")
-            legend.node(head, label=f"<{_small(_esc(edge_style.label))}>", shape="plaintext")
-            legend.edge(
-                head,
-                tail,
-                dir="back",
-                arrowtail=edge_style.arrow,
-                color=edge_style.color,
-                style=edge_style.style,
-                penwidth=str(edge_style.penwidth),
-            )
-        junction = "legend~junction"
-        legend.node(
-            junction,
-            label="",
-            shape="circle",
-            width="0.14",
-            height="0.14",
-            fixedsize="true",
-            style="filled",
-            fillcolor=st.JUNCTION_FILL,
-            color=st.JUNCTION_FILL,
-        )
-        legend.node(
-            "legend~junction~label", label=f"<{_small('linked premises (one inference)')}>", shape="plaintext"
-        )
-        legend.edge("legend~junction~label", junction, style="invis")
-        roles = [r for r in Role if any(p.role is r for p in view.propositions) and st.ROLE_STYLES[r].caption]
-        for role in roles:
-            node_style = st.ROLE_STYLES[role]
-            legend.node(
-                f"legend~role~{role.value}",
-                label=f"<{_small(_esc(node_style.caption))}>",
-                shape=node_style.shape,
-                style=node_style.style,
-                fillcolor=node_style.fill,
-                color=node_style.border,
-                penwidth=str(node_style.penwidth),
-                height="0.3",
-            )
-        if view.faded:
-            context_style = st.faded(st.ROLE_STYLES[Role.CLAIM])
-            legend.node(
-                "legend~context",
-                label=f"<{_small('context: another pole or theme, shown for its links')}>",
-                shape=context_style.shape,
-                style=context_style.style,
-                fillcolor=context_style.fill,
-                color=context_style.border,
-                penwidth=str(context_style.penwidth),
-                height="0.3",
-            )
+        legend.node("legend~", label=f"<{table}>", shape="plaintext")
 
 
 def _add_pole_members(
@@ -306,7 +292,7 @@ def view_caption(view: View) -> str:
         parts.append(
             "Overview: theses, explanations, verdict and the claims right below them"
             if options.depth == 1
-            else f"Up to {options.depth} steps below the theses, explanations and verdict"
+            else f"Up to {options.depth} steps below the theses"
         )
     if options.poles is not None:
         labels = [amap.index.poles[p].label if p in amap.index.poles else p for p in options.poles]
@@ -337,12 +323,10 @@ def to_digraph(amap: ArgumentMap, options: RenderOptions | ViewOptions | None = 
         nodesep="0.3",
         ranksep="0.45",
         pad="0.3",
+        forcelabels="true",
     )
     graph.attr("node", fontname=st.FONT, fontsize="12", margin="0.12,0.06")
     graph.attr("edge", fontname=st.FONT, fontsize="9")
-    if view.options.show_question and amap.question:
-        question = "<BR/>".join(_esc(line) for line in _lines(amap.question, 70))
-        graph.node("question~", label=f"<<I>Question:</I> {question}>", shape="plaintext", fontsize="15")
     # Colours follow the pole's place in the map, so a pole keeps its colour in every view.
     pole_index = {pole.id: index for index, pole in enumerate(amap.poles)}
     for pole_id, props in view.groups.items():
@@ -352,9 +336,9 @@ def to_digraph(amap: ArgumentMap, options: RenderOptions | ViewOptions | None = 
         context = pole_id in view.context_poles
         with graph.subgraph(name=f"cluster_pole_{index}") as cluster:
             cluster.attr(
-                label=(
-                    f"<<I>{_esc(pole.label)}: linked nodes only</I>>" if context else f"<<B>{_esc(pole.label)}</B>>"
-                ),
+                label=f"<<I>{_esc(pole.label)}: linked nodes only</I>>"
+                if context
+                else f"<<B>{_esc(pole.label)}</B>>",
                 style="dashed,rounded" if context else "filled,rounded",
                 fillcolor=fill,
                 color=border,
@@ -367,14 +351,7 @@ def to_digraph(amap: ArgumentMap, options: RenderOptions | ViewOptions | None = 
     for junction in view.junctions:
         _add_junction(graph, junction)
     for edge in view.edges:
-        _add_edge(graph, edge)
-    if view.options.show_question and amap.question:
-        # Keep the question above everything without drawing an edge to it.
-        tops = [p.id for p in view.propositions if p.role is Role.VERDICT] or [
-            p.id for p in view.propositions if p.role is Role.THESIS
-        ]
-        for top in tops:
-            graph.edge("question~", top, style="invis")
+        _add_edge(graph, edge, view.options.direction)
     if view.options.show_legend:
         _add_legend(graph, view)
     return graph
