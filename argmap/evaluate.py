@@ -7,7 +7,7 @@ in ``docs/evaluation.md``. In short:
 whose arguments are the map's propositions and inferences plus two kinds of auxiliary arguments
 that express support in attack-only form (in the spirit of the translations of bipolar and
 abstract dialectical frameworks into Dung frameworks: Cayrol and Lagasquie-Schiex, IJAR 2013;
-Polberg, JAIR 2017):
+Polberg, PhD thesis, TU Wien 2017):
 
 * an inference holds only if all its premises hold and no accepted undercut hits it: the
   inference is attacked by its undercutters and by an auxiliary ``~not:p`` for each premise
