@@ -143,7 +143,7 @@ def _solve_clingo(
     require_out: int | None,
     limit: int,
 ) -> list[frozenset[int]]:
-    import clingo  # noqa: PLC0415 - optional dependency, imported only when this engine runs
+    import clingo  # optional dependency: imported only when this engine runs
 
     maximal = problem is Problem.PREFERRED
     # domRec with require_out would give maximal sets among those lacking the argument, which
