@@ -5,8 +5,10 @@ This package is the only place that reads or writes map files.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 import attrs
@@ -63,15 +65,31 @@ def format_for(path: str | os.PathLike[str], name: str | None = None) -> Format:
     raise InputError(f"{os.fspath(path)}: unknown map file suffix {suffix!r}; expected one of {known}")
 
 
+@contextlib.contextmanager
+def _no_gc() -> Iterator[None]:
+    # Loading builds many small objects that all stay alive; the cyclic garbage collector would
+    # rescan them again and again, making large maps load in more than linear time.
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def loads(text: str, format: str = "yaml", filename: str | None = None) -> ArgumentMap:
     """Parse map text in the named format."""
-    return format_for(filename or "", format).loads(text, filename)
+    with _no_gc():
+        return format_for(filename or "", format).loads(text, filename)
 
 
 def load(path: str | os.PathLike[str], format: str | None = None) -> ArgumentMap:
     """Load a map file; the format comes from its suffix unless named."""
     fmt = format_for(path, format)
-    return fmt.loads(read_text(path), os.fspath(path))
+    text = read_text(path)
+    with _no_gc():
+        return fmt.loads(text, os.fspath(path))
 
 
 def dumps(amap: ArgumentMap, format: str = "yaml") -> str:
