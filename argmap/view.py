@@ -243,9 +243,6 @@ def _selected(amap: ArgumentMap, options: ViewOptions) -> tuple[dict[str, Propos
         faded |= _context(amap, options, chosen)
     faded -= chosen
     shown = chosen | faded
-    if options.poles is not None or options.themes is not None or options.depth is not None:
-        # A node a selection cut off from everything else would only float: leave it out.
-        shown = {p for p in shown if props[p].role in _SKELETON or any(n in shown for n in _linked(amap, p))}
     keep = {p.id: p for p in amap.propositions if p.id in shown}
     return keep, faded & shown
 
@@ -291,6 +288,56 @@ def make_view(amap: ArgumentMap, options: ViewOptions | None = None) -> View:
     """Select and group what a diagram of ``amap`` shows."""
     options = options or ViewOptions()
     keep, faded = _selected(amap, options)
+    junctions, edges = _draw(amap, keep, faded)
+    if _filtered(options):
+        # A node whose every link was cut by the selection would only float: leave it out.
+        ends = {end for e in edges for end in (e.tail, e.head)}
+        keep = {pid: p for pid, p in keep.items() if p.role in _SKELETON or pid in ends}
+        faded = faded & set(keep)
+        junctions, edges = _draw(amap, keep, faded)
+    selected_poles = set(options.poles) if options.poles is not None else None
+    groups: dict[str, list[Proposition]] = {}
+    for pole in amap.poles:
+        if (
+            selected_poles is None
+            or pole.id in selected_poles
+            or any(p.pole == pole.id for p in keep.values())
+        ):
+            groups.setdefault(pole.id, [])
+    loose: list[Proposition] = []
+    for prop in keep.values():
+        if prop.pole in groups:
+            groups[prop.pole].append(prop)
+        else:
+            loose.append(prop)
+    context_poles = frozenset(g for g in groups if selected_poles is not None and g not in selected_poles)
+    return View(
+        amap=amap,
+        options=options,
+        propositions=tuple(keep.values()),
+        junctions=tuple(junctions),
+        edges=tuple(edges),
+        groups={pole: tuple(props) for pole, props in groups.items()},
+        loose=tuple(loose),
+        faded=frozenset(faded),
+        context_poles=context_poles,
+        hidden=_hidden(amap, keep, faded) if options.show_hidden_counts else {},
+    )
+
+
+def _filtered(options: ViewOptions) -> bool:
+    return (
+        options.poles is not None
+        or options.themes is not None
+        or options.depth is not None
+        or not options.show_skeleton
+    )
+
+
+def _draw(
+    amap: ArgumentMap, keep: Mapping[str, Proposition], faded: frozenset[str] | set[str]
+) -> tuple[list[Junction], list[Edge]]:
+    """Junctions and edges among the shown propositions; edges touching faded context are marked."""
     undercut_targets = {a.target for a in amap.attacks if a.attacker in keep}
     junctions: list[Junction] = []
     edges: list[Edge] = []
@@ -321,34 +368,7 @@ def make_view(amap: ArgumentMap, options: ViewOptions | None = None) -> View:
             attrs.evolve(e, context=True) if e.tail in faded_names or e.head in faded_names else e
             for e in edges
         ]
-    selected_poles = set(options.poles) if options.poles is not None else None
-    groups: dict[str, list[Proposition]] = {}
-    for pole in amap.poles:
-        if (
-            selected_poles is None
-            or pole.id in selected_poles
-            or any(p.pole == pole.id for p in keep.values())
-        ):
-            groups.setdefault(pole.id, [])
-    loose: list[Proposition] = []
-    for prop in keep.values():
-        if prop.pole in groups:
-            groups[prop.pole].append(prop)
-        else:
-            loose.append(prop)
-    context_poles = frozenset(g for g in groups if selected_poles is not None and g not in selected_poles)
-    return View(
-        amap=amap,
-        options=options,
-        propositions=tuple(keep.values()),
-        junctions=tuple(junctions),
-        edges=tuple(edges),
-        groups={pole: tuple(props) for pole, props in groups.items()},
-        loose=tuple(loose),
-        faded=frozenset(faded),
-        context_poles=context_poles,
-        hidden=_hidden(amap, keep, faded) if options.show_hidden_counts else {},
-    )
+    return junctions, edges
 
 
 def _hidden(
