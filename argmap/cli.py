@@ -18,6 +18,7 @@ import typer
 
 from argmap import formats, report
 from argmap.errors import ArgmapError, ParseError
+from argmap.evaluate import evaluate, overlays
 from argmap.outline import outline
 from argmap.render import OUTPUT_FORMATS, RenderOptions, format_from_path, render_bytes, render_file
 from argmap.view import DIRECTIONS, ViewOptions
@@ -112,9 +113,17 @@ def render(
         bool,
         typer.Option("--context/--no-context", help="With --pole/--theme, show linked outside nodes faded."),
     ] = True,
+    color_by: Annotated[
+        str | None,
+        typer.Option(
+            "--color-by", help="Colour nodes by evaluation: label (grounded labelling) or strength (DF-QuAD)."
+        ),
+    ] = None,
 ) -> None:
     """Render a map as a diagram (SVG, PNG, PDF, or DOT source)."""
     direction = _choice(direction or ("LR" if overview else "TB"), DIRECTIONS, "--direction")
+    if color_by is not None:
+        _choice(color_by, ("label", "strength"), "--color-by")
     try:
         if fmt is None:
             fmt = format_from_path(output) if output is not None and str(output) != "-" else "svg"
@@ -140,7 +149,11 @@ def render(
         )
         if overview:
             view = attrs.evolve(view, show_evidence=False)
-        options = RenderOptions(format=fmt, view=view)
+        overlay = {}
+        if color_by is not None:
+            semantics = "grounded" if color_by == "label" else "df-quad"
+            overlay = overlays(evaluate(amap, semantics), color_by)
+        options = RenderOptions(format=fmt, view=view, overlay=overlay)
         if output is not None and str(output) == "-":
             sys.stdout.buffer.write(render_bytes(amap, options))
             return

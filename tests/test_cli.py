@@ -138,3 +138,13 @@ def test_console_script_usage_error_is_one_line() -> None:
     assert result.returncode == EXIT_UNUSABLE
     assert result.stderr.strip().count("\n") == 0
     assert "gif" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(("by", "badge"), [("label", "IN"), ("strength", "0.")])
+def test_render_color_by(by: str, badge: str) -> None:
+    """--color-by adds evaluation fills and badges to the diagram; unknown values exit 2."""
+    plain = run("render", EXAMPLE, "-o", "-", "-f", "dot")[1]
+    code, out, _ = run("render", EXAMPLE, "-o", "-", "-f", "dot", "--color-by", by)
+    assert code == EXIT_OK
+    assert out != plain and badge.lower() in out.lower()
+    assert run("render", EXAMPLE, "-f", "dot", "--color-by", "mood")[0] == EXIT_UNUSABLE
