@@ -10,6 +10,7 @@ MAPS := $(wildcard maps/*.yaml)
 # The document maps' source texts live beside the repository when they are available.
 SOURCES_DIR ?= ../shared/sources
 SOURCES_FLAG := $(if $(wildcard $(SOURCES_DIR)/*.txt),--sources $(SOURCES_DIR),)
+NO_DOT := Graphviz 'dot' is missing and could not be installed: install Graphviz (https://graphviz.org/download/); DOT output works without it and tests that need it are skipped.
 
 .PHONY: help setup graphviz demo test lint types pytest docs bench clean
 
@@ -34,16 +35,18 @@ graphviz:
 		: ; \
 	elif command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
 		echo "installing Graphviz with apt-get"; \
-		DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq graphviz >/dev/null; \
-	elif command -v apt-get >/dev/null 2>&1 && command -v sudo >/dev/null 2>&1; then \
+		{ DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+		  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq graphviz >/dev/null; } || \
+		echo "$(NO_DOT)"; \
+	elif command -v apt-get >/dev/null 2>&1 && command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then \
 		echo "installing Graphviz with sudo apt-get"; \
-		sudo DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
-		sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq graphviz >/dev/null; \
+		{ sudo DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+		  sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq graphviz >/dev/null; } || \
+		echo "$(NO_DOT)"; \
 	elif command -v brew >/dev/null 2>&1; then \
-		echo "installing Graphviz with brew"; brew install graphviz; \
+		echo "installing Graphviz with brew"; brew install graphviz || echo "$(NO_DOT)"; \
 	else \
-		echo "Graphviz 'dot' is missing and cannot be installed here: install Graphviz (https://graphviz.org/download/); DOT output and tests without images still work."; \
+		echo "$(NO_DOT)"; \
 	fi
 
 demo: setup
@@ -54,6 +57,7 @@ demo: setup
 		for fmt in svg png dot; do \
 			$(BIN)/argmap render $$map --format $$fmt -o build/$$name.$$fmt; \
 		done; \
+		$(BIN)/argmap render $$map --overview -o build/$$name-overview.svg; \
 	done
 
 lint: setup
