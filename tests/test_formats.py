@@ -74,6 +74,14 @@ def test_yaml_anchors_and_kinds() -> None:
     assert amap.index.attacks["a-mix"].kind is AttackKind.UNDERCUT
 
 
+def test_yaml_merge_keys() -> None:
+    """A merge key copies an anchored mapping and the node's own keys override it."""
+    text = "title: x\npropositions:\n  - &p {id: a, text: hello}\n  - <<: *p\n    id: b\n"
+    assert [(p.id, p.text) for p in formats.loads(text).propositions] == [("a", "hello"), ("b", "hello")]
+    with pytest.raises(ParseError, match="duplicate key 'id'"):
+        formats.loads(text + "    id: c\n")
+
+
 def test_yaml_scalars_are_not_surprising() -> None:
     """Dates stay strings and yes/no/on/off are words, not booleans."""
     text = "title: no\nsources:\n  - {id: s, title: on, date: 2012-06-22}\n"
@@ -116,6 +124,9 @@ BAD_YAML = [
     ("title: x\nthemes:\n  - {id: t, label: T, colour: red}\n", 3, 23, "unknown key 'colour' in theme"),
     ("title: x\nsources:\n  - id: s\n    title: S\n    speakers: [{nom: X}]\n", 5, 17, "unknown key 'nom'"),
     ("title: x\n\tbad: tab\n", 2, 1, "invalid YAML"),
+    ("title: !!python/object:os.system x\n", 1, 8, "could not determine a constructor"),
+    ("title: [a, *nope]\n", 1, 12, "undefined alias"),
+    ("? [a]\n: b\n", 1, 3, "mapping keys must be strings"),
 ]
 
 

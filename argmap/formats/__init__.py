@@ -67,8 +67,8 @@ def format_for(path: str | os.PathLike[str], name: str | None = None) -> Format:
 
 @contextlib.contextmanager
 def _no_gc() -> Iterator[None]:
-    # Loading builds many small objects that all stay alive; the cyclic garbage collector would
-    # rescan them again and again, making large maps load in more than linear time.
+    # Loading and dumping build many small objects that all stay alive; the cyclic garbage
+    # collector would rescan them again and again, making large maps cost more than linear time.
     was_enabled = gc.isenabled()
     gc.disable()
     try:
@@ -94,9 +94,13 @@ def load(path: str | os.PathLike[str], format: str | None = None) -> ArgumentMap
 
 def dumps(amap: ArgumentMap, format: str = "yaml") -> str:
     """Map text in the named format."""
-    return format_for("", format).dumps(amap)
+    with _no_gc():
+        return format_for("", format).dumps(amap)
 
 
 def dump(amap: ArgumentMap, path: str | os.PathLike[str], format: str | None = None) -> Path:
     """Write a map file atomically; the format comes from the suffix unless named."""
-    return write_atomic(path, format_for(path, format).dumps(amap))
+    fmt = format_for(path, format)
+    with _no_gc():
+        text = fmt.dumps(amap)
+    return write_atomic(path, text)

@@ -44,42 +44,67 @@ _Loader.yaml_implicit_resolvers = {
 _Loader.add_implicit_resolver(_BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
 
 
-def _construct_map(loader: _Loader, node: yaml.MappingNode) -> dict[Any, Any]:
-    loader.flatten_mapping(node)
-    data: dict[Any, Any] = {}
-    children: dict[str | int, Location] = {}
-    keys: dict[str, Location] = {}
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        if not isinstance(key, str | int) or isinstance(key, bool):
-            raise ParseError(
-                f"mapping keys must be strings, got {key!r}", loader.file, *_pos(loader, key_node)
-            )
-        if key in data:
-            raise ParseError(f"duplicate key {key!r}", loader.file, *_pos(loader, key_node))
-        data[key] = loader.construct_object(value_node, deep=True)
-        children[key] = loader.where(value_node.start_mark)
-        keys[str(key)] = loader.where(key_node.start_mark)
-    loader.located[id(data)] = Located(loader.where(node.start_mark), children, keys)
-    loader.keep.append(data)
-    return data
+_STR = "tag:yaml.org,2002:str"
 
 
-def _construct_seq(loader: _Loader, node: yaml.SequenceNode) -> list[Any]:
-    data = [loader.construct_object(child, deep=True) for child in node.value]
-    children: dict[str | int, Location] = {i: loader.where(c.start_mark) for i, c in enumerate(node.value)}
-    loader.located[id(data)] = Located(loader.where(node.start_mark), children)
-    loader.keep.append(data)
-    return data
+def _build(loader: _Loader, node: yaml.Node, memo: dict[int, Any]) -> Any:
+    """Plain data for ``node``, recording container positions.
+
+    A direct walk over the composed nodes: PyYAML's generic construction machinery costs more
+    than the parse itself on large maps. Aliases reuse the object built for their anchor.
+    """
+    done = memo.get(id(node))
+    if done is not None:
+        return done
+    if isinstance(node, yaml.ScalarNode):
+        if node.tag == _STR:
+            return node.value
+        constructor = loader.yaml_constructors.get(node.tag) or loader.yaml_constructors[None]
+        return constructor(loader, node)
+    if isinstance(node, yaml.SequenceNode):
+        items: list[Any] = []
+        memo[id(node)] = items
+        items.extend(_build(loader, child, memo) for child in node.value)
+        children: dict[str | int, Location] = {
+            i: loader.where(c.start_mark) for i, c in enumerate(node.value)
+        }
+        loader.located[id(items)] = Located(loader.where(node.start_mark), children)
+        loader.keep.append(items)
+        return items
+    if isinstance(node, yaml.MappingNode):
+        own = {id(k) for k, _ in node.value}
+        loader.flatten_mapping(node)  # resolves YAML merge keys (<<), putting merged pairs first
+        merged: set[Any] = set()  # keys that came from a merge; the node's own keys override them
+        data: dict[Any, Any] = {}
+        memo[id(node)] = data
+        children = {}
+        keys: dict[str, Location] = {}
+        for key_node, value_node in node.value:
+            key = _build(loader, key_node, memo)
+            if not isinstance(key, str | int) or isinstance(key, bool):
+                raise ParseError(
+                    f"mapping keys must be strings, got {key!r}", loader.file, *_pos(loader, key_node)
+                )
+            if id(key_node) not in own:
+                merged.add(key)
+            elif key in merged:
+                merged.discard(key)
+            elif key in data:
+                raise ParseError(f"duplicate key {key!r}", loader.file, *_pos(loader, key_node))
+            data[key] = _build(loader, value_node, memo)
+            children[key] = loader.where(value_node.start_mark)
+            keys[str(key)] = loader.where(key_node.start_mark)
+        loader.located[id(data)] = Located(loader.where(node.start_mark), children, keys)
+        loader.keep.append(data)
+        return data
+    raise ParseError(
+        f"unsupported YAML node {node.tag}", loader.file, *_pos(loader, node)
+    )  # pragma: no cover
 
 
 def _pos(loader: _Loader, node: yaml.Node) -> tuple[int, int]:
     where = loader.where(node.start_mark)
     return where.line, where.column
-
-
-_Loader.add_constructor("tag:yaml.org,2002:map", _construct_map)
-_Loader.add_constructor("tag:yaml.org,2002:seq", _construct_seq)
 
 
 class LocatedData:
@@ -98,7 +123,8 @@ def load_located(text: str, file: str | None) -> LocatedData:
     """Parse one YAML document, raising :class:`ParseError` with the position of a syntax error."""
     loader = _Loader(text, file)
     try:
-        data = loader.get_single_data()
+        node = loader.get_single_node()
+        data = None if node is None else _build(loader, node, {})
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "invalid YAML"

@@ -8,6 +8,7 @@ file position of each, before giving up.
 from __future__ import annotations
 
 import enum
+import functools
 import math
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
@@ -58,7 +59,7 @@ class Kind(enum.Enum):
     OBJS = "objs"
 
 
-@attrs.frozen
+@attrs.frozen(eq=False)  # compared and hashed by identity: these are constant tables
 class Field:
     """One key of an object in the file and the model attribute it fills."""
 
@@ -71,7 +72,7 @@ class Field:
     spec: Spec | None = None
 
 
-@attrs.frozen
+@attrs.frozen(eq=False)
 class Spec:
     """An object in the file: its fields and the model class it becomes."""
 
@@ -227,6 +228,30 @@ MAP_SPEC = Spec(
 _LOCATED_SPECS = {PROPOSITION.name, INFERENCE.name, ATTACK.name}
 
 # -- structuring -----------------------------------------------------------------------------
+# Small caches over the constant tables above: structuring runs once per object in a map, so
+# anything derivable from a Spec or Field is computed once, not per object.
+
+
+@functools.cache
+def _keys(spec: Spec) -> tuple[str, ...]:
+    return (*(f.key for f in spec.fields), *spec.extra)
+
+
+@functools.cache
+def _has_location(spec: Spec) -> bool:
+    return "location" in attrs.fields_dict(spec.cls)
+
+
+@functools.cache
+def _item_field(field: Field) -> Field | None:
+    kind = {Kind.IDS: Kind.ID, Kind.STRS: Kind.STR}.get(field.kind)
+    return None if kind is None else attrs.evolve(field, kind=kind)
+
+
+@functools.cache
+def _enum_values(enum_type: type[enum.Enum]) -> dict[str, enum.Enum]:
+    return {str(member.value): member for member in enum_type}
+
 
 LocateFn = Callable[[object], Located | None]
 
@@ -290,11 +315,11 @@ class _Structurer:
             return float(value)
         if kind is Kind.ENUM:
             assert field.enum is not None
-            allowed = [str(m.value) for m in field.enum]
-            if not isinstance(value, str) or value not in allowed:
-                self.error(where, path, f"expected one of {', '.join(allowed)}, got {value!r}")
+            members = _enum_values(field.enum)
+            if not isinstance(value, str) or value not in members:
+                self.error(where, path, f"expected one of {', '.join(members)}, got {value!r}")
                 return None
-            return field.enum(value)
+            return members[value]
         raise AssertionError(kind)  # pragma: no cover - every scalar kind is handled above
 
     def sequence(self, value: object, field: Field, where: Location, path: str) -> tuple[Any, ...] | None:
@@ -303,12 +328,12 @@ class _Structurer:
             return None
         loc = self.locate(value)
         items: list[Any] = []
-        item_kind = {Kind.IDS: Kind.ID, Kind.STRS: Kind.STR}.get(field.kind)
+        item_field = _item_field(field)
         for i, item in enumerate(value):
             item_where = loc.children.get(i, where) if loc else where
             item_path = f"{path}[{i}]"
-            if item_kind is not None:
-                items.append(self.scalar(item, attrs.evolve(field, kind=item_kind), item_where, item_path))
+            if item_field is not None:
+                items.append(self.scalar(item, item_field, item_where, item_path))
             else:
                 assert field.spec is not None
                 items.append(self.obj(item, field.spec, item_where, item_path))
@@ -325,12 +350,12 @@ class _Structurer:
             return None
         loc = self.locate(value)
         start = loc.start if loc else where
-        known = {f.key: f for f in spec.fields}
+        known = _keys(spec)
         before = len(self.errors)
         for key in value:
-            if key not in known and key not in spec.extra:
+            if key not in known:
                 key_where = (loc.keys.get(str(key)) if loc else None) or start
-                allowed = ", ".join(list(known) + list(spec.extra))
+                allowed = ", ".join(known)
                 self.error(key_where, path, f"unknown key {key!r} in {spec.name}; expected one of: {allowed}")
         kwargs: dict[str, Any] = {}
         field_locations: dict[str, Location] = {}
@@ -363,8 +388,8 @@ class _Structurer:
                 self.scalar(value[key], field, loc.children.get(key, start) if loc else start, key)
         if len(self.errors) > before:
             return None
-        if "location" in attrs.fields_dict(spec.cls):
-            kwargs["location"] = attrs.evolve(start, file=self.file)
+        if _has_location(spec):
+            kwargs["location"] = start
         if spec.name in _LOCATED_SPECS:
             kwargs["field_locations"] = field_locations
         try:
