@@ -111,8 +111,13 @@ def run_evaluate(
     map_file: Annotated[Path, typer.Argument(metavar="MAP", help="Map file (.yaml, .yml or .json).")],
     semantics: Annotated[
         str,
-        typer.Option("--semantics", "-s", help="grounded, preferred, stable, df-quad, qe or euler."),
-    ] = "df-quad",
+        typer.Option(
+            "--semantics",
+            "-s",
+            help="grounded, preferred, stable, df-quad, qe or euler (default qe: DF-QuAD saturates "
+            "at 1.0 under many convergent supports, which hides the balance).",
+        ),
+    ] = "qe",
     fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
     backend: Annotated[str, typer.Option("--backend", help="auto, clingo or python.")] = "auto",
 ) -> None:

@@ -37,6 +37,7 @@ UNDEC / credulously accepted only = 0.5, OUT / rejected = 0.
 from __future__ import annotations
 
 import json
+import textwrap
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -391,6 +392,15 @@ def _value(evaluation: Evaluation, node: str) -> str:
     return result.label
 
 
+#: How many factors the text report lists by impact; JSON lists all.
+_TOP_FACTORS = 15
+
+
+def _sort_value(ev: Evaluation, node: str) -> float:
+    result = ev.nodes.get(node)
+    return result.strength if result is not None else 0.0
+
+
 def format_evaluation_text(amap: ArgumentMap, result: Balance) -> str:
     """A plain-text report: pole theses, the themes side by side, factors by impact, all nodes."""
     ev = result.evaluation
@@ -405,23 +415,32 @@ def format_evaluation_text(amap: ArgumentMap, result: Balance) -> str:
                 f"margin ({result.poles[0].label} minus strongest other): {_num(result.margin, True)}"
             )
         lines.append("")
-    pole_labels = {p.id: p.label for p in amap.poles}
     if result.themes:
-        rows = []
+        # One block per theme, one wrapped line per side: a side-by-side table of dozens of
+        # factors is wider than any terminal.
+        lines.append("themes (factors on each side, strongest first)")
         for theme in result.themes:
-            cells = [theme.label]
+            lines.append(theme.label)
             for pole in amap.poles:
-                items = theme.sides.get(pole.id, ())
-                cells.append(", ".join(f"{f.id} {_value(ev, f.id)}" for f in items) or "-")
-            rows.append(cells)
-        lines += _table(["theme", *[pole_labels[p.id] for p in amap.poles]], rows)
+                items = sorted(theme.sides.get(pole.id, ()), key=lambda f: -_sort_value(ev, f.id))
+                listing = ", ".join(f"{f.id} {_value(ev, f.id)}" for f in items) or "-"
+                lines += textwrap.wrap(
+                    f"{pole.label} [{len(items)}]: {listing}",
+                    width=100,
+                    initial_indent="  ",
+                    subsequent_indent="      ",
+                    break_on_hyphens=False,
+                )
         lines.append("")
     if result.factors:
+        shown = result.factors[:_TOP_FACTORS]
         lines.append("factors by impact (shift: change of the margin if the factor is removed)")
         lines += _table(
             ["factor", "pole", "theme", "value", "shift"],
-            [[f.id, f.pole, f.theme or "-", _value(ev, f.id), _num(f.shift, True)] for f in result.factors],
+            [[f.id, f.pole, f.theme or "-", _value(ev, f.id), _num(f.shift, True)] for f in shown],
         )
+        if len(result.factors) > len(shown):
+            lines.append(f"... and {len(result.factors) - len(shown)} more (--format json lists all)")
         lines.append("")
     lines += _table(
         ["node", "kind", "value"],
@@ -475,7 +494,7 @@ def _md_escape(text: str) -> str:
 def evaluation_report_markdown(
     amap: ArgumentMap,
     *,
-    gradual_semantics: str = "df-quad",
+    gradual_semantics: str = "qe",
     backend: Backend | str = Backend.AUTO,
 ) -> str:
     """A Markdown evaluation report: every semantics side by side, then the balance in detail."""

@@ -86,12 +86,22 @@ def test_evaluate_text_table(semantics: str) -> None:
     assert "margin" in result.stdout and f"semantics: {semantics}" in result.stdout
 
 
+def test_evaluate_text_lists_themes_per_side() -> None:
+    """The text report gives each theme a block with one line per pole, strongest factor first."""
+    out = runner.invoke(app, ["evaluate", str(EXAMPLE)]).stdout
+    block = out[out.index("themes (factors on each side") :].splitlines()
+    assert block[1] == "Focus time"
+    assert block[2].startswith("  Productivity gains [2]: ")
+    assert block[3].startswith("  Innovation losses [2]: ")
+    assert all(len(line) <= 100 for line in block[: block.index("")])
+
+
 def test_evaluate_json() -> None:
     """`--format json` prints the balance as JSON with per-factor shifts."""
     result = runner.invoke(app, ["evaluate", str(EXAMPLE), "--format", "json"])
     assert result.exit_code == 0
     data = json.loads(result.stdout)
-    assert data["semantics"] == "df-quad"
+    assert data["semantics"] == "qe"  # the default: DF-QuAD saturates on maps with many supports
     assert {f["id"] for f in data["factors"]} >= {"async-habits", "ticket-mix"}
 
 
