@@ -116,7 +116,8 @@ def render(
     color_by: Annotated[
         str | None,
         typer.Option(
-            "--color-by", help="Colour nodes by evaluation: label (grounded labelling) or strength (DF-QuAD)."
+            "--color-by",
+            help="Colour nodes by evaluation: label (grounded labelling) or strength (quadratic energy).",
         ),
     ] = None,
 ) -> None:
@@ -151,7 +152,7 @@ def render(
             view = attrs.evolve(view, show_evidence=False)
         overlay = {}
         if color_by is not None:
-            semantics = "grounded" if color_by == "label" else "df-quad"
+            semantics = "grounded" if color_by == "label" else "qe"
             overlay = overlays(evaluate(amap, semantics), color_by)
         options = RenderOptions(format=fmt, view=view, overlay=overlay)
         if output is not None and str(output) == "-":
