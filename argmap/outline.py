@@ -83,8 +83,10 @@ def outline(amap: ArgumentMap, *, max_depth: int = 50) -> list[str]:
         walk(prop.id, 1, "=")
     rest = [p for p in amap.propositions if p.id not in shown]
     if rest:
-        lines.append("Elsewhere:")
-        for prop in rest:
+        lines.append("Other claims:" if amap.poles else "Claims:")
+        # Conclusions first (nodes that support or attack nothing), so trees read top down.
+        roots = [p for p in rest if not amap.inferences_from(p.id) and not amap.attacks_from(p.id)]
+        for prop in [*roots, *rest]:
             if prop.id not in shown:
                 walk(prop.id, 1, "·")
     return lines

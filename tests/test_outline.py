@@ -64,3 +64,12 @@ def test_outline_mentions_every_proposition(amap: ArgumentMap) -> None:
     lines = outline(amap)
     for prop in amap.propositions:
         assert sum(f"[{prop.id}] {' '.join(prop.text.split())}" in line for line in lines) == 1
+
+
+def test_maps_without_poles_read_top_down() -> None:
+    """Without poles, conclusions come first under 'Claims:' with their premises below."""
+    from argmap.build import MapBuilder
+    from argmap.outline import outline
+
+    amap = MapBuilder("T").evidence("e", "E").claim("c", "C").support("c", "e").build()
+    assert outline(amap) == ["T", "Claims:", "  · [c] C", "    + [e] E (evidence)"]
