@@ -221,6 +221,53 @@ def test_from_indices_equals_named_construction() -> None:
         Framework.from_indices(2, [(1, 3)])
 
 
+@pytest.mark.parametrize(
+    ("n", "sources", "sinks", "attacks"),
+    [
+        (3, [0, 1, 0], [1, 2, 1], (("1", "2"), ("2", "3"))),
+        (2, [1, 0], [0, 1], (("2", "1"), ("1", "2"))),
+        (1, [0, 0], [0, 0], (("1", "1"),)),
+        (4, [], [], ()),
+    ],
+)
+def test_from_columns_drops_repeats_and_keeps_order(
+    n: int, sources: list[int], sinks: list[int], attacks: tuple[tuple[str, str], ...]
+) -> None:
+    """0-based columns give the attacks in input order, first occurrence kept, inputs untouched."""
+    before = (list(sources), list(sinks))
+    fw = Framework.from_columns(n, sources, sinks)
+    assert fw.attacks == attacks
+    assert fw == Framework([str(i) for i in range(1, n + 1)], attacks)
+    assert (sources, sinks) == before
+
+
+@pytest.mark.parametrize(
+    ("n", "sources", "sinks"), [(2, [0], [2]), (2, [-1], [0]), (2, [0, 1], [1]), (2, [2], [0])]
+)
+def test_from_columns_rejects_bad_columns(n: int, sources: list[int], sinks: list[int]) -> None:
+    """Indices outside 0..n-1 (also ones whose code collides with a valid edge) and ragged columns fail."""
+    with pytest.raises(ValueError):
+        Framework.from_columns(n, sources, sinks)
+
+
+def test_from_columns_out_of_range_code_collision() -> None:
+    """An out-of-range edge sharing its integer code with an earlier valid one is still an error."""
+    with pytest.raises(ValueError, match="outside"):
+        Framework.from_columns(2, [1, 0], [0, 2])
+
+
+@given(frameworks())
+def test_framework_pickles_and_equals_rebuilt(fw: Framework) -> None:
+    """A framework survives pickling with equal attacks and tables, and hashes like its rebuild."""
+    import pickle
+
+    back = pickle.loads(pickle.dumps(fw))
+    assert back == fw and hash(back) == hash(fw)
+    assert back.attackers == fw.attackers and back.targets == fw.targets
+    rebuilt = Framework(fw.arguments, fw.attacks)
+    assert rebuilt == fw and rebuilt.index == fw.index
+
+
 # -- properties -----------------------------------------------------------------------------------
 
 

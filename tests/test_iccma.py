@@ -183,3 +183,43 @@ def test_answer_formatting_follows_iccma_conventions() -> None:
     assert format_acceptance(fw, Acceptance(True, frozenset({"2", "1"}))) == "YES\nw 1 2"
     assert format_acceptance(fw, Acceptance(True)) == "YES"
     assert format_acceptance(fw, Acceptance(False)) == "NO"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "p af 3\n1 2\n2 3\n",
+        "# c\np af 3\n1 2\n2 3",
+        "p af 3\n1 2\n\n2 3\n",
+        "p af 3\n1 2\n# mid\n2 3\n",
+        "p af 3\n1\t2\n 2 3 \n",
+        "p af 3\n1  2\n2 3\n1 2\n",
+        "p af 3\n",
+    ],
+)
+def test_iccma_fast_and_line_paths_agree(text: str) -> None:
+    """The bulk reader and the line-by-line reader give the same framework on every layout."""
+    from argmap.af.iccma import _parse_iccma_fast, _parse_iccma_lines
+
+    lines = text.splitlines()
+    slow = _parse_iccma_lines(lines, None)
+    fast = _parse_iccma_fast(lines)
+    assert fast is None or fast == slow
+    assert parse_iccma(text) == slow
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("p af 3\n1 2\n1\n2 3 1\n", 3),
+        ("p af 3\n1 2\n1 4\n", 3),
+        ("p af 3\n1 2\n0 1\n", 3),
+        ("p af 3\n1 2\n1 x\n", 3),
+        ("p af 3\n1 \u0663\n", 2),
+    ],
+)
+def test_iccma_fast_path_defers_errors_to_line_numbers(text: str, line: int) -> None:
+    """Malformed bodies that look almost regular still fail with the right line number."""
+    with pytest.raises(ParseError) as caught:
+        parse_iccma(text)
+    assert caught.value.line == line

@@ -21,6 +21,8 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Iterable, Sequence
+from itertools import repeat
+from operator import sub
 from pathlib import Path
 
 from argmap.af.framework import Framework
@@ -69,10 +71,55 @@ _APX_FACT = re.compile(r"\s*(arg|att)\s*\(\s*([^,()\s]+)\s*(?:,\s*([^,()\s]+)\s*
 
 def parse_iccma(text: str, file: str | None = None) -> Framework:
     """Parse the ICCMA 2023 ``p af N`` format."""
+    lines = text.splitlines()
+    fast = _parse_iccma_fast(lines)
+    if fast is not None:
+        return fast
+    return _parse_iccma_lines(lines, file)
+
+
+def _parse_iccma_fast(lines: list[str]) -> Framework | None:
+    """The common case in a few C-level passes, or ``None`` if any line needs a closer look.
+
+    After the header (possibly preceded by comments), when every line is exactly ``i j``
+    (digits, one space, digits), all numbers are read at once; any irregularity (comments or
+    blank lines among attacks, tabs, bad lines, numbers out of range) returns ``None`` so that
+    the line-by-line parser handles it and reports errors with their line number.
+    """
+    start = 0
+    while start < len(lines) and (not lines[start].strip() or lines[start].lstrip().startswith("#")):
+        start += 1
+    if start == len(lines):
+        return None
+    header = lines[start].split()
+    if len(header) != 3 or header[:2] != ["p", "af"] or not header[2].isdigit():
+        return None
+    n = int(header[2])
+    body = lines[start + 1 :]
+    if not body:
+        return Framework.from_columns(n, [], [])
+    spaces = list(map(str.count, body, repeat(" ")))
+    pieces = " ".join(body).split(" ")
+    digits = "".join(pieces)
+    # One space on every line and 2 non-empty all-digit pieces per line: every line is "i j".
+    if min(spaces) != 1 or len(pieces) != 2 * len(body) or not all(pieces):
+        return None
+    if not (digits.isascii() and digits.isdigit()):
+        return None
+    numbers = list(map(int, pieces))
+    if min(numbers) < 1 or max(numbers) > n:
+        return None
+    return Framework.from_columns(
+        n, list(map(sub, numbers[0::2], repeat(1))), list(map(sub, numbers[1::2], repeat(1)))
+    )
+
+
+def _parse_iccma_lines(lines: list[str], file: str | None) -> Framework:
+    """Line-by-line parse, naming the first malformed line."""
     n: int | None = None
     attacks: list[tuple[int, int]] = []
     append = attacks.append
-    for number, raw in enumerate(text.splitlines(), start=1):
+    for number, raw in enumerate(lines, start=1):
         parts = raw.split()
         if not parts or parts[0].startswith("#"):
             continue
@@ -90,7 +137,7 @@ def parse_iccma(text: str, file: str | None = None) -> Framework:
                 f"expected an attack 'i j' (two argument numbers), got {raw.strip()!r}", file, number
             )
         a, b = parts
-        if not (a.isdigit() and b.isdigit()):
+        if not (a.isascii() and a.isdigit() and b.isascii() and b.isdigit()):
             raise ParseError(f"argument numbers must be positive integers, got {raw.strip()!r}", file, number)
         ia, ib = int(a), int(b)
         if not (1 <= ia <= n and 1 <= ib <= n):
