@@ -28,11 +28,15 @@ component converged, the number of integration steps and the final residual.
 from __future__ import annotations
 
 import enum
+import functools
 import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from operator import itemgetter
+from typing import Any
 
 import attrs
+
+from argmap.af.framework import adjacency, bulk
 
 __all__ = [
     "DEFAULT_BASE_SCORE",
@@ -60,73 +64,113 @@ class Method(enum.Enum):
     EULER = "euler"
 
 
-def _edges(value: Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
-    return tuple(dict.fromkeys((str(a), str(b)) for a, b in value))
-
-
 def _nodes(value: Iterable[str]) -> tuple[str, ...]:
     if isinstance(value, str):
         raise TypeError("nodes must be a sequence of strings, not a single string")
     return tuple(dict.fromkeys(value))
 
 
-def _scores(value: Mapping[str, float]) -> dict[str, float]:
-    return {str(k): float(v) for k, v in value.items()}
+def _edge_columns(
+    index: Mapping[str, int], pairs: Iterable[tuple[str, str]], what: str
+) -> tuple[list[int], list[int]]:
+    """Repeat-free integer columns of named edges; ``ValueError`` names an undeclared node."""
+    kept = list(dict.fromkeys((str(a), str(b)) for a, b in pairs))
+    try:
+        # String look-ups in C via map(); nothing below touches names.
+        return list(map(index.__getitem__, map(_first, kept))), list(
+            map(index.__getitem__, map(_second, kept))
+        )
+    except KeyError as missing:
+        raise ValueError(f"a {what} names the undeclared node {missing.args[0]!r}") from None
 
 
-def _gates(value: Mapping[str, Iterable[str]]) -> Mapping[str, tuple[str, ...]]:
-    return {str(k): tuple(v) for k, v in value.items()}
+def _index_columns(n: int, pairs: Iterable[tuple[int, int]], what: str) -> tuple[list[int], list[int]]:
+    """Repeat-free columns of 0-based integer edges; ``ValueError`` if one is outside ``0..n-1``."""
+    kept = list(dict.fromkeys(pairs))
+    sources = list(map(_first, kept))
+    sinks = list(map(_second, kept))
+    if kept and (min(sources) < 0 or min(sinks) < 0 or max(sources) >= n or max(sinks) >= n):
+        raise ValueError(f"a {what} names a node outside 0..{n - 1}")
+    return sources, sinks
 
 
-@attrs.frozen(slots=True, weakref_slot=False)
+_first = itemgetter(0)
+_second = itemgetter(1)
+
+
+@attrs.frozen(slots=True, weakref_slot=False, init=False, repr=False)
 class BipolarGraph:
     """Nodes with base scores, attacks and supports (and optional gates), indexed once.
 
-    ``base_scores`` may omit nodes (they get :data:`DEFAULT_BASE_SCORE`); every score must lie in
-    [0, 1] and every edge must name declared nodes, else :class:`ValueError`.
+    ``BipolarGraph(nodes, base_scores, attacks, supports, gates)``: ``base_scores`` may omit
+    nodes (they get :data:`DEFAULT_BASE_SCORE`); every score must lie in [0, 1] and every edge
+    must name declared nodes, else :class:`ValueError`. Repeated edges are dropped. Edges are
+    held as integer columns (edge ``k`` of a kind goes from ``*_sources[k]`` to ``*_sinks[k]``);
+    the name-keyed views (``base_scores``, ``attacks``, ``supports``, ``gates``, ``index``) are
+    derived on first use. For large integer-numbered inputs use :meth:`from_indices`.
     """
 
-    nodes: tuple[str, ...] = attrs.field(converter=_nodes)
-    base_scores: Mapping[str, float] = attrs.field(factory=dict, converter=_scores)
-    attacks: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_edges)
-    supports: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_edges)
-    #: node -> nodes whose weakest strength scales its base score (linked premises).
-    gates: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict, converter=_gates)
-    index: Mapping[str, int] = attrs.field(init=False, eq=False, repr=False)
-    base: tuple[float, ...] = attrs.field(init=False, eq=False, repr=False)
-    attackers: tuple[tuple[int, ...], ...] = attrs.field(init=False, eq=False, repr=False)
-    supporters: tuple[tuple[int, ...], ...] = attrs.field(init=False, eq=False, repr=False)
-    gate_nodes: tuple[tuple[int, ...], ...] = attrs.field(init=False, eq=False, repr=False)
+    nodes: tuple[str, ...]
+    #: Base score of every node, in node order (defaults filled in).
+    base: tuple[float, ...]
+    attack_sources: tuple[int, ...]
+    attack_sinks: tuple[int, ...]
+    support_sources: tuple[int, ...]
+    support_sinks: tuple[int, ...]
+    #: For each node index, the nodes whose weakest strength scales its base score.
+    gate_nodes: tuple[tuple[int, ...], ...]
+    #: For each node index, its attackers / supporters (derived from the columns).
+    attackers: tuple[tuple[int, ...], ...] = attrs.field(eq=False)
+    supporters: tuple[tuple[int, ...], ...] = attrs.field(eq=False)
 
-    def __attrs_post_init__(self) -> None:
-        index = {name: i for i, name in enumerate(self.nodes)}
-        n = len(index)
-        unknown = [k for k in self.base_scores if k not in index]
+    def __init__(
+        self,
+        nodes: Iterable[str],
+        base_scores: Mapping[str, float] | None = None,
+        attacks: Iterable[tuple[str, str]] = (),
+        supports: Iterable[tuple[str, str]] = (),
+        gates: Mapping[str, Iterable[str]] | None = None,
+    ) -> None:
+        names = _nodes(nodes)
+        index = {name: i for i, name in enumerate(names)}
+        scores = {str(k): float(v) for k, v in (base_scores or {}).items()}
+        unknown = [k for k in scores if k not in index]
         if unknown:
             raise ValueError(f"base score for the undeclared node {unknown[0]!r}")
-        base = [float(self.base_scores.get(name, DEFAULT_BASE_SCORE)) for name in self.nodes]
-        for name, value in zip(self.nodes, base, strict=True):
+        base = [scores.get(name, DEFAULT_BASE_SCORE) for name in names]
+        for name, value in zip(names, base, strict=True):
             if not 0.0 <= value <= 1.0:
                 raise ValueError(f"base score of {name!r} must lie in [0, 1], got {value}")
-
-        def table(pairs: Sequence[tuple[str, str]], what: str) -> tuple[tuple[int, ...], ...]:
-            try:
-                # String look-ups in C via map(); the loop below touches integers only.
-                sources = list(map(index.__getitem__, map(itemgetter(0), pairs)))
-                sinks = list(map(index.__getitem__, map(itemgetter(1), pairs)))
-            except KeyError as missing:
-                raise ValueError(f"a {what} names the undeclared node {missing.args[0]!r}") from None
-            columns: list[list[int]] = [[] for _ in range(n)]
-            for a, b in zip(sources, sinks, strict=True):
-                columns[b].append(a)
-            return tuple(map(tuple, columns))
-
-        gate_pairs = [(g, node) for node, gs in self.gates.items() for g in gs]
+        gate_pairs = [(str(g), str(node)) for node, gs in (gates or {}).items() for g in gs]
+        with bulk():
+            a_src, a_dst = _edge_columns(index, attacks, "attack")
+            s_src, s_dst = _edge_columns(index, supports, "support")
+            g_src, g_dst = _edge_columns(index, gate_pairs, "gate")
+            self._set(names, base, a_src, a_dst, s_src, s_dst, adjacency(len(names), g_dst, g_src))
         object.__setattr__(self, "index", index)
-        object.__setattr__(self, "base", tuple(base))
-        object.__setattr__(self, "attackers", table(self.attacks, "attack"))
-        object.__setattr__(self, "supporters", table(self.supports, "support"))
-        object.__setattr__(self, "gate_nodes", table(gate_pairs, "gate"))
+
+    def _set(
+        self,
+        names: tuple[str, ...],
+        base: Sequence[float],
+        a_src: list[int],
+        a_dst: list[int],
+        s_src: list[int],
+        s_dst: list[int],
+        gate_nodes: tuple[tuple[int, ...], ...],
+    ) -> None:
+        n = len(names)
+        self.__attrs_init__(
+            names,
+            tuple(base),
+            tuple(a_src),
+            tuple(a_dst),
+            tuple(s_src),
+            tuple(s_dst),
+            gate_nodes,
+            adjacency(n, a_dst, a_src),
+            adjacency(n, s_dst, s_src),
+        )
 
     @classmethod
     def from_indices(
@@ -135,14 +179,69 @@ class BipolarGraph:
         attacks: Iterable[tuple[int, int]],
         supports: Iterable[tuple[int, int]] = (),
     ) -> BipolarGraph:
-        """A graph on nodes ``"0"`` .. ``str(n-1)`` with 0-based integer edges (for large inputs)."""
-        names = [str(i) for i in range(len(base))]
-        return cls(
-            nodes=names,
-            base_scores=dict(zip(names, base, strict=True)),
-            attacks=[(names[a], names[b]) for a, b in attacks],
-            supports=[(names[a], names[b]) for a, b in supports],
+        """A graph on nodes ``"0"`` .. ``str(n-1)`` with 0-based integer edges (for large inputs).
+
+        Built in C-level passes without hashing any name; ``ValueError`` for a base score outside
+        [0, 1] or an edge outside ``0..n-1``.
+        """
+        n = len(base)
+        scores = list(map(float, base))
+        if scores and (min(scores) < 0.0 or max(scores) > 1.0):
+            bad = next(i for i, v in enumerate(scores) if not 0.0 <= v <= 1.0)
+            raise ValueError(f"base score of {str(bad)!r} must lie in [0, 1], got {scores[bad]}")
+        made: BipolarGraph = object.__new__(cls)
+        with bulk():
+            a_src, a_dst = _index_columns(n, attacks, "attack")
+            s_src, s_dst = _index_columns(n, supports, "support")
+            made._set(tuple(map(str, range(n))), scores, a_src, a_dst, s_src, s_dst, ((),) * n)
+        return made
+
+    @functools.cached_property
+    def index(self) -> Mapping[str, int]:
+        """Node name -> integer index (position in ``nodes``)."""
+        return dict(zip(self.nodes, range(len(self.nodes)), strict=True))
+
+    @functools.cached_property
+    def base_scores(self) -> Mapping[str, float]:
+        """Node name -> base score, for every node (defaults filled in)."""
+        return dict(zip(self.nodes, self.base, strict=True))
+
+    @functools.cached_property
+    def attacks(self) -> tuple[tuple[str, str], ...]:
+        """The attacks as ``(attacker, target)`` name pairs, in the order given."""
+        name = self.nodes.__getitem__
+        return tuple(zip(map(name, self.attack_sources), map(name, self.attack_sinks), strict=True))
+
+    @functools.cached_property
+    def supports(self) -> tuple[tuple[str, str], ...]:
+        """The supports as ``(supporter, target)`` name pairs, in the order given."""
+        name = self.nodes.__getitem__
+        return tuple(zip(map(name, self.support_sources), map(name, self.support_sinks), strict=True))
+
+    @functools.cached_property
+    def gates(self) -> Mapping[str, tuple[str, ...]]:
+        """Node name -> names of its gate nodes (only nodes that have gates)."""
+        names = self.nodes
+        return {names[i]: tuple(names[g] for g in gs) for i, gs in enumerate(self.gate_nodes) if gs}
+
+    def __repr__(self) -> str:
+        return (
+            f"BipolarGraph(nodes={self.nodes!r}, base_scores={self.base_scores!r}, "
+            f"attacks={self.attacks!r}, supports={self.supports!r}, gates={self.gates!r})"
         )
+
+    def __getstate__(self) -> dict[str, Any]:
+        # Only the defining data travels; the tables are rebuilt from the columns.
+        return {
+            "nodes": self.nodes,
+            "base": self.base,
+            "columns": (self.attack_sources, self.attack_sinks, self.support_sources, self.support_sinks),
+            "gate_nodes": self.gate_nodes,
+        }
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        a_src, a_dst, s_src, s_dst = (list(c) for c in state["columns"])
+        self._set(state["nodes"], state["base"], a_src, a_dst, s_src, s_dst, state["gate_nodes"])
 
 
 @attrs.frozen(slots=True)

@@ -170,3 +170,36 @@ def test_converged_result_is_a_fixed_point(graph: BipolarGraph, method: Method) 
         again = strengths(graph, method, max_steps=20_000)
         assert again.values == result.values  # deterministic
         assert result.residual <= 1e-10
+
+
+@given(graphs())
+def test_graph_rebuilds_from_its_views_and_pickles(graph: BipolarGraph) -> None:
+    """The name-keyed views rebuild an equal graph, and pickling keeps it equal with its tables."""
+    import pickle
+
+    rebuilt = BipolarGraph(graph.nodes, graph.base_scores, graph.attacks, graph.supports, graph.gates)
+    assert rebuilt == graph and hash(rebuilt) == hash(graph)
+    back = pickle.loads(pickle.dumps(graph))
+    assert back == graph and back.attackers == graph.attackers and back.supporters == graph.supporters
+
+
+def test_from_indices_equals_named_graph_and_drops_repeats() -> None:
+    """Integer edges give the same graph as names, repeats dropped, edge order kept."""
+    fast = BipolarGraph.from_indices([0.2, 0.5, 1.0], [(0, 2), (1, 2), (0, 2)], [(0, 1)])
+    named = BipolarGraph(
+        ["0", "1", "2"], {"0": 0.2, "2": 1.0}, attacks=[("0", "2"), ("1", "2")], supports=[("0", "1")]
+    )
+    assert fast == named
+    assert fast.attacks == (("0", "2"), ("1", "2")) and fast.attackers == ((), (), (0, 1))
+
+
+@pytest.mark.parametrize(
+    ("base", "attacks", "supports"),
+    [([0.5, 1.5], [], []), ([0.5, -0.1], [], []), ([0.5], [(0, 1)], []), ([0.5], [], [(-1, 0)])],
+)
+def test_from_indices_rejects_bad_input(
+    base: list[float], attacks: list[tuple[int, int]], supports: list[tuple[int, int]]
+) -> None:
+    """A base score outside [0, 1] or an edge outside the nodes is a ValueError."""
+    with pytest.raises(ValueError):
+        BipolarGraph.from_indices(base, attacks, supports)
