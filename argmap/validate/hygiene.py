@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterator
 
 from argmap.errors import Severity
-from argmap.validate.registry import Context, Family, Finding, at, rule
+from argmap.validate.registry import CLEAN_EXAMPLE, Context, Family, Finding, at, rule
 
 __all__ = ["MAX_QUOTE", "MAX_TEXT"]
 
@@ -19,15 +19,7 @@ MAX_TEXT = 280
 #: Longest quote worth calling "short" (characters); longer ones belong in a note.
 MAX_QUOTE = 400
 
-_CLEAN = """
-    argmap: 1
-    title: Commute
-    propositions:
-      - {id: late, text: The trains are often late.}
-      - {id: bus, text: Take the bus.}
-    inferences:
-      - {id: i1, premises: [late], conclusion: bus}
-"""
+_CLEAN = CLEAN_EXAMPLE
 
 
 @rule(

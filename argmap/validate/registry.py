@@ -22,6 +22,7 @@ from argmap.model import ArgumentMap, Attack, Citation, Index, Inference, Propos
 from argmap.validate.quotes import SourceIndex
 
 __all__ = [
+    "CLEAN_EXAMPLE",
     "Context",
     "Family",
     "Finding",
@@ -34,6 +35,17 @@ __all__ = [
     "rule",
     "select_rules",
 ]
+
+#: The smallest clean map, the "fix" of rules whose fix is simply to drop the broken part.
+CLEAN_EXAMPLE = """
+    argmap: 1
+    title: Commute
+    propositions:
+      - {id: late, text: The trains are often late.}
+      - {id: bus, text: Take the bus.}
+    inferences:
+      - {id: i1, premises: [late], conclusion: bus}
+"""
 
 
 class Family(enum.Enum):

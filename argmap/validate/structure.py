@@ -10,20 +10,12 @@ from collections.abc import Iterator
 
 from argmap.errors import Severity
 from argmap.model import AttackKind, Pole, Source, Theme
-from argmap.validate.registry import Context, Family, Finding, at, rule
+from argmap.validate.registry import CLEAN_EXAMPLE, Context, Family, Finding, at, rule
 
 __all__: list[str] = []  # rules register themselves; nothing here is called directly
 
 _S = Family.STRUCTURE
-_CLEAN = """
-    argmap: 1
-    title: Commute
-    propositions:
-      - {id: late, text: The trains are often late.}
-      - {id: bus, text: Take the bus.}
-    inferences:
-      - {id: i1, premises: [late], conclusion: bus}
-"""
+_CLEAN = CLEAN_EXAMPLE
 
 
 @rule(
