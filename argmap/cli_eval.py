@@ -35,13 +35,10 @@ from argmap.evaluate import (
     SEMANTICS,
     balance,
     dumps_json,
-    evaluate,
     format_evaluation_text,
-    overlays,
 )
-from argmap.render import Overlay
 
-__all__ = ["AF_TASKS", "color_overlay", "register", "run_af", "run_evaluate"]
+__all__ = ["AF_TASKS", "register", "run_af", "run_evaluate"]
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE = 0, 1, 2
 AF_TASKS = ("enumerate", "some", "credulous", "sceptical")
@@ -137,13 +134,6 @@ def run_evaluate(
     if not result.evaluation.converged:
         typer.echo("argmap: warning: the gradual semantics did not converge", err=True)
         raise typer.Exit(EXIT_PROBLEMS)
-
-
-def color_overlay(amap_file: Path, by: str, semantics: str | None = None) -> dict[str, Overlay]:
-    """Overlays for ``argmap render --color-by label|strength`` (grounded / df-quad by default)."""
-    amap = formats.load(amap_file)
-    chosen = semantics or ("grounded" if by == "label" else "df-quad")
-    return overlays(evaluate(amap, chosen), by)
 
 
 def register(app: typer.Typer) -> None:
