@@ -3,8 +3,10 @@
 Random frameworks with N arguments and 3N attacks (seeded). Prints sizes, times (best of
 ``--repeat`` runs) and the ratio reference / argmap:
 
-* grounded extension, N = 100,000: solve only (framework prebuilt), end to end from the list of
-  ``(attacker, target)`` pairs, and end to end from the text of an ICCMA ``p af N`` file;
+* grounded extension, N = 100,000: solve only (framework prebuilt; after its first run the
+  framework's cached target rows are reused, so this is the labelling pass alone), end to end from
+  the list of ``(attacker, target)`` pairs (which includes building the target rows), and end to
+  end from the text of an ICCMA ``p af N`` file;
 * all preferred extensions, N = 1,000 (argmap with clingo; the reference's complete-labelling
   enumeration is only run with ``--slow-reference``, as it can take very long);
 * DF-QuAD strengths on a random acyclic bipolar graph, N = 100,000 (half attacks, half supports):

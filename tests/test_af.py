@@ -34,6 +34,7 @@ from argmap.af import (
     some_extension,
     stable_extensions,
 )
+from argmap.af.framework import compressed_rows
 
 #: Random frameworks per differential run; raise it (e.g. 5000) for a thorough run.
 CASES = int(os.environ.get("ARGMAP_DIFF_CASES", "300"))
@@ -269,6 +270,39 @@ def test_framework_pickles_and_equals_rebuilt(fw: Framework) -> None:
 
 
 # -- properties -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("n", "keys", "values", "starts", "flat"),
+    [
+        (0, [], [], (0,), ()),
+        (3, [], [], (0, 0, 0, 0), ()),
+        (3, [2, 0, 2, 1], [0, 1, 2, 2], (0, 1, 2, 4), (1, 2, 0, 2)),
+        (2, [1, 1, 1], [1, 0, 1], (0, 0, 3), (1, 0, 1)),
+    ],
+)
+def test_compressed_rows_group_values_by_key_in_input_order(
+    n: int, keys: list[int], values: list[int], starts: tuple[int, ...], flat: tuple[int, ...]
+) -> None:
+    """Row i of the compressed rows holds the values of key i in input order; inputs stay as given."""
+    before = (list(keys), list(values))
+    assert compressed_rows(n, keys, values) == (starts, flat)
+    assert (keys, values) == before
+
+
+@given(frameworks())
+def test_flat_tables_agree_with_per_argument_tables(fw: Framework) -> None:
+    """Target rows and attacker counts describe the same relation as ``targets`` and ``attackers``."""
+    starts, flat = fw.target_rows
+    assert len(starts) == len(fw) + 1
+    assert tuple(flat[starts[i] : starts[i + 1]] for i in range(len(fw))) == fw.targets
+    assert fw.attacker_counts == tuple(map(len, fw.attackers))
+    assert sorted((a, b) for a, column in enumerate(fw.targets) for b in column) == sorted(
+        (a, b) for b, column in enumerate(fw.attackers) for a in column
+    )
+    assert sorted(zip(fw.sources, fw.sinks, strict=True)) == sorted(
+        (a, b) for a, column in enumerate(fw.targets) for b in column
+    )
 
 
 @given(frameworks())

@@ -2,14 +2,15 @@
 
 Arguments are strings; internally every argument gets an integer index. The attack relation is
 held as two flat integer tuples (``sources``, ``sinks``: attack ``k`` is
-``sources[k] -> sinks[k]``) and, built once from them, two adjacency tables (attackers of each
-argument, targets of each argument), so every semantics runs over plain integer tuples instead
-of hashing strings in its inner loops.
+``sources[k] -> sinks[k]``), so every semantics runs over plain integers instead of hashing
+strings in its inner loops.
 
 Construction is a handful of passes that run in C (``map``, ``dict.fromkeys``, ``tuple``): no
-Python-level statement runs per attack, which keeps building a framework with hundreds of
-thousands of attacks well below the time of solving it. The name-keyed views (``index`` and the
-``attacks`` pairs) are derived on first use and cached, so integer-only work never pays for them.
+Python-level statement runs per attack. Everything derived from the columns is built on first
+use and cached: the targets of every argument as compressed rows (two flat tuples, which the
+grounded semantics walks), attacker counts, the per-argument tables ``attackers`` and
+``targets``, the name index and the ``attacks`` pairs. A tuple per argument costs more to build
+than everything else in construction, so only the semantics that need those tables pay for them.
 """
 
 from __future__ import annotations
@@ -19,13 +20,13 @@ import gc
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from itertools import repeat
+from itertools import accumulate, repeat
 from operator import add, floordiv, itemgetter, mod, mul, sub
 from typing import Any
 
 import attrs
 
-__all__ = ["Framework", "adjacency", "bulk", "unique_edges"]
+__all__ = ["Framework", "adjacency", "bulk", "compressed_rows", "unique_edges"]
 
 _first = itemgetter(0)
 _second = itemgetter(1)
@@ -41,6 +42,34 @@ def adjacency(n: int, keys: Iterable[int], values: Iterable[int]) -> tuple[tuple
     # deque with maxlen 0 only exhausts the map and keeps nothing.
     deque(map(list.append, map(columns.__getitem__, keys), values), maxlen=0)
     return tuple(map(tuple, columns))
+
+
+def compressed_rows(
+    n: int, keys: Sequence[int], values: Sequence[int]
+) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """``(starts, flat)``: the ``values[k]`` with ``keys[k] == i`` are ``flat[starts[i]:starts[i + 1]]``.
+
+    The same grouping as :func:`adjacency`, in input order, held in two flat tuples (``starts``
+    has ``n + 1`` entries) instead of a tuple per key: a counting sort in two plain passes, with
+    no container per key to allocate, track and free. Keys must lie in ``0..n-1``.
+    """
+    counts = [0] * n
+    for key in keys:
+        counts[key] += 1
+    starts = [0, *accumulate(counts)]
+    slot = starts[:n]
+    flat = [0] * len(keys)
+    for key, value in zip(keys, values, strict=True):
+        at = slot[key]
+        flat[at] = value
+        slot[key] = at + 1
+    return tuple(starts), tuple(flat)
+
+
+def _rows_to_tuples(rows: tuple[tuple[int, ...], tuple[int, ...]]) -> tuple[tuple[int, ...], ...]:
+    """Compressed rows as one tuple per key (slicing a tuple gives a tuple)."""
+    starts, flat = rows
+    return tuple(map(flat.__getitem__, map(slice, starts, starts[1:])))
 
 
 def unique_edges(n: int, sources: Sequence[int], sinks: Sequence[int]) -> tuple[list[int], list[int]]:
@@ -103,10 +132,6 @@ class Framework:
     #: Attack ``k`` goes from ``arguments[sources[k]]`` to ``arguments[sinks[k]]`` (order given).
     sources: tuple[int, ...]
     sinks: tuple[int, ...]
-    #: For each argument index, the indices of its attackers.
-    attackers: tuple[tuple[int, ...], ...] = attrs.field(eq=False)
-    #: For each argument index, the indices of the arguments it attacks.
-    targets: tuple[tuple[int, ...], ...] = attrs.field(eq=False)
 
     def __init__(self, arguments: Iterable[str], attacks: Iterable[tuple[str, str]] = ()) -> None:
         names = _freeze_arguments(arguments)
@@ -117,15 +142,8 @@ class Framework:
             sinks = list(map(index.__getitem__, map(str, map(_second, pairs))))
         except KeyError as missing:
             raise ValueError(f"an attack names the undeclared argument {missing.args[0]!r}") from None
-        with bulk():
-            sources, sinks = unique_edges(len(names), sources, sinks)
-            self.__attrs_init__(
-                names,
-                tuple(sources),
-                tuple(sinks),
-                adjacency(len(names), sinks, sources),
-                adjacency(len(names), sources, sinks),
-            )
+        sources, sinks = unique_edges(len(names), sources, sinks)
+        self.__attrs_init__(names, tuple(sources), tuple(sinks))
         # The index was needed above anyway: seed the cache instead of rebuilding it later.
         object.__setattr__(self, "index", index)
 
@@ -138,9 +156,9 @@ class Framework:
         """
         with bulk():
             # Dropping repeats first, on the caller's own pairs, is cheaper than coding them.
-            pairs = list(dict.fromkeys(attacks))
-            sources = list(map(sub, map(_first, pairs), repeat(1)))
-            sinks = list(map(sub, map(_second, pairs), repeat(1)))
+            pairs = dict.fromkeys(attacks)
+            sources = tuple(map(sub, map(_first, pairs), repeat(1)))
+            sinks = tuple(map(sub, map(_second, pairs), repeat(1)))
             _check_range(n, sources, sinks)
             return cls._build(n, sources, sinks)
 
@@ -160,25 +178,44 @@ class Framework:
             return cls._build(n, src, dst)
 
     @classmethod
-    def _build(cls, n: int, sources: list[int], sinks: list[int]) -> Framework:
+    def _build(cls, n: int, sources: Sequence[int], sinks: Sequence[int]) -> Framework:
         """Set every field from 0-based, repeat-free attack columns (names ``"1"`` .. ``str(n)``).
 
         Callers have checked every index against ``0..n-1``.
         """
         made: Framework = object.__new__(cls)
-        made.__attrs_init__(
-            tuple(map(str, range(1, n + 1))),
-            tuple(sources),
-            tuple(sinks),
-            adjacency(n, sinks, sources),
-            adjacency(n, sources, sinks),
-        )
+        made.__attrs_init__(tuple(map(str, range(1, n + 1))), tuple(sources), tuple(sinks))
         return made
 
     @functools.cached_property
     def index(self) -> Mapping[str, int]:
         """Argument name -> integer index (position in ``arguments``)."""
         return dict(zip(self.arguments, range(len(self.arguments)), strict=True))
+
+    @functools.cached_property
+    def target_rows(self) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        """``(starts, flat)``: argument ``i`` attacks ``flat[starts[i]:starts[i + 1]]`` (attack order)."""
+        return compressed_rows(len(self.arguments), self.sources, self.sinks)
+
+    @functools.cached_property
+    def attacker_counts(self) -> tuple[int, ...]:
+        """For each argument index, how many arguments attack it."""
+        counts = [0] * len(self.arguments)
+        for sink in self.sinks:
+            counts[sink] += 1
+        return tuple(counts)
+
+    @functools.cached_property
+    def attackers(self) -> tuple[tuple[int, ...], ...]:
+        """For each argument index, the indices of its attackers (in attack order)."""
+        with bulk():
+            return _rows_to_tuples(compressed_rows(len(self.arguments), self.sinks, self.sources))
+
+    @functools.cached_property
+    def targets(self) -> tuple[tuple[int, ...], ...]:
+        """For each argument index, the indices of the arguments it attacks (in attack order)."""
+        with bulk():
+            return _rows_to_tuples(self.target_rows)
 
     @functools.cached_property
     def attacks(self) -> tuple[tuple[str, str], ...]:
@@ -200,14 +237,7 @@ class Framework:
         return {"arguments": self.arguments, "sources": self.sources, "sinks": self.sinks}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        n = len(state["arguments"])
-        self.__attrs_init__(
-            state["arguments"],
-            state["sources"],
-            state["sinks"],
-            adjacency(n, state["sinks"], state["sources"]),
-            adjacency(n, state["sources"], state["sinks"]),
-        )
+        self.__attrs_init__(state["arguments"], state["sources"], state["sinks"])
 
     def names(self, indices: Iterable[int]) -> frozenset[str]:
         """The argument names of a collection of indices."""

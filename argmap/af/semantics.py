@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable
+from itertools import compress, repeat
+from operator import eq, not_
 
 import attrs
 
@@ -101,26 +103,30 @@ class Acceptance:
 
 
 def _grounded_labels(framework: Framework) -> list[int]:
-    attackers = framework.attackers
-    targets = framework.targets
-    n = len(attackers)
+    starts, flat = framework.target_rows
+    live = list(framework.attacker_counts)
+    n = len(live)
     labels = [_UNDEC] * n
-    live = [len(column) for column in attackers]
-    queue = [i for i in range(n) if not live[i]]
+    queue = list(compress(range(n), map(not_, live)))
     # The queue only grows; reading it by position avoids deque overhead.
     pos = 0
     while pos < len(queue):
         a = queue[pos]
         pos += 1
         labels[a] = _IN
-        for b in targets[a]:
+        for b in flat[starts[a] : starts[a + 1]]:
             if labels[b] == _UNDEC:
                 labels[b] = _OUT
-                for c in targets[b]:
+                for c in flat[starts[b] : starts[b + 1]]:
                     live[c] -= 1
                     if not live[c] and labels[c] == _UNDEC:
                         queue.append(c)
     return labels
+
+
+def _with_label(args: tuple[str, ...], labels: list[int], label: int) -> frozenset[str]:
+    """The arguments whose label is ``label`` (one C-level pass)."""
+    return frozenset(compress(args, map(eq, labels, repeat(label))))
 
 
 def grounded_labelling(framework: Framework) -> Labelling:
@@ -128,16 +134,15 @@ def grounded_labelling(framework: Framework) -> Labelling:
     labels = _grounded_labels(framework)
     args = framework.arguments
     return Labelling(
-        inside=frozenset(args[i] for i, v in enumerate(labels) if v == _IN),
-        outside=frozenset(args[i] for i, v in enumerate(labels) if v == _OUT),
-        undecided=frozenset(args[i] for i, v in enumerate(labels) if v == _UNDEC),
+        inside=_with_label(args, labels, _IN),
+        outside=_with_label(args, labels, _OUT),
+        undecided=_with_label(args, labels, _UNDEC),
     )
 
 
 def grounded_extension(framework: Framework) -> frozenset[str]:
     """The grounded extension: the least fixed point of the characteristic function."""
-    args = framework.arguments
-    return frozenset(args[i] for i, v in enumerate(_grounded_labels(framework)) if v == _IN)
+    return _with_label(framework.arguments, _grounded_labels(framework), _IN)
 
 
 class _Core:
