@@ -17,9 +17,11 @@ strength. argmap uses gates for linked premises (an inference is only as strong 
 premise: Pollock's weakest-link principle, *Artificial Intelligence* 133, 2001); plain graphs
 have none.
 
-Evaluation: the dependency graph is split into strongly connected components, visited in
-topological order. A node on no cycle is computed once (``s = f(s)``), so an acyclic graph
-takes one pass. The nodes of a cyclic component follow the continuous model of Potyka (2018),
+Evaluation: an acyclic graph takes one topological pass (Kahn's algorithm over out-going
+compressed rows) that computes each node as it becomes ready and pushes its contribution
+forward to the nodes it attacks, supports or gates. Otherwise the dependency graph is split
+into strongly connected components, visited in topological order; a node on no cycle is
+computed once (``s = f(s)``). The nodes of a cyclic component follow the continuous model of Potyka (2018),
 ``ds/dt = f(s) - s`` from ``s(0) = w``, integrated with fourth-order Runge-Kutta until the
 residual ``max |f(s) - s|`` is at most the tolerance; the result reports whether every
 component converged, the number of integration steps and the final residual.
@@ -31,12 +33,13 @@ import enum
 import functools
 import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from operator import itemgetter
+from itertools import compress
+from operator import itemgetter, not_
 from typing import Any
 
 import attrs
 
-from argmap.af.framework import adjacency, bulk
+from argmap.af.framework import adjacency, bulk, compressed_rows
 
 __all__ = [
     "DEFAULT_BASE_SCORE",
@@ -72,24 +75,28 @@ def _nodes(value: Iterable[str]) -> tuple[str, ...]:
 
 def _edge_columns(
     index: Mapping[str, int], pairs: Iterable[tuple[str, str]], what: str
-) -> tuple[list[int], list[int]]:
+) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """Repeat-free integer columns of named edges; ``ValueError`` names an undeclared node."""
     kept = list(dict.fromkeys((str(a), str(b)) for a, b in pairs))
     try:
         # String look-ups in C via map(); nothing below touches names.
-        return list(map(index.__getitem__, map(_first, kept))), list(
+        return tuple(map(index.__getitem__, map(_first, kept))), tuple(
             map(index.__getitem__, map(_second, kept))
         )
     except KeyError as missing:
         raise ValueError(f"a {what} names the undeclared node {missing.args[0]!r}") from None
 
 
-def _index_columns(n: int, pairs: Iterable[tuple[int, int]], what: str) -> tuple[list[int], list[int]]:
+def _index_columns(
+    n: int, pairs: Iterable[tuple[int, int]], what: str
+) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """Repeat-free columns of 0-based integer edges; ``ValueError`` if one is outside ``0..n-1``."""
-    kept = list(dict.fromkeys(pairs))
-    sources = list(map(_first, kept))
-    sinks = list(map(_second, kept))
-    if kept and (min(sources) < 0 or min(sinks) < 0 or max(sources) >= n or max(sinks) >= n):
+    kept = dict.fromkeys(pairs)
+    if not kept:
+        return (), ()
+    # One transposition in C gives both columns.
+    sources, sinks = zip(*kept, strict=True)
+    if min(sources) < 0 or min(sinks) < 0 or max(sources) >= n or max(sinks) >= n:
         raise ValueError(f"a {what} names a node outside 0..{n - 1}")
     return sources, sinks
 
@@ -106,8 +113,11 @@ class BipolarGraph:
     nodes (they get :data:`DEFAULT_BASE_SCORE`); every score must lie in [0, 1] and every edge
     must name declared nodes, else :class:`ValueError`. Repeated edges are dropped. Edges are
     held as integer columns (edge ``k`` of a kind goes from ``*_sources[k]`` to ``*_sinks[k]``);
-    the name-keyed views (``base_scores``, ``attacks``, ``supports``, ``gates``, ``index``) are
-    derived on first use. For large integer-numbered inputs use :meth:`from_indices`.
+    everything else is derived from them on first use and cached: the name-keyed views
+    (``base_scores``, ``attacks``, ``supports``, ``gates``, ``index``), the compressed rows the
+    one-pass evaluation walks (``attack_rows``, ``support_rows``, ``gate_rows``) and the
+    per-node tables the cyclic evaluation reads (``attackers``, ``supporters``). For large
+    integer-numbered inputs use :meth:`from_indices`.
     """
 
     nodes: tuple[str, ...]
@@ -119,9 +129,6 @@ class BipolarGraph:
     support_sinks: tuple[int, ...]
     #: For each node index, the nodes whose weakest strength scales its base score.
     gate_nodes: tuple[tuple[int, ...], ...]
-    #: For each node index, its attackers / supporters (derived from the columns).
-    attackers: tuple[tuple[int, ...], ...] = attrs.field(eq=False)
-    supporters: tuple[tuple[int, ...], ...] = attrs.field(eq=False)
 
     def __init__(
         self,
@@ -146,31 +153,10 @@ class BipolarGraph:
             a_src, a_dst = _edge_columns(index, attacks, "attack")
             s_src, s_dst = _edge_columns(index, supports, "support")
             g_src, g_dst = _edge_columns(index, gate_pairs, "gate")
-            self._set(names, base, a_src, a_dst, s_src, s_dst, adjacency(len(names), g_dst, g_src))
+            self.__attrs_init__(
+                names, tuple(base), a_src, a_dst, s_src, s_dst, adjacency(len(names), g_dst, g_src)
+            )
         object.__setattr__(self, "index", index)
-
-    def _set(
-        self,
-        names: tuple[str, ...],
-        base: Sequence[float],
-        a_src: list[int],
-        a_dst: list[int],
-        s_src: list[int],
-        s_dst: list[int],
-        gate_nodes: tuple[tuple[int, ...], ...],
-    ) -> None:
-        n = len(names)
-        self.__attrs_init__(
-            names,
-            tuple(base),
-            tuple(a_src),
-            tuple(a_dst),
-            tuple(s_src),
-            tuple(s_dst),
-            gate_nodes,
-            adjacency(n, a_dst, a_src),
-            adjacency(n, s_dst, s_src),
-        )
 
     @classmethod
     def from_indices(
@@ -185,7 +171,7 @@ class BipolarGraph:
         [0, 1] or an edge outside ``0..n-1``.
         """
         n = len(base)
-        scores = list(map(float, base))
+        scores = tuple(map(float, base))
         if scores and (min(scores) < 0.0 or max(scores) > 1.0):
             bad = next(i for i, v in enumerate(scores) if not 0.0 <= v <= 1.0)
             raise ValueError(f"base score of {str(bad)!r} must lie in [0, 1], got {scores[bad]}")
@@ -193,7 +179,7 @@ class BipolarGraph:
         with bulk():
             a_src, a_dst = _index_columns(n, attacks, "attack")
             s_src, s_dst = _index_columns(n, supports, "support")
-            made._set(tuple(map(str, range(n))), scores, a_src, a_dst, s_src, s_dst, ((),) * n)
+            made.__attrs_init__(tuple(map(str, range(n))), scores, a_src, a_dst, s_src, s_dst, ((),) * n)
         return made
 
     @functools.cached_property
@@ -224,6 +210,35 @@ class BipolarGraph:
         names = self.nodes
         return {names[i]: tuple(names[g] for g in gs) for i, gs in enumerate(self.gate_nodes) if gs}
 
+    @functools.cached_property
+    def attack_rows(self) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        """``(starts, flat)``: node ``i`` attacks ``flat[starts[i]:starts[i + 1]]`` (edge order)."""
+        return compressed_rows(len(self.nodes), self.attack_sources, self.attack_sinks)
+
+    @functools.cached_property
+    def support_rows(self) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        """``(starts, flat)``: node ``i`` supports ``flat[starts[i]:starts[i + 1]]`` (edge order)."""
+        return compressed_rows(len(self.nodes), self.support_sources, self.support_sinks)
+
+    @functools.cached_property
+    def gate_rows(self) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        """``(starts, flat)``: node ``g`` gates the nodes ``flat[starts[g]:starts[g + 1]]``."""
+        gates = self.gate_nodes
+        gated = [i for i, gs in enumerate(gates) if gs for _ in gs]
+        return compressed_rows(len(self.nodes), [g for gs in gates if gs for g in gs], gated)
+
+    @functools.cached_property
+    def attackers(self) -> tuple[tuple[int, ...], ...]:
+        """For each node index, its attackers (in edge order)."""
+        with bulk():
+            return adjacency(len(self.nodes), self.attack_sinks, self.attack_sources)
+
+    @functools.cached_property
+    def supporters(self) -> tuple[tuple[int, ...], ...]:
+        """For each node index, its supporters (in edge order)."""
+        with bulk():
+            return adjacency(len(self.nodes), self.support_sinks, self.support_sources)
+
     def __repr__(self) -> str:
         return (
             f"BipolarGraph(nodes={self.nodes!r}, base_scores={self.base_scores!r}, "
@@ -231,7 +246,7 @@ class BipolarGraph:
         )
 
     def __getstate__(self) -> dict[str, Any]:
-        # Only the defining data travels; the tables are rebuilt from the columns.
+        # Only the defining data travels; caches are rebuilt from the columns on first use.
         return {
             "nodes": self.nodes,
             "base": self.base,
@@ -240,8 +255,8 @@ class BipolarGraph:
         }
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        a_src, a_dst, s_src, s_dst = (list(c) for c in state["columns"])
-        self._set(state["nodes"], state["base"], a_src, a_dst, s_src, s_dst, state["gate_nodes"])
+        a_src, a_dst, s_src, s_dst = state["columns"]
+        self.__attrs_init__(state["nodes"], state["base"], a_src, a_dst, s_src, s_dst, state["gate_nodes"])
 
 
 @attrs.frozen(slots=True)
@@ -324,25 +339,132 @@ def _dependencies(graph: BipolarGraph) -> list[list[int]]:
     ]
 
 
-def _topological(deps: list[list[int]]) -> list[int] | None:
-    """A topological order (dependencies first), or ``None`` if there is a cycle."""
-    n = len(deps)
-    dependents: list[list[int]] = [[] for _ in range(n)]
-    waiting = [0] * n
-    for i, column in enumerate(deps):
-        waiting[i] = len(column)
-        for d in column:
-            dependents[d].append(i)
-    order = [i for i in range(n) if not waiting[i]]
-    pos = 0
-    while pos < len(order):
-        d = order[pos]
-        pos += 1
-        for i in dependents[d]:
-            waiting[i] -= 1
-            if not waiting[i]:
-                order.append(i)
-    return order if len(order) == n else None
+def _waiting(graph: BipolarGraph) -> list[int]:
+    """For each node, how many edges (attacks, supports, gates) point at it."""
+    waiting = [0] * len(graph.nodes)
+    for t in graph.attack_sinks:
+        waiting[t] += 1
+    for t in graph.support_sinks:
+        waiting[t] += 1
+    for i, gs in enumerate(graph.gate_nodes):
+        if gs:
+            waiting[i] += len(gs)
+    return waiting
+
+
+def _release_gates(
+    v: float, targets: tuple[int, ...], weakest: list[float], waiting: list[int], ready: list[int]
+) -> None:
+    """Pass a finished gate node's strength ``v`` on to the nodes it gates."""
+    for t in targets:
+        weakest[t] = min(weakest[t], v)
+        left = waiting[t] - 1
+        waiting[t] = left
+        if not left:
+            ready.append(t)
+
+
+def _one_pass(graph: BipolarGraph, method: Method) -> list[float] | None:
+    """Strengths in one topological pass, or ``None`` if the graph has a cycle.
+
+    Kahn's algorithm over the out-going compressed rows, computing each node as it becomes
+    ready: a finished node pushes its contribution into the accumulators of the nodes it
+    attacks, supports or gates, so every edge is touched once and no per-node container is
+    built. The loops are written out per method because this is the hot path of large graphs.
+    """
+    n = len(graph.nodes)
+    waiting = _waiting(graph)
+    order = list(compress(range(n), map(not_, waiting)))
+    if method is Method.DF_QUAD:
+        s = _pass_dfquad(graph, waiting, order)
+    else:
+        s = _pass_energy(graph, waiting, order, euler=method is Method.EULER)
+    return s if len(order) == n else None
+
+
+def _pass_dfquad(graph: BipolarGraph, waiting: list[int], order: list[int]) -> list[float]:
+    """DF-QuAD over ``order`` (grown in place as nodes become ready), products pushed forward."""
+    n = len(graph.nodes)
+    base = graph.base
+    a_starts, a_flat = graph.attack_rows
+    s_starts, s_flat = graph.support_rows
+    gate_nodes = graph.gate_nodes
+    gated = any(gate_nodes)
+    g_starts, g_flat = graph.gate_rows if gated else ((), ())
+    weakest = [1.0] * n
+    s = [0.0] * n
+    # prod(1 - s) over the attackers / supporters finished so far.
+    keep_a = [1.0] * n
+    keep_s = [1.0] * n
+    append = order.append
+    # ``order`` grows while it is walked: a list iterator reads the current length each step.
+    for d in order:
+        w = base[d]
+        if gated and gate_nodes[d]:
+            w *= weakest[d]
+        # (1 - keep_s) - (1 - keep_a): support aggregate minus attack aggregate.
+        c = keep_a[d] - keep_s[d]
+        v = w + c * (1.0 - w) if c >= 0.0 else w + c * w
+        s[d] = v
+        keep = 1.0 - v
+        for t in a_flat[a_starts[d] : a_starts[d + 1]]:
+            keep_a[t] *= keep
+            left = waiting[t] - 1
+            waiting[t] = left
+            if not left:
+                append(t)
+        for t in s_flat[s_starts[d] : s_starts[d + 1]]:
+            keep_s[t] *= keep
+            left = waiting[t] - 1
+            waiting[t] = left
+            if not left:
+                append(t)
+        if gated:
+            _release_gates(v, g_flat[g_starts[d] : g_starts[d + 1]], weakest, waiting, order)
+    return s
+
+
+def _pass_energy(graph: BipolarGraph, waiting: list[int], order: list[int], *, euler: bool) -> list[float]:
+    """Quadratic energy or Euler-based over ``order``, energies pushed forward."""
+    n = len(graph.nodes)
+    base = graph.base
+    a_starts, a_flat = graph.attack_rows
+    s_starts, s_flat = graph.support_rows
+    gate_nodes = graph.gate_nodes
+    gated = any(gate_nodes)
+    g_starts, g_flat = graph.gate_rows if gated else ((), ())
+    weakest = [1.0] * n
+    s = [0.0] * n
+    # sum(s_sup) - sum(s_att) over the attackers and supporters finished so far.
+    energies = [0.0] * n
+    append = order.append
+    exp = math.exp
+    for d in order:
+        w = base[d]
+        if gated and gate_nodes[d]:
+            w *= weakest[d]
+        energy = energies[d]
+        if euler:
+            v = 1.0 - (1.0 - w * w) / (1.0 + w * exp(min(energy, _MAX_ENERGY)))
+        else:
+            sq = energy * energy
+            v = w + (1.0 - w) * sq / (1.0 + sq) if energy >= 0.0 else w - w * sq / (1.0 + sq)
+        s[d] = v
+        for t in a_flat[a_starts[d] : a_starts[d + 1]]:
+            energies[t] -= v
+            left = waiting[t] - 1
+            waiting[t] = left
+            if not left:
+                append(t)
+        for t in s_flat[s_starts[d] : s_starts[d + 1]]:
+            energies[t] += v
+            left = waiting[t] - 1
+            waiting[t] = left
+            if not left:
+                append(t)
+        if gated:
+            _release_gates(v, g_flat[g_starts[d] : g_starts[d + 1]], weakest, waiting, order)
+    return s
 
 
 def _components(deps: list[list[int]]) -> list[list[int]]:
@@ -444,15 +566,14 @@ def strengths(
     chosen = Method(method)
     if tolerance <= 0.0:
         raise ValueError("tolerance must be positive")
+    names = graph.nodes
+    with bulk():
+        one_pass = _one_pass(graph, chosen)
+    if one_pass is not None:
+        return Strengths(chosen, dict(zip(names, one_pass, strict=True)), True, 0, 0.0, True)
     update = _make_update(graph, chosen)
     s = list(graph.base)
     deps = _dependencies(graph)
-    order = _topological(deps)
-    names = graph.nodes
-    if order is not None:
-        for i in order:
-            s[i] = update(i, s)
-        return Strengths(chosen, dict(zip(names, s, strict=True)), True, 0, 0.0, True)
     converged, steps, residual = True, 0, 0.0
     for component in _components(deps):
         v = component[0]
