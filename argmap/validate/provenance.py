@@ -11,7 +11,7 @@ import textwrap
 from collections.abc import Iterator
 
 from argmap.errors import Location, Severity
-from argmap.model import Proposition, Role
+from argmap.model import Proposition, Role, Source, Speaker
 from argmap.validate.registry import Context, Family, Finding, at, rule
 
 __all__: list[str] = []  # rules register themselves
@@ -197,6 +197,29 @@ _SPEAKER_SOURCES = """
         speakers:
           - {name: A. Rivera, affiliation: Platform group}
 """
+# The corrected map shared by the two speaker rules.
+_SPEAKER_FIX = f"""
+    argmap: 1
+    title: Remote work{textwrap.indent(_SPEAKER_SOURCES, "")}
+    propositions:
+      - id: contact
+        text: Chance meetings have stopped.
+        citation: {{source: interviews, locator: interview 1}}
+        speaker: {{name: A. Rivera, affiliation: Platform group}}
+      - {{id: losses, text: Remote work costs new ideas.}}
+    inferences:
+      - {{id: i1, premises: [contact], conclusion: losses}}
+"""
+
+
+def _spoken(ctx: Context) -> Iterator[tuple[Proposition, Speaker, Source]]:
+    """Propositions with a speaker and a citation to a known source (unknown sources are V002)."""
+    for prop in ctx.amap.propositions:
+        if prop.speaker is None or prop.citation is None:
+            continue
+        source = ctx.index.sources.get(prop.citation.source)
+        if source is not None:
+            yield prop, prop.speaker, source
 
 
 @rule(
@@ -219,32 +242,16 @@ _SPEAKER_SOURCES = """
         inferences:
           - {id: i1, premises: [contact], conclusion: losses}
     """,
-    fix=f"""
-        argmap: 1
-        title: Remote work{textwrap.indent(_SPEAKER_SOURCES, "    ")}
-        propositions:
-          - id: contact
-            text: Chance meetings have stopped.
-            citation: {{source: interviews, locator: interview 1}}
-            speaker: {{name: A. Rivera, affiliation: Platform group}}
-          - {{id: losses, text: Remote work costs new ideas.}}
-        inferences:
-          - {{id: i1, premises: [contact], conclusion: losses}}
-    """,
+    fix=_SPEAKER_FIX,
 )
 def speaker_not_declared(ctx: Context) -> Iterator[Finding]:
-    sources = ctx.index.sources
-    for prop in ctx.amap.propositions:
-        if prop.speaker is None or prop.citation is None:
-            continue
-        source = sources.get(prop.citation.source)
-        if source is not None and not source.speakers:
+    for prop, speaker, source in _spoken(ctx):
+        if not source.speakers:
             yield Finding(
-                f"'{prop.id}' has speaker '{prop.speaker.name}' "
-                f"but source '{source.id}' declares no speakers",
+                f"'{prop.id}' has speaker '{speaker.name}' but source '{source.id}' declares no speakers",
                 (prop.id, source.id),
                 at(prop, "speaker"),
-                f"list '{prop.speaker.name}' under the source's 'speakers'",
+                f"list '{speaker.name}' under the source's 'speakers'",
             )
 
 
@@ -266,32 +273,17 @@ def speaker_not_declared(ctx: Context) -> Iterator[Finding]:
         inferences:
           - {{id: i1, premises: [contact], conclusion: losses}}
     """,
-    fix=f"""
-        argmap: 1
-        title: Remote work{textwrap.indent(_SPEAKER_SOURCES, "    ")}
-        propositions:
-          - id: contact
-            text: Chance meetings have stopped.
-            citation: {{source: interviews, locator: interview 1}}
-            speaker: {{name: A. Rivera, affiliation: Platform group}}
-          - {{id: losses, text: Remote work costs new ideas.}}
-        inferences:
-          - {{id: i1, premises: [contact], conclusion: losses}}
-    """,
+    fix=_SPEAKER_FIX,
 )
 def unknown_speaker(ctx: Context) -> Iterator[Finding]:
-    sources = ctx.index.sources
-    for prop in ctx.amap.propositions:
-        if prop.speaker is None or prop.citation is None:
-            continue
-        source = sources.get(prop.citation.source)
-        if source is None or not source.speakers:
+    for prop, speaker, source in _spoken(ctx):
+        if not source.speakers:
             continue
         names = [s.name for s in source.speakers]
-        if prop.speaker.name not in names:
+        if speaker.name not in names:
             known = ", ".join(f"'{n}'" for n in names)
             yield Finding(
-                f"speaker '{prop.speaker.name}' of '{prop.id}' is not among the speakers of "
+                f"speaker '{speaker.name}' of '{prop.id}' is not among the speakers of "
                 f"source '{source.id}' ({known})",
                 (prop.id, source.id),
                 at(prop, "speaker"),
