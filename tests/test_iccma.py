@@ -195,17 +195,46 @@ def test_answer_formatting_follows_iccma_conventions() -> None:
         "p af 3\n1\t2\n 2 3 \n",
         "p af 3\n1  2\n2 3\n1 2\n",
         "p af 3\n",
+        "p af 3\r\n1 2\r\n2 3\r\n",
+        "p af 3\n1 2\n\n",
+        "p af 3\n01 2\n2 003\n",
+        "p af 3\n1 2\n1 2\n3 1\n",
+        "\n# lead\n\np af 2\n2 1",
     ],
 )
 def test_iccma_fast_and_line_paths_agree(text: str) -> None:
     """The bulk reader and the line-by-line reader give the same framework on every layout."""
     from argmap.af.iccma import _parse_iccma_fast, _parse_iccma_lines
 
-    lines = text.splitlines()
-    slow = _parse_iccma_lines(lines, None)
-    fast = _parse_iccma_fast(lines)
+    slow = _parse_iccma_lines(text.splitlines(), None)
+    fast = _parse_iccma_fast(text)
     assert fast is None or fast == slow
     assert parse_iccma(text) == slow
+    assert all(type(i) is int for i in (*slow.sources, *slow.sinks))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["p af 3\n1 2\n2 3\n", "# c\np af 3\n1 2\n2 3", "p af 3\n1 2\n1 2\n3 1\n", "p af 1\n"],
+)
+def test_iccma_fast_path_takes_plain_files(text: str) -> None:
+    """Plain files (comments only before the header) never fall back to the line parser."""
+    from argmap.af.iccma import _parse_iccma_fast
+
+    fast = _parse_iccma_fast(text)
+    assert fast is not None
+    assert all(type(i) is int for i in (*fast.sources, *fast.sinks))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["p af 3\n1 2 3\n2\n", "p af 3\n1 4\n", "p af 3\n1 123456789012345678901234\n", "p af 3\n1 2\n\n"],
+)
+def test_iccma_fast_path_declines_irregular_files(text: str) -> None:
+    """Anything but ``i j`` lines goes to the line parser, which names the line or skips blanks."""
+    from argmap.af.iccma import _parse_iccma_fast
+
+    assert _parse_iccma_fast(text) is None
 
 
 @pytest.mark.parametrize(

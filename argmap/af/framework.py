@@ -5,12 +5,13 @@ held as two flat integer tuples (``sources``, ``sinks``: attack ``k`` is
 ``sources[k] -> sinks[k]``), so every semantics runs over plain integers instead of hashing
 strings in its inner loops.
 
-Construction is a handful of passes that run in C (``map``, ``dict.fromkeys``, ``tuple``): no
-Python-level statement runs per attack. Everything derived from the columns is built on first
-use and cached: the targets of every argument as compressed rows (two flat tuples, which the
-grounded semantics walks), attacker counts, the per-argument tables ``attackers`` and
-``targets``, the name index and the ``attacks`` pairs. A tuple per argument costs more to build
-than everything else in construction, so only the semantics that need those tables pay for them.
+Construction is a handful of passes that run in C (``map``, ``dict.fromkeys``, ``tuple`` and
+numpy's sorts and counts): no Python-level statement runs per attack. Everything derived from
+the columns is built on first use and cached: the targets of every argument as compressed rows
+(two flat tuples, which the grounded semantics walks), attacker counts, the per-argument tables
+``attackers`` and ``targets``, the name index and the ``attacks`` pairs. A tuple per argument
+costs more to build than everything else in construction, so only the semantics that need
+those tables pay for them.
 """
 
 from __future__ import annotations
@@ -20,13 +21,18 @@ import gc
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from itertools import accumulate, repeat
-from operator import add, floordiv, itemgetter, mod, mul, sub
+from itertools import repeat
+from operator import itemgetter, sub
 from typing import Any
 
 import attrs
+import numpy as np
+import numpy.typing as npt
 
-__all__ = ["Framework", "adjacency", "bulk", "compressed_rows", "unique_edges"]
+__all__ = ["Framework", "IntColumn", "adjacency", "bulk", "compressed_rows", "key_counts", "unique_edges"]
+
+#: A column of 0-based argument indices: Python ints, or a numpy integer array (ICCMA parsing).
+IntColumn = Sequence[int] | npt.NDArray[np.intp]
 
 _first = itemgetter(0)
 _second = itemgetter(1)
@@ -44,26 +50,31 @@ def adjacency(n: int, keys: Iterable[int], values: Iterable[int]) -> tuple[tuple
     return tuple(map(tuple, columns))
 
 
-def compressed_rows(
-    n: int, keys: Sequence[int], values: Sequence[int]
-) -> tuple[tuple[int, ...], tuple[int, ...]]:
+def _ints(values: IntColumn) -> npt.NDArray[np.intp]:
+    """``values`` as a flat integer array (one C-level pass over the Python ints)."""
+    if isinstance(values, np.ndarray):
+        return values.astype(np.intp, copy=False)
+    return np.fromiter(values, dtype=np.intp, count=len(values))
+
+
+def compressed_rows(n: int, keys: IntColumn, values: IntColumn) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """``(starts, flat)``: the ``values[k]`` with ``keys[k] == i`` are ``flat[starts[i]:starts[i + 1]]``.
 
     The same grouping as :func:`adjacency`, in input order, held in two flat tuples (``starts``
-    has ``n + 1`` entries) instead of a tuple per key: a counting sort in two plain passes, with
-    no container per key to allocate, track and free. Keys must lie in ``0..n-1``.
+    has ``n + 1`` entries) instead of a tuple per key: a stable sort of the keys and a running
+    count, both in numpy, with no container per key to allocate, track and free. Keys must lie
+    in ``0..n-1``.
     """
-    counts = [0] * n
-    for key in keys:
-        counts[key] += 1
-    starts = [0, *accumulate(counts)]
-    slot = starts[:n]
-    flat = [0] * len(keys)
-    for key, value in zip(keys, values, strict=True):
-        at = slot[key]
-        flat[at] = value
-        slot[key] = at + 1
-    return tuple(starts), tuple(flat)
+    key_array = _ints(keys)
+    order = np.argsort(key_array, kind="stable")
+    starts = np.zeros(n + 1, dtype=np.intp)
+    np.cumsum(np.bincount(key_array, minlength=n), out=starts[1:])
+    return tuple(starts.tolist()), tuple(_ints(values)[order].tolist())
+
+
+def key_counts(n: int, keys: IntColumn) -> tuple[int, ...]:
+    """For each ``i`` in ``0..n-1``, how often ``i`` occurs in ``keys`` (keys lie in ``0..n-1``)."""
+    return tuple(np.bincount(_ints(keys), minlength=n).tolist())
 
 
 def _rows_to_tuples(rows: tuple[tuple[int, ...], tuple[int, ...]]) -> tuple[tuple[int, ...], ...]:
@@ -72,25 +83,28 @@ def _rows_to_tuples(rows: tuple[tuple[int, ...], tuple[int, ...]]) -> tuple[tupl
     return tuple(map(flat.__getitem__, map(slice, starts, starts[1:])))
 
 
-def unique_edges(n: int, sources: Sequence[int], sinks: Sequence[int]) -> tuple[list[int], list[int]]:
+def unique_edges(n: int, sources: IntColumn, sinks: IntColumn) -> tuple[list[int], list[int]]:
     """``sources``/``sinks`` (0-based, below ``n``) with repeated edges dropped, first kept, order kept.
 
-    Edges are coded as the integers ``source * n + sink``: hashing small integers is far cheaper
-    than hashing pairs, and every pass here runs in C.
+    Edges are coded as the integers ``source * n + sink`` and deduplicated by one numpy sort;
+    when nothing repeats (the common case) the columns come back in full.
     """
-    codes = list(map(add, map(mul, sources, repeat(n)), sinks))
-    kept = dict.fromkeys(codes)
-    if len(kept) == len(codes):
-        return list(sources), list(sinks)
-    return list(map(floordiv, kept, repeat(n))), list(map(mod, kept, repeat(n)))
+    src, dst = _ints(sources), _ints(sinks)
+    _, first = np.unique(src * max(n, 1) + dst, return_index=True)
+    if len(first) == len(src):
+        return src.tolist(), dst.tolist()
+    first.sort()
+    return src[first].tolist(), dst[first].tolist()
 
 
-def _check_range(n: int, sources: Sequence[int], sinks: Sequence[int]) -> None:
+def _check_range(n: int, sources: IntColumn, sinks: IntColumn) -> None:
     """``ValueError`` (in 1-based ICCMA terms) unless every index lies in ``0..n-1``."""
-    if sources and (min(sources) < 0 or min(sinks) < 0 or max(sources) >= n or max(sinks) >= n):
-        pairs = enumerate(zip(sources, sinks, strict=True))
-        bad = next(k for k, (a, b) in pairs if not (0 <= a < n and 0 <= b < n))
-        raise ValueError(f"attack {sources[bad] + 1} {sinks[bad] + 1} names an argument outside 1..{n}")
+    if not len(sources):
+        return
+    src, dst = _ints(sources), _ints(sinks)
+    if min(src.min(), dst.min()) < 0 or max(src.max(), dst.max()) >= n:
+        bad = int(np.flatnonzero((src < 0) | (src >= n) | (dst < 0) | (dst >= n))[0])
+        raise ValueError(f"attack {src[bad] + 1} {dst[bad] + 1} names an argument outside 1..{n}")
 
 
 @contextmanager
@@ -163,7 +177,7 @@ class Framework:
             return cls._build(n, sources, sinks)
 
     @classmethod
-    def from_columns(cls, n: int, sources: Sequence[int], sinks: Sequence[int]) -> Framework:
+    def from_columns(cls, n: int, sources: IntColumn, sinks: IntColumn) -> Framework:
         """A framework with arguments ``"1"`` .. ``str(n)`` and 0-based attacks
         ``sources[k] -> sinks[k]`` (repeats dropped). The inputs are not modified.
 
@@ -200,10 +214,7 @@ class Framework:
     @functools.cached_property
     def attacker_counts(self) -> tuple[int, ...]:
         """For each argument index, how many arguments attack it."""
-        counts = [0] * len(self.arguments)
-        for sink in self.sinks:
-            counts[sink] += 1
-        return tuple(counts)
+        return key_counts(len(self.arguments), self.sinks)
 
     @functools.cached_property
     def attackers(self) -> tuple[tuple[int, ...], ...]:

@@ -21,9 +21,9 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Iterable, Sequence
-from itertools import repeat
-from operator import sub
 from pathlib import Path
+
+import numpy as np
 
 from argmap.af.framework import Framework
 from argmap.af.semantics import Acceptance
@@ -71,47 +71,63 @@ _APX_FACT = re.compile(r"\s*(arg|att)\s*\(\s*([^,()\s]+)\s*(?:,\s*([^,()\s]+)\s*
 
 def parse_iccma(text: str, file: str | None = None) -> Framework:
     """Parse the ICCMA 2023 ``p af N`` format."""
-    lines = text.splitlines()
-    fast = _parse_iccma_fast(lines)
+    fast = _parse_iccma_fast(text)
     if fast is not None:
         return fast
-    return _parse_iccma_lines(lines, file)
+    return _parse_iccma_lines(text.splitlines(), file)
 
 
-def _parse_iccma_fast(lines: list[str]) -> Framework | None:
-    """The common case in a few C-level passes, or ``None`` if any line needs a closer look.
+# Longest argument number the fast path reads (int64 holds 18 decimal digits safely).
+_MAX_DIGITS = 18
 
-    After the header (possibly preceded by comments), when every line is exactly ``i j``
-    (digits, one space, digits), all numbers are read at once; any irregularity (comments or
-    blank lines among attacks, tabs, bad lines, numbers out of range) returns ``None`` so that
-    the line-by-line parser handles it and reports errors with their line number.
+
+def _parse_iccma_fast(text: str) -> Framework | None:
+    """The common case in a few vectorised passes, or ``None`` if any line needs a closer look.
+
+    After the header (possibly preceded by comments and blank lines), when every line is exactly
+    ``i j`` (digits, one space, digits), the structure is checked and all numbers are read by
+    numpy at once; any irregularity (comments or blank lines among attacks, tabs, carriage
+    returns, bad lines, numbers out of range) returns ``None`` so that the line-by-line parser
+    handles it and reports errors with their line number.
     """
-    start = 0
-    while start < len(lines) and (not lines[start].strip() or lines[start].lstrip().startswith("#")):
-        start += 1
-    if start == len(lines):
-        return None
-    header = lines[start].split()
+    pos = 0
+    while True:
+        end = text.find("\n", pos)
+        line = text[pos:] if end < 0 else text[pos:end]
+        if line.strip() and not line.lstrip().startswith("#"):
+            break
+        if end < 0:
+            return None
+        pos = end + 1
+    header = line.split()
     if len(header) != 3 or header[:2] != ["p", "af"] or not header[2].isdigit():
         return None
     n = int(header[2])
-    body = lines[start + 1 :]
+    body = "" if end < 0 else text[end + 1 :]
     if not body:
-        return Framework.from_columns(n, [], [])
-    spaces = list(map(str.count, body, repeat(" ")))
-    pieces = " ".join(body).split(" ")
-    digits = "".join(pieces)
-    # One space on every line and 2 non-empty all-digit pieces per line: every line is "i j".
-    if min(spaces) != 1 or len(pieces) != 2 * len(body) or not all(pieces):
+        return Framework.from_columns(n, (), ())
+    if not body.isascii():
         return None
-    if not (digits.isascii() and digits.isdigit()):
+    if not body.endswith("\n"):
+        body += "\n"
+    raw = np.frombuffer(body.encode("ascii"), dtype=np.uint8)
+    spaces = np.flatnonzero(raw == ord(" "))
+    newlines = np.flatnonzero(raw == ord("\n"))
+    digits = np.count_nonzero((raw >= ord("0")) & (raw <= ord("9")))
+    if len(spaces) != len(newlines) or digits + len(spaces) + len(newlines) != len(raw):
         return None
-    numbers = list(map(int, pieces))
-    if min(numbers) < 1 or max(numbers) > n:
+    # Space k must lie strictly inside line k, with a digit on each side: then every line is
+    # "digits space digits", since there are as many spaces as lines.
+    line_starts = np.concatenate(([0], newlines[:-1] + 1))
+    first_width, second_width = spaces - line_starts, newlines - spaces - 1
+    if min(first_width.min(), second_width.min()) < 1:
         return None
-    return Framework.from_columns(
-        n, list(map(sub, numbers[0::2], repeat(1))), list(map(sub, numbers[1::2], repeat(1)))
-    )
+    if max(first_width.max(), second_width.max()) > _MAX_DIGITS:
+        return None
+    numbers = np.fromstring(body, dtype=np.intp, sep=" ")
+    if len(numbers) != 2 * len(newlines) or numbers.min() < 1 or numbers.max() > n:
+        return None
+    return Framework.from_columns(n, numbers[0::2] - 1, numbers[1::2] - 1)
 
 
 def _parse_iccma_lines(lines: list[str], file: str | None) -> Framework:
