@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -29,8 +30,26 @@ def read_text(path: str | os.PathLike[str]) -> str:
         raise InputError(f"{name}: cannot read ({exc.strerror})") from None
 
 
+def _file_mode(target: Path) -> int:
+    """The permissions ``target`` should get: its own if it exists, else what ``open`` would give.
+
+    A temporary file is created private (0600); renaming it over the target would otherwise make
+    every output unreadable to other users.
+    """
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask
+
+
 def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> Path:
-    """Write ``data`` to ``path`` via a temporary file and a rename, so no reader sees half a file."""
+    """Write ``data`` to ``path`` via a temporary file and a rename, so no reader sees half a file.
+
+    The directory is created when missing; the file gets the permissions a plain write would
+    give it (an existing file keeps its own).
+    """
     target = Path(path)
     payload = data.encode("utf-8") if isinstance(data, str) else data
     directory = target.parent
@@ -40,6 +59,7 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> Path:
     except OSError as exc:
         raise InputError(f"{target}: cannot write ({exc.strerror})") from None
     try:
+        os.fchmod(fd, _file_mode(target))
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
             handle.flush()
