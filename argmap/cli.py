@@ -9,25 +9,23 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Iterable
 from importlib import metadata
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated
 
 import attrs
 import typer
 
 from argmap import formats, report
-from argmap.errors import ArgmapError, ParseError
+from argmap._cliutil import EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE, choice, fail, warn_map_errors
+from argmap.errors import ArgmapError
 from argmap.evaluate import evaluate, overlays
 from argmap.outline import outline
 from argmap.render import OUTPUT_FORMATS, RenderOptions, format_from_path, render_bytes, render_file
 from argmap.view import DIRECTIONS, ViewOptions
 
 __all__ = ["EXIT_OK", "EXIT_PROBLEMS", "EXIT_UNUSABLE", "app", "main"]
-
-EXIT_OK = 0
-EXIT_PROBLEMS = 1
-EXIT_UNUSABLE = 2
 
 app = typer.Typer(
     name="argmap",
@@ -37,14 +35,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-
-
-def fail(error: ArgmapError | str, code: int = EXIT_UNUSABLE) -> NoReturn:
-    """Print an error (every problem of a ParseError, one per line) and exit with ``code``."""
-    errors = error.errors if isinstance(error, ParseError) else (error,)
-    for item in errors:
-        typer.echo(f"argmap: error: {item}", err=True)
-    raise typer.Exit(code)
 
 
 def _version(value: bool) -> None:
@@ -63,10 +53,9 @@ def _root(
     """Argument maps: check, render, outline and convert them."""
 
 
-def _choice(value: str, allowed: tuple[str, ...], option: str) -> str:
-    if value not in allowed:
-        raise typer.BadParameter(f"{value!r} is not one of {', '.join(allowed)}", param_hint=option)
-    return value
+def _known(ids: Iterable[str]) -> str:
+    listed = ", ".join(ids)
+    return f"it has {listed}" if listed else "it has none"
 
 
 @app.command()
@@ -122,21 +111,22 @@ def render(
     ] = None,
 ) -> None:
     """Render a map as a diagram (SVG, PNG, PDF, or DOT source)."""
-    direction = _choice(direction or ("LR" if overview else "TB"), DIRECTIONS, "--direction")
+    direction = choice(direction or ("LR" if overview else "TB"), DIRECTIONS, "--direction")
     if color_by is not None:
-        _choice(color_by, ("label", "strength"), "--color-by")
+        choice(color_by, ("label", "strength"), "--color-by")
     try:
         if fmt is None:
             fmt = format_from_path(output) if output is not None and str(output) != "-" else "svg"
-        _choice(fmt, OUTPUT_FORMATS, "--format")
+        choice(fmt, OUTPUT_FORMATS, "--format")
         amap = formats.load(map_file)
+        warn_map_errors(amap, map_file)
         for pole_id in pole or ():
             if pole_id not in amap.index.poles:
-                known = ", ".join(amap.index.poles)
-                fail(f"{map_file}: --pole {pole_id!r} is not a pole of this map ({known})")
+                fail(f"{map_file}: --pole {pole_id!r} is not a pole of this map ({_known(amap.index.poles)})")
         for theme_id in theme or ():
             if theme_id not in amap.index.themes:
-                fail(f"{map_file}: --theme {theme_id!r} is not a theme of this map")
+                known = _known(amap.index.themes)
+                fail(f"{map_file}: --theme {theme_id!r} is not a theme of this map ({known})")
         view = ViewOptions(
             direction=direction,
             show_evidence=not hide_evidence,
@@ -181,7 +171,7 @@ def check(
     strict: Annotated[bool, typer.Option("--strict", help="Exit with 1 on warnings too.")] = False,
 ) -> None:
     """Validate maps and report problems (exit 0 clean, 1 errors, 2 unreadable input)."""
-    _choice(fmt, report.FORMATS, "--format")
+    choice(fmt, report.FORMATS, "--format")
     if sources is not None and not sources.is_dir():
         raise typer.BadParameter(f"{sources} is not a directory", param_hint="--sources")
 

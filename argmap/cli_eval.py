@@ -2,17 +2,19 @@
 
 Kept apart from :mod:`argmap.cli` so the evaluation commands can grow without touching the
 foundation's commands; :func:`register` adds them to the app. Same exit codes as the rest of
-the CLI: 0 success, 1 problems (a gradual evaluation that did not converge), 2 unusable input.
+the CLI: 0 success, 1 problems (a map with validation errors, or a gradual evaluation that did
+not converge; the result is still printed), 2 unusable input.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated
 
 import typer
 
 from argmap import formats
+from argmap._cliutil import EXIT_PROBLEMS, choice, fail, warn_map_errors
 from argmap.af import (
     Backend,
     Framework,
@@ -29,7 +31,7 @@ from argmap.af.iccma import (
     format_extensions,
     read_framework,
 )
-from argmap.errors import ArgmapError, ParseError
+from argmap.errors import ArgmapError
 from argmap.evaluate import (
     EXTENSION_SEMANTICS,
     SEMANTICS,
@@ -40,22 +42,8 @@ from argmap.evaluate import (
 
 __all__ = ["AF_TASKS", "register", "run_af", "run_evaluate"]
 
-EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE = 0, 1, 2
 AF_TASKS = ("enumerate", "some", "credulous", "sceptical")
 _BACKENDS = tuple(b.value for b in Backend)
-
-
-def _fail(error: ArgmapError | str) -> NoReturn:
-    errors = error.errors if isinstance(error, ParseError) else (error,)
-    for item in errors:
-        typer.echo(f"argmap: error: {item}", err=True)
-    raise typer.Exit(EXIT_UNUSABLE)
-
-
-def _choice(value: str, allowed: tuple[str, ...], option: str) -> str:
-    if value not in allowed:
-        raise typer.BadParameter(f"{value!r} is not one of {', '.join(allowed)}", param_hint=option)
-    return value
 
 
 def _answer(fw: Framework, semantics: str, task: str, arg: str | None, backend: str) -> str:
@@ -88,20 +76,20 @@ def run_af(
     backend: Annotated[str, typer.Option("--backend", help="auto, clingo or python.")] = "auto",
 ) -> None:
     """Solve an abstract framework; prints extensions or YES/NO as ICCMA solvers do."""
-    _choice(semantics, EXTENSION_SEMANTICS, "--semantics")
-    _choice(task, AF_TASKS, "--task")
-    _choice(backend, _BACKENDS, "--backend")
+    choice(semantics, EXTENSION_SEMANTICS, "--semantics")
+    choice(task, AF_TASKS, "--task")
+    choice(backend, _BACKENDS, "--backend")
     if fmt is not None:
-        _choice(fmt, tuple(f.value for f in FrameworkFormat), "--format")
+        choice(fmt, tuple(f.value for f in FrameworkFormat), "--format")
     if task in ("credulous", "sceptical") and arg is None:
         raise typer.BadParameter(f"--task {task} needs --arg", param_hint="--arg")
     try:
         fw = read_framework(file, fmt)
         if arg is not None and arg not in fw:
-            _fail(f"{file}: argument {arg!r} is not in the framework")
+            fail(f"{file}: argument {arg!r} is not in the framework")
         typer.echo(_answer(fw, semantics, task, arg, backend))
     except (ArgmapError, SolverUnavailableError) as error:
-        _fail(error)
+        fail(error)
 
 
 def run_evaluate(
@@ -119,20 +107,23 @@ def run_evaluate(
     backend: Annotated[str, typer.Option("--backend", help="auto, clingo or python.")] = "auto",
 ) -> None:
     """Evaluate a map: pole theses, factors per theme, and how much each factor moves the balance."""
-    _choice(semantics, SEMANTICS, "--semantics")
-    _choice(fmt, ("text", "json"), "--format")
-    _choice(backend, _BACKENDS, "--backend")
+    choice(semantics, SEMANTICS, "--semantics")
+    choice(fmt, ("text", "json"), "--format")
+    choice(backend, _BACKENDS, "--backend")
     try:
         amap = formats.load(map_file)
         result = balance(amap, semantics, backend=backend)
     except ArgmapError as error:
-        _fail(error)
+        fail(error)
     if fmt == "json":
         typer.echo(dumps_json(amap, result), nl=False)
     else:
         typer.echo(format_evaluation_text(amap, result), nl=False)
+    # An evaluation of a map with errors (unknown ids are left out of it) is not the map's answer.
+    broken = warn_map_errors(amap, map_file)
     if not result.evaluation.converged:
         typer.echo("argmap: warning: the gradual semantics did not converge", err=True)
+    if broken or not result.evaluation.converged:
         raise typer.Exit(EXIT_PROBLEMS)
 
 

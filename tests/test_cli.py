@@ -148,3 +148,26 @@ def test_render_color_by(by: str, badge: str) -> None:
     assert code == EXIT_OK
     assert out != plain and badge.lower() in out.lower()
     assert run("render", EXAMPLE, "-f", "dot", "--color-by", "mood")[0] == EXIT_UNUSABLE
+
+
+def test_render_map_with_errors_warns_but_writes(tmp_path: Path) -> None:
+    """A map with an unknown id still renders (exit 0), with one warning line naming the problem."""
+    path = tmp_path / "broken.yaml"
+    path.write_text(
+        "title: B\npropositions:\n  - {id: a, text: A}\n"
+        "attacks:\n  - {id: k, from: a, to: nope, kind: rebut}\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "broken.dot"
+    code, _, stderr = run("render", str(path), "-o", str(out))
+    assert code == EXIT_OK and out.exists()
+    assert stderr.count("\n") == 1 and "'nope'" in stderr and "warning" in stderr
+
+
+@pytest.mark.parametrize(("option", "message"), [("--pole", "it has none"), ("--theme", "it has none")])
+def test_render_unknown_view_id_lists_what_the_map_has(tmp_path: Path, option: str, message: str) -> None:
+    """An unknown --pole/--theme exits 2 and says which ids the map does have."""
+    path = tmp_path / "plain.yaml"
+    path.write_text("title: P\npropositions:\n  - {id: a, text: A}\n", encoding="utf-8")
+    code, _, stderr = run("render", str(path), option, "x", "-o", str(tmp_path / "p.dot"))
+    assert code == EXIT_UNUSABLE and message in stderr

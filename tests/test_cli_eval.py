@@ -114,3 +114,31 @@ def test_evaluate_bad_input_exits_2(args: list[str]) -> None:
     target = [] if args == ["missing.yaml"] else [str(EXAMPLE)]
     result = runner.invoke(app, ["evaluate", *target, *args])
     assert result.exit_code == 2
+
+
+_BROKEN = """\
+title: Broken
+propositions:
+  - {id: a, text: A}
+  - {id: b, text: B}
+inferences:
+  - {id: i, premises: [a, zz], conclusion: b}
+"""
+
+
+def test_evaluate_map_with_errors_prints_result_warns_and_exits_1(tmp_path: Path) -> None:
+    """A map with validation errors is still evaluated, but stderr says so and the exit code is 1."""
+    path = tmp_path / "broken.yaml"
+    path.write_text(_BROKEN, encoding="utf-8")
+    result = runner.invoke(app, ["evaluate", str(path)])
+    assert result.exit_code == 1
+    assert "node" in result.stdout
+    assert result.stderr.count("\n") == 1
+    assert "broken.yaml" in result.stderr and "S002" in result.stderr and "'zz'" in result.stderr
+
+
+def test_evaluate_clean_map_has_no_warning() -> None:
+    """The shipped example map evaluates with exit 0 and nothing on stderr."""
+    result = runner.invoke(app, ["evaluate", str(EXAMPLE)])
+    assert result.exit_code == 0
+    assert result.stderr == ""
