@@ -45,6 +45,7 @@ UNATTRIBUTED = {
     "sco-objectives",
     "unsc-cooperation",
     "burma-veto",
+    "feng-stops-short",
     "medvedev-joy",
     "medvedev-close-to-putin",
     "expect-progress",
