@@ -14,7 +14,7 @@ import html
 import os
 import subprocess
 import textwrap
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 import attrs
@@ -188,6 +188,11 @@ def _add_junction(graph: graphviz.Digraph, junction: Junction) -> None:
     )
 
 
+def _add_junctions(graph: graphviz.Digraph, junctions: Iterable[Junction]) -> None:
+    for junction in junctions:
+        _add_junction(graph, junction)
+
+
 def _add_edge(graph: graphviz.Digraph, edge: Edge, direction: str = "TB") -> None:
     edge_style = st.RELATION_STYLES[edge.relation]
     attributes = {
@@ -260,11 +265,17 @@ def _add_pole_members(
     props: tuple[Proposition, ...],
     view: View,
     overlay: Mapping[str, Overlay],
+    junctions: Mapping[str, list[Junction]],
 ) -> None:
-    """A pole's propositions, in theme sub-clusters when the view asks for them."""
+    """A pole's propositions, in theme sub-clusters when the view asks for them.
+
+    Each proposition brings the junctions of the inferences into it, so a junction sits in its
+    conclusion's box instead of outside every box, where its edges would loop around the pole.
+    """
     for prop in props:
         if not _in_theme_cluster(prop, view):
             _add_proposition(cluster, prop, view, overlay.get(prop.id))
+            _add_junctions(cluster, junctions.get(prop.id, ()))
     _, border = st.pole_fill(index)
     for number, theme in enumerate(view.amap.themes):
         members = [p for p in props if p.theme == theme.id and _in_theme_cluster(p, view)]
@@ -282,6 +293,7 @@ def _add_pole_members(
             )
             for prop in members:
                 _add_proposition(sub, prop, view, overlay.get(prop.id))
+                _add_junctions(sub, junctions.get(prop.id, ()))
 
 
 def view_caption(view: View) -> str:
@@ -329,6 +341,9 @@ def to_digraph(amap: ArgumentMap, options: RenderOptions | ViewOptions | None = 
     graph.attr("edge", fontname=st.FONT, fontsize="9")
     # Colours follow the pole's place in the map, so a pole keeps its colour in every view.
     pole_index = {pole.id: index for index, pole in enumerate(amap.poles)}
+    into: dict[str, list[Junction]] = {}
+    for junction in view.junctions:
+        into.setdefault(junction.inference.conclusion, []).append(junction)
     for pole_id, props in view.groups.items():
         index = pole_index[pole_id]
         pole = amap.index.poles[pole_id]
@@ -345,11 +360,14 @@ def to_digraph(amap: ArgumentMap, options: RenderOptions | ViewOptions | None = 
                 penwidth="1.2" if context else "2",
                 fontsize="12" if context else "16",
             )
-            _add_pole_members(cluster, index, props, view, overlay)
+            _add_pole_members(cluster, index, props, view, overlay, into)
     for prop in view.loose:
         _add_proposition(graph, prop, view, overlay.get(prop.id))
-    for junction in view.junctions:
-        _add_junction(graph, junction)
+        _add_junctions(graph, into.get(prop.id, ()))
+    drawn = {prop.id for props in view.groups.values() for prop in props}
+    drawn.update(prop.id for prop in view.loose)
+    # A junction whose conclusion is not drawn (not expected of a view) still gets its own node.
+    _add_junctions(graph, (j for j in view.junctions if j.inference.conclusion not in drawn))
     for edge in view.edges:
         _add_edge(graph, edge, view.options.direction)
     if view.options.show_legend:

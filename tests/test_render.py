@@ -133,6 +133,41 @@ def _quoted(name: str) -> str:
     return name if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name) else f'"{name}"'
 
 
+def _node_blocks(dot: str) -> dict[str, tuple[str, ...]]:
+    """Each declared node's enclosing subgraphs, outermost first (DOT as graphviz writes it)."""
+    stack: list[str] = []
+    blocks: dict[str, tuple[str, ...]] = {}
+    for line in dot.splitlines():
+        text = line.strip()
+        if text.startswith("subgraph "):
+            stack.append(text.split()[1])
+        elif text == "}":
+            if stack:
+                stack.pop()
+        elif " [" in text and " -> " not in text.split(" [", 1)[0]:
+            blocks[text.split(" [", 1)[0].strip('"')] = tuple(stack)
+    return blocks
+
+
+@given(argument_maps())
+def test_junctions_sit_in_their_conclusions_box(amap: ArgumentMap) -> None:
+    """A linked inference's junction is declared once, inside the same pole/theme box as its conclusion."""
+    dot = to_dot(amap, ViewOptions(show_legend=False, show_question=False, group_themes=True))
+    blocks = _node_blocks(dot)
+    for inf in amap.inferences:
+        junction = f"{inf.id}~inference"
+        if junction in blocks and inf.conclusion in blocks:
+            assert dot.count(f"\t{_quoted(junction)} [") == 1
+            assert blocks[junction] == blocks[inf.conclusion], inf.id
+
+
+def test_example_junction_is_inside_its_pole() -> None:
+    """In the example map the linked inference into a pole's thesis is drawn inside that pole's box."""
+    blocks = _node_blocks(to_dot(formats.load(MAPS / "example-remote-work.yaml")))
+    assert blocks["i-shallow~inference"] == blocks["losses-thesis"] == ("cluster_pole_1",)
+    assert blocks["i-verdict~inference"] == ()
+
+
 def test_overlay_marks_nodes() -> None:
     """An overlay sets the fill colour and adds a badge to the named node only."""
     amap = formats.load(EXAMPLE)
