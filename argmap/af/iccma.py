@@ -315,8 +315,10 @@ def read_framework(path: str | Path, fmt: FrameworkFormat | str | None = None) -
     name = str(path)
     try:
         text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ParseError(f"cannot read the file: {exc}", name) from exc
+    except OSError as exc:
+        raise ParseError(f"cannot read the file ({exc.strerror})", name) from None
+    except UnicodeDecodeError as exc:
+        raise ParseError(f"cannot read the file (not UTF-8 text at byte {exc.start})", name) from None
     return parse_framework(text, fmt, name)
 
 
