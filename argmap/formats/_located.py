@@ -1,9 +1,10 @@
 """A YAML loader that records where every mapping, sequence and value sits in the file.
 
-PyYAML's composer knows each node's position; this loader keeps those positions in a side
-table keyed by the identity of the constructed container, so the structuring stage can point at
-the exact line and column of a bad value. It also makes YAML less surprising for map authors:
-only ``true``/``false`` are booleans (not ``yes``/``no``/``on``/``off``), dates stay strings, and
+PyYAML's composer knows each node's position; this loader keeps those positions (PyYAML's own
+marks, turned into :class:`~argmap.errors.Location` values only when needed) in a side table
+keyed by the identity of the constructed container, so the structuring stage can point at the
+exact line and column of a bad value. It also makes YAML less surprising for map authors: only
+``true``/``false`` are booleans (not ``yes``/``no``/``on``/``off``), dates stay strings, and
 duplicate keys are an error instead of silently keeping the last one.
 """
 
@@ -12,119 +13,176 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import attrs
 import yaml
+from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from argmap.errors import Location, ParseError
-from argmap.formats._spec import Located
+from argmap.formats._spec import Located, Pos
 
 __all__ = ["LocatedData", "load_located"]
 
 _Base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _BOOL = "tag:yaml.org,2002:bool"
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_STR = "tag:yaml.org,2002:str"
+_MERGE = "tag:yaml.org,2002:merge"
+_VALUE = "tag:yaml.org,2002:value"
+_STR_KEYS = (_STR, _VALUE)  # a plain ``=`` key is the string "=", as PyYAML has it
+
+#: Implicit resolvers by a plain scalar's first character, the wildcard ones appended, as
+#: PyYAML looks them up; booleans are YAML 1.2's and timestamps are left out.
+_IMPLICIT: dict[str | None, tuple[tuple[str, re.Pattern[str]], ...]] = {
+    first: tuple((tag, rx) for tag, rx in resolvers if tag not in (_BOOL, _TIMESTAMP))
+    for first, resolvers in _Base.yaml_implicit_resolvers.items()
+}
+for _first in "tTfF":
+    _IMPLICIT[_first] = (
+        *_IMPLICIT.get(_first, ()),
+        (_BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")),
+    )
+_WILDCARD = _IMPLICIT.pop(None, ())
+_IMPLICIT = {first: (*resolvers, *_WILDCARD) for first, resolvers in _IMPLICIT.items()}
+_COLLECTION_TAGS: dict[type[yaml.Node], str] = {
+    SequenceNode: _Base.DEFAULT_SEQUENCE_TAG,
+    MappingNode: _Base.DEFAULT_MAPPING_TAG,
+}
 
 
 class _Loader(_Base):  # type: ignore[valid-type,misc]
-    """SafeLoader with position tracking and YAML-1.2-like scalars."""
+    """SafeLoader with YAML-1.2-like scalars and a cheaper resolver."""
 
-    def __init__(self, stream: str, file: str | None) -> None:
-        super().__init__(stream)
-        self.file = file
-        self.located: dict[int, Located] = {}
-        self.keep: list[Any] = []  # keeps located objects alive so their ids stay unique
+    # The composer calls these two hooks for every node; argmap registers no path resolvers, so
+    # they have nothing to do, and built-ins taking the same arguments save a Python call each.
+    descend_resolver = staticmethod(slice)
+    ascend_resolver = staticmethod(tuple)
 
-    def where(self, mark: yaml.Mark) -> Location:
-        return Location(self.file, mark.line + 1, mark.column + 1)
-
-
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag not in (_BOOL, _TIMESTAMP)]
-    for first, resolvers in _Base.yaml_implicit_resolvers.items()
-}
-_Loader.add_implicit_resolver(_BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
-
-
-_STR = "tag:yaml.org,2002:str"
+    def resolve(self, kind: type[yaml.Node], value: Any, implicit: tuple[bool, bool]) -> str:
+        # Called for every node: PyYAML's version rebuilds the candidate list on each call.
+        if kind is ScalarNode:
+            if implicit[0]:
+                for tag, regexp in _IMPLICIT.get(value[:1], _WILDCARD):
+                    if regexp.match(value):
+                        return tag
+            return _STR
+        return _COLLECTION_TAGS[kind]
 
 
-def _build(loader: _Loader, node: yaml.Node, memo: dict[int, Any]) -> Any:
-    """Plain data for ``node``, recording container positions.
+def _mark_location(file: str | None) -> Any:
+    def to_location(mark: Any) -> Location:
+        return Location(file, mark.line + 1, mark.column + 1)
+
+    return to_location
+
+
+@attrs.frozen
+class LocatedData:
+    """Loaded plain data plus the positions of its containers, by ``id``."""
+
+    data: Any
+    located: dict[int, Located]
+    #: Turns a recorded position (a PyYAML mark) into a location.
+    to_location: Any
+    #: The position of the start of the file.
+    root: Pos
+    #: Every container in ``located``, kept alive so their ids stay unique.
+    keep: list[Any]
+
+
+class _Builder:
+    """Plain data for composed nodes, recording container positions.
 
     A direct walk over the composed nodes: PyYAML's generic construction machinery costs more
-    than the parse itself on large maps. Aliases reuse the object built for their anchor.
+    than the parse itself on large maps. Plain strings, by far the most common values, are taken
+    inline without a call. Aliases reuse the object built for their anchor.
     """
-    done = memo.get(id(node))
-    if done is not None:
-        return done
-    if isinstance(node, yaml.ScalarNode):
-        if node.tag == _STR:
-            return node.value
-        constructor = loader.yaml_constructors.get(node.tag) or loader.yaml_constructors[None]
-        return constructor(loader, node)
-    if isinstance(node, yaml.SequenceNode):
+
+    def __init__(self, loader: _Loader, file: str | None) -> None:
+        self.loader = loader
+        self.file = file
+        self.memo: dict[int, Any] = {}
+        self.located: dict[int, Located] = {}
+        self.keep: list[Any] = []
+
+    def error(self, message: str, node: yaml.Node) -> ParseError:
+        mark = node.start_mark
+        return ParseError(message, self.file, mark.line + 1, mark.column + 1)
+
+    def build(self, node: yaml.Node) -> Any:
+        done = self.memo.get(id(node))
+        if done is not None:
+            return done
+        cls = type(node)
+        if cls is ScalarNode:
+            if node.tag == _STR:
+                return node.value
+            loader = self.loader
+            constructor = loader.yaml_constructors.get(node.tag) or loader.yaml_constructors[None]
+            return constructor(loader, node)
+        if cls is SequenceNode:
+            return self.sequence(node)
+        if cls is MappingNode:
+            return self.mapping(node)
+        raise self.error(f"unsupported YAML node {node.tag}", node)  # pragma: no cover
+
+    def sequence(self, node: yaml.Node) -> list[Any]:
         items: list[Any] = []
-        memo[id(node)] = items
-        items.extend(_build(loader, child, memo) for child in node.value)
-        children: dict[str | int, Location] = {
-            i: loader.where(c.start_mark) for i, c in enumerate(node.value)
-        }
-        loader.located[id(items)] = Located(loader.where(node.start_mark), children)
-        loader.keep.append(items)
+        self.memo[id(node)] = items
+        append = items.append
+        marks = []
+        for child in node.value:
+            append(child.value if type(child) is ScalarNode and child.tag == _STR else self.build(child))
+            marks.append(child.start_mark)
+        self.located[id(items)] = (node.start_mark, marks, None)
+        self.keep.append(items)
         return items
-    if isinstance(node, yaml.MappingNode):
-        own = {id(k) for k, _ in node.value}
-        loader.flatten_mapping(node)  # resolves YAML merge keys (<<), putting merged pairs first
-        merged: set[Any] = set()  # keys that came from a merge; the node's own keys override them
+
+    def mapping(self, node: yaml.Node) -> dict[Any, Any]:
         data: dict[Any, Any] = {}
-        memo[id(node)] = data
-        children = {}
-        keys: dict[str, Location] = {}
-        for key_node, value_node in node.value:
-            key = _build(loader, key_node, memo)
-            if not isinstance(key, str | int) or isinstance(key, bool):
-                raise ParseError(
-                    f"mapping keys must be strings, got {key!r}", loader.file, *_pos(loader, key_node)
-                )
-            if id(key_node) not in own:
+        self.memo[id(node)] = data
+        children: dict[Any, Pos] = {}
+        keys: dict[Any, Pos] = {}
+        pairs = node.value
+        own = None
+        for key_node, _ in pairs:
+            if key_node.tag == _MERGE:
+                own = {id(k) for k, _ in pairs}
+                self.loader.flatten_mapping(node)  # resolves merge keys (<<), merged pairs first
+                pairs = node.value
+                break
+        merged: set[Any] = set()  # keys that came from a merge; the node's own keys override them
+        for key_node, value_node in pairs:
+            if type(key_node) is ScalarNode and key_node.tag in _STR_KEYS:
+                key = key_node.value
+            else:
+                key = self.build(key_node)
+                if not isinstance(key, str | int) or isinstance(key, bool):
+                    raise self.error(f"mapping keys must be strings, got {key!r}", key_node)
+            if own is not None and id(key_node) not in own:
                 merged.add(key)
             elif key in merged:
                 merged.discard(key)
             elif key in data:
-                raise ParseError(f"duplicate key {key!r}", loader.file, *_pos(loader, key_node))
-            data[key] = _build(loader, value_node, memo)
-            children[key] = loader.where(value_node.start_mark)
-            keys[str(key)] = loader.where(key_node.start_mark)
-        loader.located[id(data)] = Located(loader.where(node.start_mark), children, keys)
-        loader.keep.append(data)
+                raise self.error(f"duplicate key {key!r}", key_node)
+            data[key] = (
+                value_node.value
+                if type(value_node) is ScalarNode and value_node.tag == _STR
+                else self.build(value_node)
+            )
+            children[key] = value_node.start_mark
+            keys[key] = key_node.start_mark
+        self.located[id(data)] = (node.start_mark, children, keys)
+        self.keep.append(data)
         return data
-    raise ParseError(
-        f"unsupported YAML node {node.tag}", loader.file, *_pos(loader, node)
-    )  # pragma: no cover
-
-
-def _pos(loader: _Loader, node: yaml.Node) -> tuple[int, int]:
-    where = loader.where(node.start_mark)
-    return where.line, where.column
-
-
-class LocatedData:
-    """Loaded plain data plus the positions of its containers."""
-
-    def __init__(self, data: Any, located: dict[int, Located], keep: list[Any]) -> None:
-        self.data = data
-        self._located = located
-        self._keep = keep
-
-    def locate(self, value: object) -> Located | None:
-        return self._located.get(id(value))
 
 
 def load_located(text: str, file: str | None) -> LocatedData:
     """Parse one YAML document, raising :class:`ParseError` with the position of a syntax error."""
-    loader = _Loader(text, file)
+    loader = _Loader(text)
+    builder = _Builder(loader, file)
     try:
         node = loader.get_single_node()
-        data = None if node is None else _build(loader, node, {})
+        data = None if node is None else builder.build(node)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "invalid YAML"
@@ -136,4 +194,5 @@ def load_located(text: str, file: str | None) -> LocatedData:
         raise ParseError(f"invalid YAML: {exc}", file) from None
     finally:
         loader.dispose()
-    return LocatedData(data, loader.located, loader.keep)
+    root = yaml.Mark(file or "<string>", 0, 0, 0, None, 0)
+    return LocatedData(data, builder.located, _mark_location(file), root, builder.keep)

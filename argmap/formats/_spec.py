@@ -10,7 +10,7 @@ from __future__ import annotations
 import enum
 import functools
 import math
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -35,8 +35,11 @@ __all__ = [
     "FORMAT_VERSION",
     "MAP_SPEC",
     "Field",
+    "FieldLocations",
     "Located",
+    "Pos",
     "Spec",
+    "ToLocation",
     "json_schema",
     "structure_map",
     "unstructure_map",
@@ -82,15 +85,6 @@ class Spec:
     fields: tuple[Field, ...]
     #: Keys accepted but not stored on the model (e.g. the format version).
     extra: Mapping[str, Field] = attrs.field(factory=dict)
-
-
-@attrs.frozen
-class Located:
-    """Positions recorded by a loader: where each container starts and where each child value is."""
-
-    start: Location
-    children: Mapping[str | int, Location]
-    keys: Mapping[str, Location] = attrs.field(factory=dict)
 
 
 F = Field
@@ -227,6 +221,70 @@ MAP_SPEC = Spec(
 
 _LOCATED_SPECS = {PROPOSITION.name, INFERENCE.name, ATTACK.name}
 
+# -- positions --------------------------------------------------------------------------------
+# Loaders record positions as whatever is cheapest for them (PyYAML's marks, character offsets
+# in JSON) and give structuring a function turning one into a Location. Structuring makes a
+# Location only where a model object or a diagnostic needs one: building ~20 per proposition
+# up front was a large share of loading time on big maps.
+
+#: A position as a loader recorded it; only the loader's ``ToLocation`` looks inside.
+Pos = Any
+ToLocation = Callable[[Pos], Location]
+#: Positions of one container: where it starts, where each child value starts (by key, or a
+#: list by index for sequences) and, for mappings, where each key starts.
+Located = tuple[Pos, Mapping[Any, Pos] | Sequence[Pos], Mapping[Any, Pos] | None]
+
+
+class FieldLocations(Mapping[str, Location]):
+    """Per-field source positions of one model object, turned into locations when looked up.
+
+    Keys are field names and, for id lists, ``name[i]`` for each item. Diagnostics look up a
+    handful of these; most are never read, so they stay raw.
+    """
+
+    __slots__ = ("_fields", "_lists", "_to_location")
+
+    def __init__(
+        self,
+        fields: Mapping[str, Pos],
+        lists: Mapping[str, Sequence[Pos]],
+        to_location: ToLocation,
+    ) -> None:
+        self._fields = fields
+        self._lists = lists
+        self._to_location = to_location
+
+    def _raw(self, key: str) -> Pos:
+        if key in self._fields:
+            return self._fields[key]
+        name, bracket, rest = key.partition("[")
+        digits = rest[:-1]
+        if bracket and rest.endswith("]") and digits.isascii() and digits.isdigit():
+            positions = self._lists.get(name, ())
+            index = int(digits)
+            if index < len(positions) and str(index) == digits:
+                return positions[index]
+        raise KeyError(key)
+
+    def __getitem__(self, key: str) -> Location:
+        return self._to_location(self._raw(key))
+
+    def __iter__(self) -> Iterator[str]:
+        for key in self._fields:
+            yield key
+            yield from (f"{key}[{i}]" for i in range(len(self._lists.get(key, ()))))
+
+    def __len__(self) -> int:
+        return len(self._fields) + sum(map(len, self._lists.values()))
+
+    def __repr__(self) -> str:
+        return f"FieldLocations({dict(self)!r})"
+
+    def __reduce__(self) -> tuple[type[dict[str, Location]], tuple[dict[str, Location]]]:
+        # Pickles as a plain dict: the loader's converter need not travel with the map.
+        return dict, (dict(self),)
+
+
 # -- structuring -----------------------------------------------------------------------------
 # Small caches over the constant tables above: structuring runs once per object in a map, so
 # anything derivable from a Spec or Field is computed once, not per object.
@@ -253,7 +311,47 @@ def _enum_values(enum_type: type[enum.Enum]) -> dict[str, enum.Enum]:
     return {str(member.value): member for member in enum_type}
 
 
-LocateFn = Callable[[object], Located | None]
+#: One key as the quick structuring path reads it: attribute (empty for an extra key), kind,
+#: required, the field itself and, for enum fields, the members by value.
+_Step = tuple[str, Kind, bool, Field, Mapping[str, enum.Enum]]
+
+
+@attrs.frozen
+class _Plan:
+    """What structuring needs to know about one spec, derived once from the table."""
+
+    cls: type[Any]
+    steps: Mapping[str, _Step]
+    required: frozenset[str]
+    has_location: bool
+    field_locations: bool
+
+
+@functools.cache
+def _plan(spec: Spec) -> _Plan:
+    def step(field: Field, attr: str) -> _Step:
+        members = _enum_values(field.enum) if field.enum is not None else {}
+        return (attr, field.kind, field.required, field, members)
+
+    steps = {f.key: step(f, f.attr) for f in spec.fields}
+    steps.update({key: step(f, "") for key, f in spec.extra.items()})
+    return _Plan(
+        cls=spec.cls,
+        steps=steps,
+        required=frozenset(f.key for f in spec.fields if f.required),
+        has_location=_has_location(spec),
+        field_locations=spec.name in _LOCATED_SPECS,
+    )
+
+
+_FAILED = object()  # the quick path's "look again, thoroughly"
+# Plain names for the kinds: looking a member up on an Enum class costs a descriptor call, and
+# structuring compares kinds a few times per value.
+_STR, _ID, _INT, _UNIT, _ENUM, _OBJ = Kind.STR, Kind.ID, Kind.INT, Kind.UNIT, Kind.ENUM, Kind.OBJ
+_IDS, _STRS, _OBJS = Kind.IDS, Kind.STRS, Kind.OBJS
+_SEQUENCE_KINDS = (_IDS, _STRS, _OBJS)
+_match_id = ID_PATTERN.match
+_NO_POSITIONS: Mapping[Any, Pos] = {}
 
 
 def _type_name(value: object) -> str:
@@ -272,26 +370,34 @@ def _type_name(value: object) -> str:
     return type(value).__name__
 
 
-class _Structurer:
-    """Turns loaded plain data into model objects, collecting every problem with its position."""
+def _sub(path: str, key: str) -> str:
+    return f"{path}.{key}" if path else key
 
-    def __init__(self, file: str | None, locate: LocateFn, root: Location) -> None:
+
+class _Structurer:
+    """Turns loaded plain data into model objects, collecting every problem with its position.
+
+    Paths such as ``propositions[3].text`` are only built when an error needs one.
+    """
+
+    def __init__(self, file: str | None, located: Mapping[int, Located], to_location: ToLocation) -> None:
         self.file = file
-        self.locate = locate
-        self.root = root
+        self.located = located
+        self.to_location = to_location
         self.errors: list[ParseError] = []
 
-    def error(self, where: Location, path: str, message: str) -> None:
+    def error(self, where: Pos, path: str, message: str) -> None:
         prefix = f"{path}: " if path else ""
-        self.errors.append(ParseError(prefix + message, self.file, where.line, where.column))
+        loc = self.to_location(where)
+        self.errors.append(ParseError(prefix + message, self.file, loc.line, loc.column))
 
-    def scalar(self, value: object, field: Field, where: Location, path: str) -> Any:
+    def scalar(self, value: object, field: Field, where: Pos, path: str) -> Any:
         kind = field.kind
-        if kind in (Kind.STR, Kind.ID):
+        if kind in (_STR, _ID):
             if not isinstance(value, str):
                 self.error(where, path, f"expected a string, got {_type_name(value)}")
                 return None
-            if kind is Kind.ID and not ID_PATTERN.match(value):
+            if kind is _ID and not _match_id(value):
                 self.error(
                     where,
                     path,
@@ -300,12 +406,12 @@ class _Structurer:
                 )
                 return None
             return value
-        if kind is Kind.INT:
+        if kind is _INT:
             if isinstance(value, bool) or not isinstance(value, int):
                 self.error(where, path, f"expected an integer, got {_type_name(value)}")
                 return None
             return value
-        if kind is Kind.UNIT:
+        if kind is _UNIT:
             if isinstance(value, bool) or not isinstance(value, int | float):
                 self.error(where, path, f"expected a number in [0, 1], got {_type_name(value)}")
                 return None
@@ -313,7 +419,7 @@ class _Structurer:
                 self.error(where, path, f"expected a number in [0, 1], got {value}")
                 return None
             return float(value)
-        if kind is Kind.ENUM:
+        if kind is _ENUM:
             assert field.enum is not None
             members = _enum_values(field.enum)
             if not isinstance(value, str) or value not in members:
@@ -322,25 +428,37 @@ class _Structurer:
             return members[value]
         raise AssertionError(kind)  # pragma: no cover - every scalar kind is handled above
 
-    def sequence(self, value: object, field: Field, where: Location, path: str) -> tuple[Any, ...] | None:
-        if isinstance(value, str) or not isinstance(value, Sequence):
+    def sequence(self, value: object, field: Field, where: Pos, path: str) -> tuple[Any, ...] | None:
+        if type(value) is not list and (isinstance(value, str) or not isinstance(value, Sequence)):
             self.error(where, path, f"expected a list, got {_type_name(value)}")
             return None
-        loc = self.locate(value)
-        items: list[Any] = []
+        kind = field.kind
+        if kind is _IDS:
+            try:
+                if all(map(_match_id, value)):
+                    return tuple(value)
+            except TypeError:  # an item that is not a string; reported below
+                pass
+        elif kind is _STRS and all(isinstance(item, str) for item in value):
+            return tuple(value)
+        positions = self.positions(value, where)
         item_field = _item_field(field)
+        items: list[Any] = []
         for i, item in enumerate(value):
-            item_where = loc.children.get(i, where) if loc else where
-            item_path = f"{path}[{i}]"
             if item_field is not None:
-                items.append(self.scalar(item, item_field, item_where, item_path))
+                items.append(self.scalar(item, item_field, positions[i], f"{path}[{i}]"))
             else:
                 assert field.spec is not None
-                items.append(self.obj(item, field.spec, item_where, item_path))
+                items.append(self.obj(item, field.spec, positions[i], f"{path}[{i}]"))
         return tuple(items)
 
-    def obj(self, value: object, spec: Spec, where: Location, path: str) -> Any:
-        if not isinstance(value, Mapping):
+    def positions(self, value: Sequence[Any], where: Pos) -> Sequence[Pos]:
+        """Where each item of a list starts (``where``, the list's own position, if unknown)."""
+        loc = self.located.get(id(value))
+        return (where,) * len(value) if loc is None else loc[1]  # type: ignore[return-value]
+
+    def obj(self, value: object, spec: Spec, where: Pos, path: str) -> Any:
+        if type(value) is not dict and not isinstance(value, Mapping):
             if value is None and not path:
                 self.error(
                     where, path, "the file holds no map (it is empty); expected a mapping with a title"
@@ -348,50 +466,140 @@ class _Structurer:
             else:
                 self.error(where, path, f"expected a {spec.name} (a mapping), got {_type_name(value)}")
             return None
-        loc = self.locate(value)
-        start = loc.start if loc else where
-        known = _keys(spec)
+        loc = self.located.get(id(value))
+        if loc is None:
+            start, children, keys = where, _NO_POSITIONS, _NO_POSITIONS
+        else:
+            start, children, keys = loc  # type: ignore[assignment]
         before = len(self.errors)
+        done = self.quick(value, _plan(spec), start, children, path)
+        if done is not _FAILED:
+            return done
+        # Something is wrong in this object: start again the thorough way, which reports every
+        # problem in the documented order (unknown keys, then fields as the table lists them).
+        del self.errors[before:]
+        return self.thorough(value, spec, start, children, keys or _NO_POSITIONS, path)
+
+    def quick(
+        self, value: Mapping[Any, Any], plan: _Plan, start: Pos, children: Mapping[Any, Pos], path: str
+    ) -> Any:
+        """The object for a mapping with nothing wrong in it, else :data:`_FAILED`.
+
+        Walks the keys present rather than every field the table lists, and handles the
+        common kinds inline.
+        """
+        before = len(self.errors)
+        raw: dict[str, Pos] | None = None
+        lists: dict[str, Sequence[Pos]] | None = None
+        if plan.field_locations:
+            raw, lists = {}, {}
+        kwargs: dict[str, Any] = {}
+        steps = plan.steps
+        for key, item in value.items():
+            step = steps.get(key)
+            if step is None:
+                return _FAILED
+            attr, kind, required, field, members = step
+            if item is None:
+                if required:
+                    return _FAILED
+                continue
+            where = children.get(key, start)
+            if raw is not None:
+                raw[key] = where
+            if kind is _STR:
+                if isinstance(item, str):
+                    kwargs[attr] = item
+                    continue
+                return _FAILED
+            if kind is _ID:
+                if isinstance(item, str) and _match_id(item):
+                    kwargs[attr] = item
+                    continue
+                return _FAILED
+            if kind is _ENUM:
+                member = members.get(item) if isinstance(item, str) else None
+                if member is None:
+                    return _FAILED
+                kwargs[attr] = member
+                continue
+            if kind is _OBJ:
+                assert field.spec is not None
+                result = self.obj(item, field.spec, where, _sub(path, key))
+            elif kind in _SEQUENCE_KINDS:
+                result = self.sequence(item, field, where, _sub(path, key))
+                if kind is _IDS and lists is not None and result is not None:
+                    lists[key] = self.positions(item, where)
+            else:
+                result = self.scalar(item, field, where, _sub(path, key))
+            if result is None:
+                return _FAILED
+            if attr:  # extra keys (the format version) are checked but not stored
+                kwargs[attr] = result
+        if len(self.errors) > before or not value.keys() >= plan.required:
+            return _FAILED
+        if plan.has_location:
+            kwargs["location"] = self.to_location(start)
+        if raw is not None and lists is not None:
+            kwargs["field_locations"] = FieldLocations(raw, lists, self.to_location)
+        try:
+            return plan.cls(**kwargs)
+        except (TypeError, ValueError):  # a model validator the table does not mirror
+            return _FAILED
+
+    def thorough(
+        self,
+        value: Mapping[Any, Any],
+        spec: Spec,
+        start: Pos,
+        children: Mapping[Any, Pos],
+        keys: Mapping[Any, Pos],
+        path: str,
+    ) -> Any:
+        """The object for a mapping, or ``None`` after reporting every problem in it."""
+        before = len(self.errors)
+        known = _keys(spec)
         for key in value:
             if key not in known:
-                key_where = (loc.keys.get(str(key)) if loc else None) or start
                 allowed = ", ".join(known)
-                self.error(key_where, path, f"unknown key {key!r} in {spec.name}; expected one of: {allowed}")
+                message = f"unknown key {key!r} in {spec.name}; expected one of: {allowed}"
+                self.error(keys.get(key, start), path, message)
+        raw: dict[str, Pos] | None = None
+        lists: dict[str, Sequence[Pos]] = {}
+        if spec.name in _LOCATED_SPECS:
+            raw = {}
         kwargs: dict[str, Any] = {}
-        field_locations: dict[str, Location] = {}
         for field in spec.fields:
-            sub_path = f"{path}.{field.key}" if path else field.key
-            if field.key not in value or value[field.key] is None:
+            key = field.key
+            sub_path = _sub(path, key)
+            item = value.get(key)
+            if item is None:
                 if field.required:
-                    self.error(start, path, f"missing required key {field.key!r} in {spec.name}")
+                    self.error(start, path, f"missing required key {key!r} in {spec.name}")
                 continue
-            item = value[field.key]
-            where_item = loc.children.get(field.key, start) if loc else start
-            field_locations[field.key] = where_item
-            if field.kind in (Kind.IDS, Kind.STRS, Kind.OBJS):
-                result = self.sequence(item, field, where_item, sub_path)
-                if field.kind is Kind.IDS and result is not None:
-                    item_loc = self.locate(item)
-                    for i in range(len(result)):
-                        field_locations[f"{field.key}[{i}]"] = (
-                            item_loc.children.get(i, where_item) if item_loc else where_item
-                        )
-            elif field.kind is Kind.OBJ:
+            where = children.get(key, start)
+            if raw is not None:
+                raw[key] = where
+            if field.kind in _SEQUENCE_KINDS:
+                result = self.sequence(item, field, where, sub_path)
+                if field.kind is _IDS and result is not None:
+                    lists[key] = self.positions(item, where)
+            elif field.kind is _OBJ:
                 assert field.spec is not None
-                result = self.obj(item, field.spec, where_item, sub_path)
+                result = self.obj(item, field.spec, where, sub_path)
             else:
-                result = self.scalar(item, field, where_item, sub_path)
+                result = self.scalar(item, field, where, sub_path)
             if result is not None:
                 kwargs[field.attr] = result
         for key, field in spec.extra.items():
             if key in value:
-                self.scalar(value[key], field, loc.children.get(key, start) if loc else start, key)
+                self.scalar(value[key], field, children.get(key, start), key)
         if len(self.errors) > before:
             return None
         if _has_location(spec):
-            kwargs["location"] = start
-        if spec.name in _LOCATED_SPECS:
-            kwargs["field_locations"] = field_locations
+            kwargs["location"] = self.to_location(start)
+        if raw is not None:
+            kwargs["field_locations"] = FieldLocations(raw, lists, self.to_location)
         try:
             return spec.cls(**kwargs)
         except (TypeError, ValueError) as exc:  # a model validator the table does not mirror
@@ -403,19 +611,22 @@ def structure_map(
     data: object,
     *,
     file: str | None,
-    locate: LocateFn,
-    root: Location,
+    located: Mapping[int, Located],
+    to_location: ToLocation,
+    root: Pos,
 ) -> ArgumentMap:
     """Build an :class:`ArgumentMap` from loaded data, or raise the first :class:`ParseError`.
 
-    The raised error carries every problem found in ``errors`` so a caller can show them all.
+    ``located`` gives the positions of each container by its ``id``; ``to_location`` turns a
+    recorded position (and ``root``, the start of the file) into a :class:`Location`. The raised
+    error carries every problem found in ``errors`` so a caller can show them all.
     """
-    structurer = _Structurer(file, locate, root)
+    structurer = _Structurer(file, located, to_location)
     if isinstance(data, Mapping) and "argmap" in data:
         version = data["argmap"]
         if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
-            loc = locate(data)
-            where = loc.children.get("argmap", root) if loc else root
+            loc = located.get(id(data))
+            where = to_location(root if loc is None else loc[1].get("argmap", root))  # type: ignore[union-attr]
             raise ParseError(
                 f"map format version {version} is newer than this argmap reads ({FORMAT_VERSION}); "
                 "upgrade argmap",
@@ -425,7 +636,11 @@ def structure_map(
             )
     result = structurer.obj(data, MAP_SPEC, root, "")
     if structurer.errors or result is None:
-        errors = structurer.errors or [ParseError("the map could not be read", file, root.line, root.column)]
+        if structurer.errors:
+            errors = structurer.errors
+        else:
+            start = to_location(root)
+            errors = [ParseError("the map could not be read", file, start.line, start.column)]
         first = errors[0]
         raise _with_all(first, errors)
     amap: ArgumentMap = attrs.evolve(result, path=file)

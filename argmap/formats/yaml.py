@@ -6,7 +6,6 @@ from typing import Any
 
 import yaml
 
-from argmap.errors import Location
 from argmap.formats._located import load_located
 from argmap.formats._spec import structure_map, unstructure_map
 from argmap.model import ArgumentMap
@@ -19,7 +18,13 @@ _Dumper: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 def loads(text: str, filename: str | None = None) -> ArgumentMap:
     """Parse a YAML map; problems raise :class:`~argmap.errors.ParseError` with line and column."""
     loaded = load_located(text, filename)
-    return structure_map(loaded.data, file=filename, locate=loaded.locate, root=Location(filename, 1, 1))
+    return structure_map(
+        loaded.data,
+        file=filename,
+        located=loaded.located,
+        to_location=loaded.to_location,
+        root=loaded.root,
+    )
 
 
 def _str_representer(dumper: yaml.SafeDumper, value: str) -> Any:

@@ -1,0 +1,114 @@
+"""Where every value of a JSON document starts, found in one pass over the text.
+
+Python's JSON parser gives values but no positions. Once it has accepted a document, each value
+and each key begins with a token that one regular expression can find: a string, ``{``, ``[``,
+a number or a literal. In document order, the n-th such token starts the n-th key or value of a
+pre-order walk over the parsed data (objects keep the file's key order), so walking the data
+and the tokens together pairs every container, key and value with its character offset. Offsets
+become lines and columns only when a diagnostic or a model object asks for one.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from argmap.errors import Location
+from argmap.formats._spec import Located
+
+__all__ = ["DuplicateKeyError", "Pairs", "find_duplicate", "locate", "offset_location"]
+
+# A token starts with any character that can begin a value or key; the rest depends on that
+# character: a string is matched whole, so that brackets, digits and letters inside it are never
+# taken for tokens; ``[`` and ``{`` stand alone; a number or a literal (``NaN`` and ``Infinity``
+# are JSON as Python reads it) runs to the next delimiter. Opening with one character class lets
+# the regular expression engine skip whitespace and punctuation quickly.
+_TOKEN = re.compile(
+    r'[^\s,:\]}](?:(?<=")[^"\\]*(?:\\.[^"\\]*)*"|(?<=[\[{])|[^\s,:\[\]{}"]*)',
+    re.DOTALL,
+)
+_NEWLINE = re.compile("\n")
+_start = re.Match.start
+_end = re.Match.end
+
+
+def _starts(text: str) -> Iterator[int]:
+    return map(_start, _TOKEN.finditer(text))
+
+
+def locate(text: str, data: Any) -> dict[int, Located]:
+    """Positions (character offsets) of every container in ``data``, by ``id``.
+
+    ``data`` must be what :func:`json.loads` returned for ``text``, duplicate keys refused.
+    """
+    located: dict[int, Located] = {}
+    _walk(data, _starts(text).__next__, located)
+    return located
+
+
+def _walk(value: Any, next_start: Callable[[], int], located: dict[int, Located]) -> int:
+    start = next_start()
+    if type(value) is dict:
+        children: dict[str, int] = {}
+        keys: dict[str, int] = {}
+        for key, item in value.items():
+            keys[key] = next_start()
+            kind = type(item)
+            children[key] = _walk(item, next_start, located) if kind is dict or kind is list else next_start()
+        located[id(value)] = (start, children, keys)
+    elif type(value) is list:
+        items = [
+            _walk(item, next_start, located) if type(item) is dict or type(item) is list else next_start()
+            for item in value
+        ]
+        located[id(value)] = (start, items, None)
+    return start
+
+
+def offset_location(text: str, file: str | None) -> Callable[[int], Location]:
+    """A function turning a character offset in ``text`` into a 1-based line and column.
+
+    Lines end at ``\\n`` only, as in the messages of Python's JSON parser.
+    """
+    line_starts = [0, *map(_end, _NEWLINE.finditer(text))]
+
+    def to_location(offset: int) -> Location:
+        line = bisect.bisect_right(line_starts, offset)
+        return Location(file, line, offset - line_starts[line - 1] + 1)
+
+    return to_location
+
+
+class Pairs(list[tuple[str, Any]]):
+    """An object's key-value pairs as parsed, duplicates kept (to find where a duplicate is)."""
+
+
+class DuplicateKeyError(ValueError):
+    """An object names the same key twice."""
+
+
+def find_duplicate(text: str, data: Any) -> tuple[str, int] | None:
+    """The first repeated key in document order and its offset, for ``data`` parsed with :class:`Pairs`."""
+    return _find(data, _starts(text).__next__)
+
+
+def _find(value: Any, next_start: Callable[[], int]) -> tuple[str, int] | None:
+    next_start()
+    if type(value) is Pairs:
+        seen: set[str] = set()
+        for key, item in value:
+            offset = next_start()
+            if key in seen:
+                return key, offset
+            seen.add(key)
+            found = _find(item, next_start)
+            if found is not None:
+                return found
+    elif type(value) is list:
+        for item in value:
+            found = _find(item, next_start)
+            if found is not None:
+                return found
+    return None
