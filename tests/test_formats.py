@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import json
+import pickle
 from pathlib import Path
 from typing import Any
 
 import jsonschema
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 from argmap import formats
-from argmap.errors import InputError, ParseError
-from argmap.model import ArgumentMap, AttackKind, Role
+from argmap.errors import InputError, Location, ParseError
+from argmap.formats import _jsonpos
+from argmap.formats._spec import FieldLocations
+from argmap.model import ArgumentMap, Attack, AttackKind, Inference, Proposition, Role
 from tests.conftest import MAPS
 from tests.strategies import argument_maps
 
@@ -127,6 +131,10 @@ BAD_YAML = [
     ("title: !!python/object:os.system x\n", 1, 8, "could not determine a constructor"),
     ("title: [a, *nope]\n", 1, 12, "undefined alias"),
     ("? [a]\n: b\n", 1, 3, "mapping keys must be strings"),
+    ("title: x\n=: 1\n", 2, 1, "unknown key '=' in map"),
+    ("title: x\n<<: 3\n", 2, 5, "expected a mapping or list of mappings for merging"),
+    ("title: x\n---\ntitle: y\n", 2, 1, "expected a single document"),
+    ("a: &x 1\nb: &x 2\n", 2, 4, "duplicate anchor"),
 ]
 
 
@@ -146,6 +154,16 @@ BAD_JSON = [
     ('{"title": "x", "title": "y"}', 1, 16, "duplicate key 'title'"),
     ('{\n  "title": "x",\n  "poles": [{"id": "p"}]\n}', 3, 13, "missing required key 'label' in pole"),
     ('{"title": 1}', 1, 11, "expected a string"),
+    ('{"title": "x", "poles": [{"id": "p", "id": "q"}]}', 1, 38, "duplicate key 'id'"),
+    ('{"a": 1, "a": {"x": 1, "x": 2}}', 1, 10, "duplicate key 'a'"),
+    ('{"title": "x", "propositions": [{"id": "a", "text": "t", "base_score": NaN}]}', 1, 72, "got nan"),
+    (
+        '{"title": "x",\n "inferences": [{"id": "i", "premises": ["a", "b c"], "conclusion": "z"}]}',
+        2,
+        47,
+        "'b c'",
+    ),
+    ('{"title": "x", "colour": [1]}', 1, 16, "unknown key 'colour' in map"),
 ]
 
 
@@ -228,3 +246,157 @@ def test_schema_rejects_what_the_loader_rejects() -> None:
     ):
         with pytest.raises(jsonschema.ValidationError):
             jsonschema.validate(bad, schema)
+
+
+# -- positions in JSON ---------------------------------------------------------------------------
+
+_json_scalars = (
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(st.sampled_from('a"\\/{}[],: \n\té中-0e'), max_size=6)
+)
+_json_values = st.recursive(
+    _json_scalars,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=4), inner, max_size=4),
+    max_leaves=25,
+)
+_json_layouts = st.sampled_from(
+    [
+        {},
+        {"indent": 2},
+        {"separators": (",", ":")},
+        {"indent": "\t", "ensure_ascii": False},
+        {"indent": 1, "separators": (" ,", " :  ")},
+    ]
+)
+
+
+def _containers(value: Any) -> list[Any]:
+    found = [value] if isinstance(value, dict | list) else []
+    for item in value.values() if isinstance(value, dict) else value if isinstance(value, list) else ():
+        found.extend(_containers(item))
+    return found
+
+
+@given(_json_values, _json_layouts, st.sampled_from(["", " ", "\n\t "]))
+def test_json_positions_point_at_each_value(value: Any, layout: dict[str, Any], margin: str) -> None:
+    """Every container, key and value located in a JSON text starts exactly where it is recorded.
+
+    Reading one JSON value at each recorded offset gives back what ``json.loads`` gave for it.
+    """
+    text = margin + json.dumps(value, **layout) + margin
+    data = json.loads(text)
+    located = _jsonpos.locate(text, data)
+    decoder = json.JSONDecoder()
+
+    def read(offset: int) -> Any:
+        return decoder.raw_decode(text, offset)[0]
+
+    containers = _containers(data)
+    assert len(located) == len(containers)
+    for container in containers:
+        start, children, keys = located[id(container)]
+        assert read(start) == container
+        if isinstance(container, dict):
+            assert keys is not None and list(keys) == list(container) == list(children)
+            for key, item in container.items():
+                assert read(keys[key]) == key
+                assert read(children[key]) == item
+        else:
+            assert keys is None and len(children) == len(container)
+            for item, offset in zip(container, children, strict=True):
+                assert read(offset) == item
+
+
+@given(_json_values, _json_layouts)
+def test_json_offsets_become_lines_and_columns(value: Any, layout: dict[str, Any]) -> None:
+    """Offsets map to the line and column Python's own JSON errors would name."""
+    text = json.dumps(value, **layout)
+    to_location = _jsonpos.offset_location(text, "f.json")
+    for offset in range(0, len(text) + 1, max(1, len(text) // 17)):
+        error = json.JSONDecodeError("probe", text, offset)
+        assert to_location(offset) == Location("f.json", error.lineno, error.colno)
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "marker"),
+    [
+        ('{"a": 1, "a": 2}', "a", '"a": 2'),
+        ('{"a": {"x": 1, "x": 2}, "a": 3}', "x", '"x": 2'),
+        ('{"b": {"a": 1}, "a": 2, "b": 3}', "b", '"b": 3'),
+        ('[{"k": "\\"k\\""}, {"k": 1, "k": 2}]', "k", '"k": 2'),
+        ('{"[": "{", "[": 0}', "[", '"[": 0'),
+    ],
+)
+def test_json_first_duplicate_key(text: str, key: str, marker: str) -> None:
+    """The first key repeated within one object, in document order, and where it is."""
+    found = _jsonpos.find_duplicate(text, json.loads(text, object_pairs_hook=_jsonpos.Pairs))
+    assert found == (key, text.index(marker))
+
+
+def test_json_special_numbers_are_located() -> None:
+    """NaN and the infinities, which Python's JSON accepts, are tokens like any number."""
+    text = '{"a": [NaN, -Infinity, Infinity, -1.5e-3, true, null]}'
+    data = json.loads(text)
+    _, items, _ = _jsonpos.locate(text, data)[id(data["a"])]
+    assert [text[offset : offset + 4] for offset in items] == ["NaN,", "-Inf", "Infi", "-1.5", "true", "null"]
+
+
+def test_field_locations_are_computed_on_look_up() -> None:
+    """Per-field positions answer like a dict of locations, id lists item by item, and pickle as one."""
+    calls: list[int] = []
+
+    def to_location(offset: int) -> Location:
+        calls.append(offset)
+        return Location("f", 1, offset + 1)
+
+    fields = FieldLocations({"id": 0, "premises": 5, "conclusion": 9}, {"premises": [6, 7]}, to_location)
+    assert calls == []
+    assert fields["premises[1]"] == Location("f", 1, 8)
+    assert list(fields) == ["id", "premises", "premises[0]", "premises[1]", "conclusion"]
+    assert len(fields) == 5
+    for missing in ("premises[2]", "premises[01]", "premises[-1]", "premises[", "nope", "id[0]"):
+        assert missing not in fields
+    assert fields.get("nope") is None
+    plain = pickle.loads(pickle.dumps(fields))
+    assert type(plain) is dict and plain == dict(fields) and plain["conclusion"] == Location("f", 1, 10)
+
+
+def test_loaded_maps_pickle_with_their_positions() -> None:
+    """A loaded map survives pickling, positions included."""
+    amap = formats.load(EXAMPLE)
+    back = pickle.loads(pickle.dumps(amap))
+    assert back == amap
+    inference = back.index.inferences["i-shallow"]
+    assert (
+        inference.field_locations["premises[1]"]
+        == amap.index.inferences["i-shallow"].field_locations["premises[1]"]
+    )
+
+
+@pytest.mark.parametrize("name", ["yaml", "json"])
+def test_positions_point_at_ids_in_either_format(name: str) -> None:
+    """Every recorded id position in a dumped file, of a node or of a premise, points at that id."""
+    text = formats.dumps(formats.load(EXAMPLE), name)
+    lines = text.splitlines()
+    loaded = formats.loads(text, name, filename=f"m.{name}")
+    nodes: list[Proposition | Inference | Attack] = [
+        *loaded.propositions,
+        *loaded.inferences,
+        *loaded.attacks,
+    ]
+    checked = 0
+    for node in nodes:
+        for key, where in node.field_locations.items():
+            assert where.file == f"m.{name}"
+            rest = lines[where.line - 1][where.column - 1 :].lstrip('"')
+            if key.startswith("premises["):
+                assert isinstance(node, Inference)
+                assert rest.startswith(node.premises[int(key[len("premises[") : -1])])
+                checked += 1
+            elif key == "id":
+                assert rest.startswith(node.id)
+                checked += 1
+    assert checked > len(nodes)
