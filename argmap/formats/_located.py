@@ -1,9 +1,16 @@
 """A YAML loader that records where every mapping, sequence and value sits in the file.
 
-PyYAML's composer knows each node's position; this loader keeps those positions (PyYAML's own
-marks, turned into :class:`~argmap.errors.Location` values only when needed) in a side table
-keyed by the identity of the constructed container, so the structuring stage can point at the
-exact line and column of a bad value. It also makes YAML less surprising for map authors: only
+Plain data is built straight from the events of PyYAML's C parser, without its composer: the
+composer makes a Python node object per value and calls back into Python for each, which cost
+several times the parse itself on large maps. Each event carries its position (a PyYAML mark);
+the loader keeps those marks in a side table keyed by the identity of each constructed
+container, and they become :class:`~argmap.errors.Location` values only when needed, so the
+structuring stage can point at the exact line and column of a bad value.
+
+What PyYAML's composer and safe constructor did is kept: anchors and aliases (an alias is the
+same object as its anchor, positioned where the anchor is), merge keys (``<<``), explicit tags,
+and the composer's errors, which are reported before any error found while building, as when
+the whole document was composed first. YAML is also made less surprising for map authors: only
 ``true``/``false`` are booleans (not ``yes``/``no``/``on``/``off``), dates stay strings, and
 duplicate keys are an error instead of silently keeping the last one.
 """
@@ -11,11 +18,22 @@ duplicate keys are an error instead of silently keeping the last one.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 import attrs
 import yaml
-from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+from yaml.events import (
+    AliasEvent,
+    DocumentEndEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
+from yaml.nodes import ScalarNode
 
 from argmap.errors import Location, ParseError
 from argmap.formats._spec import Located, Pos
@@ -43,29 +61,16 @@ for _first in "tTfF":
     )
 _WILDCARD = _IMPLICIT.pop(None, ())
 _IMPLICIT = {first: (*resolvers, *_WILDCARD) for first, resolvers in _IMPLICIT.items()}
-_COLLECTION_TAGS: dict[type[yaml.Node], str] = {
-    SequenceNode: _Base.DEFAULT_SEQUENCE_TAG,
-    MappingNode: _Base.DEFAULT_MAPPING_TAG,
-}
+#: First characters of plain scalars that may be something other than a string.
+_SPECIAL = frozenset(_IMPLICIT) if not _WILDCARD else None
 
 
-class _Loader(_Base):  # type: ignore[valid-type,misc]
-    """SafeLoader with YAML-1.2-like scalars and a cheaper resolver."""
-
-    # The composer calls these two hooks for every node; argmap registers no path resolvers, so
-    # they have nothing to do, and built-ins taking the same arguments save a Python call each.
-    descend_resolver = staticmethod(slice)
-    ascend_resolver = staticmethod(tuple)
-
-    def resolve(self, kind: type[yaml.Node], value: Any, implicit: tuple[bool, bool]) -> str:
-        # Called for every node: PyYAML's version rebuilds the candidate list on each call.
-        if kind is ScalarNode:
-            if implicit[0]:
-                for tag, regexp in _IMPLICIT.get(value[:1], _WILDCARD):
-                    if regexp.match(value):
-                        return tag
-            return _STR
-        return _COLLECTION_TAGS[kind]
+def _resolve(value: str) -> str:
+    """The tag of an untagged plain scalar, as PyYAML's resolver with the tables above gives it."""
+    for tag, regexp in _IMPLICIT.get(value[:1], _WILDCARD):
+        if regexp.match(value):
+            return tag
+    return _STR
 
 
 def _mark_location(file: str | None) -> Any:
@@ -89,107 +94,316 @@ class LocatedData:
     keep: list[Any]
 
 
-class _Builder:
-    """Plain data for composed nodes, recording container positions.
+def _error(message: str, mark: Any, file: str | None) -> ParseError:
+    return ParseError(message, file, mark.line + 1, mark.column + 1)
 
-    A direct walk over the composed nodes: PyYAML's generic construction machinery costs more
-    than the parse itself on large maps. Plain strings, by far the most common values, are taken
-    inline without a call. Aliases reuse the object built for their anchor.
+
+class _Deferred(Exception):  # noqa: N818 - not an error of its own: carries one to raise later
+    """An error found while building, raised once the rest of the document has been parsed.
+
+    PyYAML composed the whole document before building anything, so a syntax error anywhere was
+    reported before, say, a duplicate key near the top; this keeps that order.
     """
 
-    def __init__(self, loader: _Loader, file: str | None) -> None:
+    def __init__(self, error: Exception) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+_MERGE_KEY = object()  # the key ``<<``: its value's pairs are merged into the mapping
+
+
+class _Builder:
+    """Plain data from parser events, recording container positions."""
+
+    def __init__(self, loader: yaml.SafeLoader, file: str | None) -> None:
         self.loader = loader
+        self.next: Callable[[], Any] = loader.get_event
+        #: Tags of the plain scalars resolved so far: keys such as ``text`` recur on every node.
+        self.tags: dict[str, str] = {}
         self.file = file
-        self.memo: dict[int, Any] = {}
+        #: Anchored values by name, with the position of the anchored value.
+        self.anchors: dict[str, tuple[Any, Any]] = {}
         self.located: dict[int, Located] = {}
         self.keep: list[Any] = []
 
-    def error(self, message: str, node: yaml.Node) -> ParseError:
-        mark = node.start_mark
-        return ParseError(message, self.file, mark.line + 1, mark.column + 1)
+    # -- document ---------------------------------------------------------------------------
 
-    def build(self, node: yaml.Node) -> Any:
-        done = self.memo.get(id(node))
-        if done is not None:
-            return done
-        cls = type(node)
-        if cls is ScalarNode:
-            if node.tag == _STR:
-                return node.value
-            loader = self.loader
-            constructor = loader.yaml_constructors.get(node.tag) or loader.yaml_constructors[None]
-            return constructor(loader, node)
-        if cls is SequenceNode:
-            return self.sequence(node)
-        if cls is MappingNode:
-            return self.mapping(node)
-        raise self.error(f"unsupported YAML node {node.tag}", node)  # pragma: no cover
-
-    def sequence(self, node: yaml.Node) -> list[Any]:
-        items: list[Any] = []
-        self.memo[id(node)] = items
-        append = items.append
-        marks = []
-        for child in node.value:
-            append(child.value if type(child) is ScalarNode and child.tag == _STR else self.build(child))
-            marks.append(child.start_mark)
-        self.located[id(items)] = (node.start_mark, marks, None)
-        self.keep.append(items)
-        return items
-
-    def mapping(self, node: yaml.Node) -> dict[Any, Any]:
-        data: dict[Any, Any] = {}
-        self.memo[id(node)] = data
-        children: dict[Any, Pos] = {}
-        keys: dict[Any, Pos] = {}
-        pairs = node.value
-        own = None
-        for key_node, _ in pairs:
-            if key_node.tag == _MERGE:
-                own = {id(k) for k, _ in pairs}
-                self.loader.flatten_mapping(node)  # resolves merge keys (<<), merged pairs first
-                pairs = node.value
-                break
-        merged: set[Any] = set()  # keys that came from a merge; the node's own keys override them
-        for key_node, value_node in pairs:
-            if type(key_node) is ScalarNode and key_node.tag in _STR_KEYS:
-                key = key_node.value
-            else:
-                key = self.build(key_node)
-                if not isinstance(key, str | int) or isinstance(key, bool):
-                    raise self.error(f"mapping keys must be strings, got {key!r}", key_node)
-            if own is not None and id(key_node) not in own:
-                merged.add(key)
-            elif key in merged:
-                merged.discard(key)
-            elif key in data:
-                raise self.error(f"duplicate key {key!r}", key_node)
-            data[key] = (
-                value_node.value
-                if type(value_node) is ScalarNode and value_node.tag == _STR
-                else self.build(value_node)
-            )
-            children[key] = value_node.start_mark
-            keys[key] = key_node.start_mark
-        self.located[id(data)] = (node.start_mark, children, keys)
-        self.keep.append(data)
+    def document(self) -> Any:
+        """The single document's data (``None`` for an empty stream)."""
+        self.next()  # stream start
+        if type(self.next()) is StreamEndEvent:  # else a document start
+            return None
+        try:
+            data = self.value(self.next())
+        except _Deferred as deferred:
+            self.drain()
+            raise deferred.error from None
+        self.next()  # document end
+        self.expect_stream_end()
         return data
+
+    def drain(self) -> None:
+        """Parse the rest of the document, checking only what PyYAML's composer checked."""
+        while True:
+            event = self.next()
+            cls = type(event)
+            if cls is DocumentEndEvent:
+                break
+            if cls is AliasEvent:
+                self.alias(event)
+            elif cls in (ScalarEvent, MappingStartEvent, SequenceStartEvent) and event.anchor is not None:
+                self.anchor(event, None)
+        self.expect_stream_end()
+
+    def expect_stream_end(self) -> None:
+        event = self.next()
+        if type(event) is not StreamEndEvent:
+            raise _error(
+                "invalid YAML: but found another document (expected a single document in the stream)",
+                event.start_mark,
+                self.file,
+            )
+
+    # -- anchors ----------------------------------------------------------------------------
+
+    def anchor(self, event: Any, value: Any) -> None:
+        name = event.anchor
+        if name in self.anchors:
+            raise _error(
+                "invalid YAML: second occurrence (found duplicate anchor; first occurrence)",
+                event.start_mark,
+                self.file,
+            )
+        self.anchors[name] = (value, event.start_mark)
+
+    def alias(self, event: Any) -> tuple[Any, Any]:
+        found = self.anchors.get(event.anchor)
+        if found is None:
+            raise _error("invalid YAML: found undefined alias", event.start_mark, self.file)
+        return found
+
+    # -- values -----------------------------------------------------------------------------
+
+    def value(self, event: Any) -> Any:
+        cls = type(event)
+        if cls is ScalarEvent:
+            return self.scalar(event)
+        if cls is MappingStartEvent:
+            return self.mapping(event)
+        if cls is SequenceStartEvent:
+            return self.sequence(event)
+        if cls is AliasEvent:
+            return self.alias(event)[0]
+        raise _error(f"invalid YAML: unexpected {event}", event.start_mark, self.file)  # pragma: no cover
+
+    def scalar(self, event: Any) -> Any:
+        if event.anchor is not None:
+            self.anchor(event, None)  # a repeated anchor is reported before anything else
+        tag = event.tag
+        value = event.value
+        if tag is None or tag == "!":
+            tag = self.resolve(value, event.implicit)
+        if tag != _STR:
+            value = self.construct(tag, event)
+        if event.anchor is not None:
+            self.anchors[event.anchor] = (value, event.start_mark)
+        return value
+
+    def resolve(self, value: str, implicit: tuple[bool, bool]) -> str:
+        if not implicit[0]:
+            return _STR
+        tag = self.tags.get(value)
+        if tag is None:
+            tag = self.tags[value] = _resolve(value)
+        return tag
+
+    def construct(self, tag: str, event: Any) -> Any:
+        """A scalar with a tag other than string, built by PyYAML's safe constructor."""
+        loader = self.loader
+        node = ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+        constructor = loader.yaml_constructors.get(tag) or loader.yaml_constructors[None]
+        try:
+            return constructor(loader, node)
+        except yaml.MarkedYAMLError as exc:
+            raise _Deferred(_yaml_error(exc, self.file)) from None
+        except Exception as exc:  # e.g. ``!!int abc``: reported as PyYAML reported it
+            raise _Deferred(exc) from None
+
+    def sequence(self, start: Any) -> list[Any]:
+        items: list[Any] = []
+        marks: list[Any] = []
+        if start.anchor is not None:
+            self.anchor(start, items)
+        self.located[id(items)] = (start.start_mark, marks, None)
+        self.keep.append(items)
+        next_event = self.next
+        append, mark = items.append, marks.append
+        while True:
+            event = next_event()
+            cls = type(event)
+            if cls is ScalarEvent and event.tag is None and event.anchor is None:
+                value = event.value
+                # A quoted scalar, or a plain one no implicit resolver could claim, is a string.
+                if event.implicit[0] and (_SPECIAL is None or value[:1] in _SPECIAL):
+                    value = self.scalar(event)
+                append(value)
+                mark(event.start_mark)
+            elif cls is SequenceEndEvent:
+                return items
+            elif cls is AliasEvent:
+                value, where = self.alias(event)
+                append(value)
+                mark(where)
+            else:
+                append(self.value(event))
+                mark(event.start_mark)
+
+    def mapping(self, start: Any, lenient: bool = False) -> dict[Any, Any]:
+        """A mapping; ``lenient`` lets repeated keys overwrite, as in a merged-in mapping."""
+        data: dict[Any, Any] = {}
+        children: dict[Any, Any] = {}
+        keys: dict[Any, Any] = {}
+        if start.anchor is not None:
+            self.anchor(start, data)
+        self.located[id(data)] = (start.start_mark, children, keys)
+        self.keep.append(data)
+        next_event = self.next
+        merges: list[tuple[Any, Any]] = []
+        while True:
+            event = next_event()
+            cls = type(event)
+            key_mark = event.start_mark
+            if cls is ScalarEvent and event.tag is None and event.anchor is None:
+                key = event.value
+                if event.implicit[0] and (_SPECIAL is None or key[:1] in _SPECIAL):
+                    key = self.key(event)
+            elif cls is MappingEndEvent:
+                break
+            else:
+                key = self.key(event)
+            if key is _MERGE_KEY:
+                merges.append(self.merge_value(next_event()))
+                continue
+            if key in data and not lenient:
+                raise _Deferred(_error(f"duplicate key {key!r}", key_mark, self.file))
+            event = next_event()
+            cls = type(event)
+            if cls is ScalarEvent and event.tag is None and event.anchor is None:
+                value = event.value
+                if event.implicit[0] and (_SPECIAL is None or value[:1] in _SPECIAL):
+                    value = self.scalar(event)
+                where = event.start_mark
+            elif cls is AliasEvent:
+                value, where = self.alias(event)
+            else:
+                value = self.value(event)
+                where = event.start_mark
+            data[key] = value
+            children[key] = where
+            keys[key] = key_mark
+        if merges:
+            self.merge(start, merges, data, children, keys)
+        return data
+
+    def key(self, event: Any) -> Any:
+        """A mapping key: a string or an integer, or the merge key."""
+        cls = type(event)
+        if cls is ScalarEvent:
+            tag = event.tag
+            if tag is None or tag == "!":
+                tag = self.resolve(event.value, event.implicit)
+            if tag == _MERGE or tag in _STR_KEYS:
+                if event.anchor is not None:
+                    self.anchor(event, event.value)
+                return _MERGE_KEY if tag == _MERGE else event.value
+            key = self.scalar(event)
+        elif cls is AliasEvent:
+            key = self.alias(event)[0]
+        else:
+            key = self.value(event)
+        if not isinstance(key, str | int) or isinstance(key, bool):
+            raise _Deferred(_error(f"mapping keys must be strings, got {key!r}", event.start_mark, self.file))
+        return key
+
+    def merge_value(self, event: Any) -> tuple[Any, Any]:
+        """The value of a merge key and where it is; an inline mapping may repeat keys."""
+        cls = type(event)
+        if cls is MappingStartEvent:
+            return self.mapping(event, lenient=True), event.start_mark
+        if cls is SequenceStartEvent:
+            return self.sequence(event), event.start_mark
+        if cls is AliasEvent:
+            return self.alias(event)
+        return self.value(event), event.start_mark
+
+    def merge(
+        self,
+        start: Any,
+        merges: list[tuple[Any, Any]],
+        data: dict[Any, Any],
+        children: dict[Any, Any],
+        keys: dict[Any, Any],
+    ) -> None:
+        """Put merged pairs first, in the order PyYAML's ``flatten_mapping`` gives them; own keys win."""
+        pairs: list[tuple[Any, Any, Any, Any]] = []
+        for value, where in merges:
+            if type(value) is dict:
+                pairs.extend(self.pairs(value))
+            elif type(value) is list:
+                positions = self.located[id(value)][1]
+                chunks = []
+                for item, item_where in zip(value, positions, strict=True):
+                    if type(item) is not dict:
+                        message = f"expected a mapping for merging, but found {_kind(item)}"
+                        raise _Deferred(_merge_error(message, item_where, self.file))
+                    chunks.append(self.pairs(item))
+                for chunk in reversed(chunks):
+                    pairs.extend(chunk)
+            else:
+                message = f"expected a mapping or list of mappings for merging, but found {_kind(value)}"
+                raise _Deferred(_merge_error(message, where, self.file))
+        own = [(key, value, keys[key], children[key]) for key, value in data.items()]
+        data.clear()
+        children.clear()
+        keys.clear()
+        for key, value, key_mark, where in (*pairs, *own):
+            data[key] = value
+            children[key] = where
+            keys[key] = key_mark
+        del start
+
+    def pairs(self, mapping: dict[Any, Any]) -> list[tuple[Any, Any, Any, Any]]:
+        _, children, keys = self.located[id(mapping)]
+        assert isinstance(children, dict) and keys is not None
+        return [(key, value, keys[key], children[key]) for key, value in mapping.items()]
+
+
+def _kind(value: Any) -> str:
+    return "mapping" if type(value) is dict else "sequence" if type(value) is list else "scalar"
+
+
+def _merge_error(message: str, mark: Any, file: str | None) -> ParseError:
+    return _error(f"invalid YAML: {message} (while constructing a mapping)", mark, file)
+
+
+def _yaml_error(exc: yaml.MarkedYAMLError, file: str | None) -> ParseError:
+    mark = exc.problem_mark or exc.context_mark
+    problem = exc.problem or exc.context or "invalid YAML"
+    if exc.context and exc.problem:
+        problem = f"{exc.problem} ({exc.context})"
+    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (None, None)
+    return ParseError(f"invalid YAML: {problem}", file, line, column)
 
 
 def load_located(text: str, file: str | None) -> LocatedData:
     """Parse one YAML document, raising :class:`ParseError` with the position of a syntax error."""
-    loader = _Loader(text)
+    loader = _Base(text)
     builder = _Builder(loader, file)
     try:
-        node = loader.get_single_node()
-        data = None if node is None else builder.build(node)
+        data = builder.document()
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        problem = exc.problem or exc.context or "invalid YAML"
-        if exc.context and exc.problem:
-            problem = f"{exc.problem} ({exc.context})"
-        line, column = (mark.line + 1, mark.column + 1) if mark is not None else (None, None)
-        raise ParseError(f"invalid YAML: {problem}", file, line, column) from None
+        raise _yaml_error(exc, file) from None
     except yaml.YAMLError as exc:
         raise ParseError(f"invalid YAML: {exc}", file) from None
     finally:
