@@ -9,12 +9,14 @@ from typing import Any
 
 import jsonschema
 import pytest
+import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
 from argmap import formats
 from argmap.errors import InputError, Location, ParseError
 from argmap.formats import _jsonpos
+from argmap.formats._located import load_located
 from argmap.formats._spec import FieldLocations
 from argmap.model import ArgumentMap, Attack, AttackKind, Inference, Proposition, Role
 from tests.conftest import MAPS
@@ -86,6 +88,84 @@ def test_yaml_merge_keys() -> None:
         formats.loads(text + "    id: c\n")
 
 
+def test_yaml_merge_keys_follow_yaml_precedence() -> None:
+    """Own keys beat merged ones, earlier mappings in a merged list beat later ones; positions follow."""
+    text = (
+        "title: x\n"
+        "poles:\n"
+        "  - &a {id: a, label: A, description: from a}\n"
+        "  - &b {id: b, label: B, thesis: tb}\n"
+        "  - <<: [*a, *b]\n"
+        "    id: c\n"
+    )
+    amap = formats.loads(text, filename="m.yaml")
+    pole = amap.poles[2]
+    assert (pole.id, pole.label, pole.thesis, pole.description) == ("c", "A", "tb", "from a")
+    assert pole.location == Location("m.yaml", 5, 5)
+
+
+def test_yaml_aliases_share_objects_and_anchor_positions() -> None:
+    """An aliased id list reads the same, positioned where its anchor is."""
+    text = (
+        "title: x\n"
+        "inferences:\n"
+        "  - {id: i, premises: &p [a, b], conclusion: c}\n"
+        "  - {id: j, premises: *p, conclusion: d}\n"
+    )
+    first, second = formats.loads(text, filename="m.yaml").inferences
+    assert second.premises == ("a", "b")
+    assert (
+        second.field_locations["premises"] == first.field_locations["premises"] == Location("m.yaml", 3, 23)
+    )
+    assert second.field_locations["premises[1]"] == Location("m.yaml", 3, 30)
+
+
+_yaml_values = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False)
+    | st.text(st.sampled_from("ab: -#&*!|>'\"\n\t{}[],<=~é"), max_size=8),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=4), inner, max_size=4),
+    max_leaves=25,
+)
+
+
+@given(_yaml_values, st.sampled_from([None, False, True]), st.booleans())
+def test_yaml_loader_agrees_with_pyyaml(value: Any, flow: bool | None, unicode: bool) -> None:
+    """Data equals what was dumped, and each recorded position is where PyYAML's composer puts the node."""
+    text = yaml.safe_dump(value, default_flow_style=flow, allow_unicode=unicode, sort_keys=False)
+    loaded = load_located(text, "f.yaml")
+    assert loaded.data == value
+
+    def check(node: yaml.Node, data: Any) -> None:
+        if isinstance(node, yaml.ScalarNode):
+            return
+        start, children, keys = loaded.located[id(data)]
+        assert (start.line, start.column) == (node.start_mark.line, node.start_mark.column)
+        if isinstance(node, yaml.MappingNode):
+            assert isinstance(children, dict) and keys is not None
+            for (key_node, value_node), key in zip(node.value, data, strict=True):
+                assert (keys[key].line, keys[key].column) == (
+                    key_node.start_mark.line,
+                    key_node.start_mark.column,
+                )
+                where = children[key]
+                assert (where.line, where.column) == (
+                    value_node.start_mark.line,
+                    value_node.start_mark.column,
+                )
+                check(value_node, data[key])
+        else:
+            for child, item, where in zip(node.value, data, children, strict=True):
+                assert (where.line, where.column) == (child.start_mark.line, child.start_mark.column)
+                check(child, item)
+
+    root = yaml.compose(text, Loader=yaml.SafeLoader)
+    assert root is not None
+    check(root, loaded.data)
+
+
 def test_yaml_scalars_are_not_surprising() -> None:
     """Dates stay strings and yes/no/on/off are words, not booleans."""
     text = "title: no\nsources:\n  - {id: s, title: on, date: 2012-06-22}\n"
@@ -135,6 +215,12 @@ BAD_YAML = [
     ("title: x\n<<: 3\n", 2, 5, "expected a mapping or list of mappings for merging"),
     ("title: x\n---\ntitle: y\n", 2, 1, "expected a single document"),
     ("a: &x 1\nb: &x 2\n", 2, 4, "duplicate anchor"),
+    # Errors in the YAML itself come first, wherever they are, as when the document is composed whole.
+    ("title: x\ntitle: y\nfoo: [\n", 4, 1, "invalid YAML: did not find expected node content"),
+    ("title: x\ntitle: y\nq: *zz\n", 3, 4, "found undefined alias"),
+    ("title: x\ntitle: y\n---\nz: 1\n", 3, 1, "expected a single document"),
+    ("title: x\nq: *a\nr: &a 1\n", 2, 4, "found undefined alias"),
+    ("title: x\n<<: [{q: 1}, 3]\n", 2, 14, "expected a mapping for merging, but found scalar"),
 ]
 
 

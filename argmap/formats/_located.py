@@ -7,12 +7,14 @@ the loader keeps those marks in a side table keyed by the identity of each const
 container, and they become :class:`~argmap.errors.Location` values only when needed, so the
 structuring stage can point at the exact line and column of a bad value.
 
-What PyYAML's composer and safe constructor did is kept: anchors and aliases (an alias is the
+What PyYAML's composer and safe constructor do is kept: anchors and aliases (an alias is the
 same object as its anchor, positioned where the anchor is), merge keys (``<<``), explicit tags,
-and the composer's errors, which are reported before any error found while building, as when
-the whole document was composed first. YAML is also made less surprising for map authors: only
-``true``/``false`` are booleans (not ``yes``/``no``/``on``/``off``), dates stay strings, and
-duplicate keys are an error instead of silently keeping the last one.
+and the composer's errors, which are reported before any error found while building, as PyYAML
+reports them when it composes the whole document first.
+
+YAML is also made less surprising for map authors: only ``true``/``false`` are booleans (not
+``yes``/``no``/``on``/``off``), dates stay strings, and duplicate keys are an error instead of
+silently keeping the last one.
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ from yaml.events import (
 from yaml.nodes import ScalarNode
 
 from argmap.errors import Location, ParseError
-from argmap.formats._spec import Located, Pos
+from argmap.formats._spec import Located, Pos, ToLocation
 
 __all__ = ["LocatedData", "load_located"]
 
@@ -73,7 +75,7 @@ def _resolve(value: str) -> str:
     return _STR
 
 
-def _mark_location(file: str | None) -> Any:
+def _mark_location(file: str | None) -> ToLocation:
     def to_location(mark: Any) -> Location:
         return Location(file, mark.line + 1, mark.column + 1)
 
@@ -87,7 +89,7 @@ class LocatedData:
     data: Any
     located: dict[int, Located]
     #: Turns a recorded position (a PyYAML mark) into a location.
-    to_location: Any
+    to_location: ToLocation
     #: The position of the start of the file.
     root: Pos
     #: Every container in ``located``, kept alive so their ids stay unique.
@@ -101,8 +103,8 @@ def _error(message: str, mark: Any, file: str | None) -> ParseError:
 class _Deferred(Exception):  # noqa: N818 - not an error of its own: carries one to raise later
     """An error found while building, raised once the rest of the document has been parsed.
 
-    PyYAML composed the whole document before building anything, so a syntax error anywhere was
-    reported before, say, a duplicate key near the top; this keeps that order.
+    PyYAML's own loading composes the whole document before constructing anything, so a syntax
+    error anywhere is reported before, say, a duplicate key near the top; this keeps that order.
     """
 
     def __init__(self, error: Exception) -> None:
