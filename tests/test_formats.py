@@ -205,6 +205,8 @@ BAD_YAML = [
     ),
     ("title: x\npoles: {a: 1}\n", 2, 8, "poles: expected a list"),
     ("argmap: 9\ntitle: x\n", 1, 9, "newer than this argmap reads"),
+    ("argmap: ~\ntitle: x\n", 1, 9, "argmap: expected an integer, got nothing (null)"),
+    ("title: x\nargmap: '1'\n", 2, 9, "argmap: expected an integer, got a string"),
     ("title: x\nthemes:\n  - {id: t, label: T, colour: red}\n", 3, 23, "unknown key 'colour' in theme"),
     ("title: x\nsources:\n  - id: s\n    title: S\n    speakers: [{nom: X}]\n", 5, 17, "unknown key 'nom'"),
     ("title: x\n\tbad: tab\n", 2, 1, "invalid YAML"),

@@ -63,8 +63,9 @@ for _first in "tTfF":
     )
 _WILDCARD = _IMPLICIT.pop(None, ())
 _IMPLICIT = {first: (*resolvers, *_WILDCARD) for first, resolvers in _IMPLICIT.items()}
-#: First characters of plain scalars that may be something other than a string.
-_SPECIAL = frozenset(_IMPLICIT) if not _WILDCARD else None
+#: First characters of plain scalars that may be something other than a string (any, if there
+#: are wildcard resolvers).
+_SPECIAL = frozenset(_IMPLICIT)
 
 
 def _resolve(value: str) -> str:
@@ -239,7 +240,7 @@ class _Builder:
             self.anchor(start, items)
         self.located[id(items)] = (start.start_mark, marks, None)
         self.keep.append(items)
-        next_event = self.next
+        next_event, tags = self.next, self.tags
         append, mark = items.append, marks.append
         while True:
             event = next_event()
@@ -247,7 +248,7 @@ class _Builder:
             if cls is ScalarEvent and event.tag is None and event.anchor is None:
                 value = event.value
                 # A quoted scalar, or a plain one no implicit resolver could claim, is a string.
-                if event.implicit[0] and (_SPECIAL is None or value[:1] in _SPECIAL):
+                if event.implicit[0] and (value[:1] in _SPECIAL or _WILDCARD) and tags.get(value) != _STR:
                     value = self.scalar(event)
                 append(value)
                 mark(event.start_mark)
@@ -270,7 +271,7 @@ class _Builder:
             self.anchor(start, data)
         self.located[id(data)] = (start.start_mark, children, keys)
         self.keep.append(data)
-        next_event = self.next
+        next_event, tags = self.next, self.tags
         merges: list[tuple[Any, Any]] = []
         while True:
             event = next_event()
@@ -278,7 +279,7 @@ class _Builder:
             key_mark = event.start_mark
             if cls is ScalarEvent and event.tag is None and event.anchor is None:
                 key = event.value
-                if event.implicit[0] and (_SPECIAL is None or key[:1] in _SPECIAL):
+                if event.implicit[0] and (key[:1] in _SPECIAL or _WILDCARD) and tags.get(key) != _STR:
                     key = self.key(event)
             elif cls is MappingEndEvent:
                 break
@@ -293,7 +294,7 @@ class _Builder:
             cls = type(event)
             if cls is ScalarEvent and event.tag is None and event.anchor is None:
                 value = event.value
-                if event.implicit[0] and (_SPECIAL is None or value[:1] in _SPECIAL):
+                if event.implicit[0] and (value[:1] in _SPECIAL or _WILDCARD) and tags.get(value) != _STR:
                     value = self.scalar(event)
                 where = event.start_mark
             elif cls is AliasEvent:

@@ -501,7 +501,7 @@ class _Structurer:
                 return _FAILED
             attr, kind, required, field, members = step
             if item is None:
-                if required:
+                if required or not attr:  # an extra key is checked even when null
                     return _FAILED
                 continue
             where = children.get(key, start)
