@@ -104,6 +104,12 @@ def test_yaml_merge_keys_follow_yaml_precedence() -> None:
     assert pole.location == Location("m.yaml", 5, 5)
 
 
+@pytest.mark.parametrize("merged", ["{question: a, question: b}", "[{question: a, question: b}]"])
+def test_yaml_merged_in_mappings_may_repeat_keys(merged: str) -> None:
+    """As in PyYAML, a mapping written inline under ``<<`` may repeat a key; the last one wins."""
+    assert formats.loads(f"title: x\n<<: {merged}\n").question == "b"
+
+
 def test_yaml_aliases_share_objects_and_anchor_positions() -> None:
     """An aliased id list reads the same, positioned where its anchor is."""
     text = (

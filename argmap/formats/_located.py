@@ -233,7 +233,8 @@ class _Builder:
         except Exception as exc:  # e.g. ``!!int abc``: reported as PyYAML reported it
             raise _Deferred(exc) from None
 
-    def sequence(self, start: Any) -> list[Any]:
+    def sequence(self, start: Any, lenient: bool = False) -> list[Any]:
+        """A sequence; ``lenient`` lets mappings directly in it repeat keys, as merged-in ones may."""
         items: list[Any] = []
         marks: list[Any] = []
         if start.anchor is not None:
@@ -259,7 +260,11 @@ class _Builder:
                 append(value)
                 mark(where)
             else:
-                append(self.value(event))
+                append(
+                    self.mapping(event, lenient)
+                    if lenient and cls is MappingStartEvent
+                    else self.value(event)
+                )
                 mark(event.start_mark)
 
     def mapping(self, start: Any, lenient: bool = False) -> dict[Any, Any]:
@@ -306,7 +311,7 @@ class _Builder:
             children[key] = where
             keys[key] = key_mark
         if merges:
-            self.merge(start, merges, data, children, keys)
+            self.merge(merges, data, children, keys)
         return data
 
     def key(self, event: Any) -> Any:
@@ -330,19 +335,18 @@ class _Builder:
         return key
 
     def merge_value(self, event: Any) -> tuple[Any, Any]:
-        """The value of a merge key and where it is; an inline mapping may repeat keys."""
+        """The value of a merge key and where it is; inline mappings in it may repeat keys."""
         cls = type(event)
         if cls is MappingStartEvent:
             return self.mapping(event, lenient=True), event.start_mark
         if cls is SequenceStartEvent:
-            return self.sequence(event), event.start_mark
+            return self.sequence(event, lenient=True), event.start_mark
         if cls is AliasEvent:
             return self.alias(event)
         return self.value(event), event.start_mark
 
     def merge(
         self,
-        start: Any,
         merges: list[tuple[Any, Any]],
         data: dict[Any, Any],
         children: dict[Any, Any],
@@ -374,7 +378,6 @@ class _Builder:
             data[key] = value
             children[key] = where
             keys[key] = key_mark
-        del start
 
     def pairs(self, mapping: dict[Any, Any]) -> list[tuple[Any, Any, Any, Any]]:
         _, children, keys = self.located[id(mapping)]
