@@ -506,7 +506,7 @@ class _Structurer:
                 continue
             where = children.get(key, start)
             if raw is not None:
-                raw[key] = where
+                raw[field.key] = where  # the table's own string: one per field, not one per object
             if kind is _STR:
                 if isinstance(item, str):
                     kwargs[attr] = item
@@ -529,7 +529,7 @@ class _Structurer:
             elif kind in _SEQUENCE_KINDS:
                 result = self.sequence(item, field, where, _sub(path, key))
                 if kind is _IDS and lists is not None and result is not None:
-                    lists[key] = self.positions(item, where)
+                    lists[field.key] = self.positions(item, where)
             else:
                 result = self.scalar(item, field, where, _sub(path, key))
             if result is None:
@@ -541,7 +541,7 @@ class _Structurer:
         if plan.has_location:
             kwargs["location"] = self.to_location(start)
         if raw is not None and lists is not None:
-            kwargs["field_locations"] = FieldLocations(raw, lists, self.to_location)
+            kwargs["field_locations"] = FieldLocations(raw, lists or _NO_POSITIONS, self.to_location)
         try:
             return plan.cls(**kwargs)
         except (TypeError, ValueError):  # a model validator the table does not mirror
@@ -599,7 +599,7 @@ class _Structurer:
         if _has_location(spec):
             kwargs["location"] = self.to_location(start)
         if raw is not None:
-            kwargs["field_locations"] = FieldLocations(raw, lists, self.to_location)
+            kwargs["field_locations"] = FieldLocations(raw, lists or _NO_POSITIONS, self.to_location)
         try:
             return spec.cls(**kwargs)
         except (TypeError, ValueError) as exc:  # a model validator the table does not mirror
