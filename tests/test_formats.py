@@ -188,6 +188,7 @@ BAD_YAML = [
     ("- a\n", 1, 1, "expected a map (a mapping), got a list"),
     ("", 1, 1, "the file holds no map"),
     ("title: 3\n", 1, 8, "title: expected a string, got a number"),
+    ("title: !!int abc\n", 1, 8, "'abc' is not a valid !!int value"),
     ("title: x\npropositions:\n  - id: a\n", 3, 5, "missing required key 'text' in proposition"),
     (
         "title: x\npropositions:\n  - {id: a, text: t, role: opinion}\n",

@@ -230,8 +230,16 @@ class _Builder:
             return constructor(loader, node)
         except yaml.MarkedYAMLError as exc:
             raise _Deferred(_yaml_error(exc, self.file)) from None
-        except Exception as exc:  # e.g. ``!!int abc``: reported as PyYAML reported it
-            raise _Deferred(exc) from None
+        except Exception as exc:  # e.g. ``!!int abc``: a bad value for an explicit tag
+            mark = event.start_mark
+            short = tag.rsplit(":", 1)[-1]
+            error = ParseError(
+                f"{event.value!r} is not a valid !!{short} value ({exc})",
+                self.file,
+                mark.line + 1,
+                mark.column + 1,
+            )
+            raise _Deferred(error) from None
 
     def sequence(self, start: Any, lenient: bool = False) -> list[Any]:
         """A sequence; ``lenient`` lets mappings directly in it repeat keys, as merged-in ones may."""
