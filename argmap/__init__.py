@@ -1,40 +1,71 @@
-"""argmap: argument maps as typed data, with validation and Graphviz diagrams.
+"""argmap: argument maps as typed data, with linting, evaluation and diagrams.
 
-The public API in one place; each name lives in the module of its pipeline stage:
-``model`` (the data), ``build`` (writing maps in Python), ``formats`` (files), ``validate``
-(the linter), ``view``/``render`` (diagrams).
+The public API in one place. Each name lives in the package of its pipeline stage, and the stages
+import one way only::
+
+    model -> formats -> lint -> evaluation -> view -> export -> cli      (af beside them, map-free)
+
+``model`` (the data, building and editing), ``formats`` (files <-> model), ``lint`` (model ->
+diagnostics), ``af`` (abstract and bipolar frameworks, which know nothing of maps), ``evaluation``
+(map -> acceptance, strength, balance), ``view`` (map + optional evaluation -> plain view data),
+``export`` (view -> DOT, images, outline), ``cli`` (the command line). Shared values sit below every
+stage: :mod:`argmap.errors` (exceptions), :mod:`argmap.diagnostics`, :mod:`argmap._files` and
+:mod:`argmap._graph`.
+
+Names are imported on first use, so ``import argmap`` stays instant and pulls in neither numpy nor
+graphviz until a function that needs them is called.
+
+>>> import argmap
+>>> b = argmap.MapBuilder("Tea?").claim("tea", "Tea is best").evidence("calm", "Tea calms")
+>>> m = b.support("tea", "calm").build()
+>>> [d.code for d in argmap.validate(m)]
+[]
+>>> argmap.loads(argmap.dumps(m, "yaml"), "yaml") == m
+True
 """
 
 from __future__ import annotations
 
-from argmap.build import MapBuilder, add, remove, replace
-from argmap.errors import ArgmapError, Diagnostic, InputError, Location, ParseError, RenderError, Severity
-from argmap.formats import dump, dumps, json_schema, load, loads
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from argmap.errors import ArgmapError, InputError, ParseError, RenderError
 from argmap.model import (
     ArgumentMap,
     Attack,
     AttackKind,
     Citation,
     Inference,
+    MapBuilder,
     Pole,
     Proposition,
     Role,
     Source,
     Speaker,
     Theme,
+    add,
+    remove,
+    replace,
 )
-from argmap.outline import outline
-from argmap.render import Overlay, RenderOptions, render_bytes, render_file, to_digraph, to_dot
-from argmap.validate import validate
-from argmap.view import ViewOptions
+
+if TYPE_CHECKING:
+    from argmap.errors import Diagnostic, Location, Severity
+    from argmap.evaluation import Balance, Evaluation, balance, evaluate
+    from argmap.export.dot import RenderOptions, render_bytes, render_file, to_digraph, to_dot
+    from argmap.export.outline import outline
+    from argmap.formats import dump, dumps, json_schema, load, loads
+    from argmap.lint import validate
+    from argmap.view import Overlay, View, ViewOptions, make_view
 
 __all__ = [
     "ArgmapError",
     "ArgumentMap",
     "Attack",
     "AttackKind",
+    "Balance",
     "Citation",
     "Diagnostic",
+    "Evaluation",
     "Inference",
     "InputError",
     "Location",
@@ -50,13 +81,18 @@ __all__ = [
     "Source",
     "Speaker",
     "Theme",
+    "View",
     "ViewOptions",
+    "__version__",
     "add",
+    "balance",
     "dump",
     "dumps",
+    "evaluate",
     "json_schema",
     "load",
     "loads",
+    "make_view",
     "outline",
     "remove",
     "render_bytes",
@@ -66,3 +102,52 @@ __all__ = [
     "to_dot",
     "validate",
 ]
+
+#: Public name -> the module it is imported from on first use.
+_LAZY: dict[str, str] = {
+    "Diagnostic": "argmap.errors",
+    "Location": "argmap.errors",
+    "Severity": "argmap.errors",
+    "Balance": "argmap.evaluation",
+    "Evaluation": "argmap.evaluation",
+    "balance": "argmap.evaluation",
+    "evaluate": "argmap.evaluation",
+    "RenderOptions": "argmap.export.dot",
+    "render_bytes": "argmap.export.dot",
+    "render_file": "argmap.export.dot",
+    "to_digraph": "argmap.export.dot",
+    "to_dot": "argmap.export.dot",
+    "outline": "argmap.export.outline",
+    "dump": "argmap.formats",
+    "dumps": "argmap.formats",
+    "json_schema": "argmap.formats",
+    "load": "argmap.formats",
+    "loads": "argmap.formats",
+    "validate": "argmap.lint",
+    "Overlay": "argmap.view",
+    "View": "argmap.view",
+    "ViewOptions": "argmap.view",
+    "make_view": "argmap.view",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        from importlib import metadata
+
+        try:
+            version = metadata.version("argmap")
+        except metadata.PackageNotFoundError:  # running from a source tree that was never installed
+            version = "0+unknown"
+        globals()["__version__"] = version
+        return version
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'argmap' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value  # later look-ups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable
 
 from argmap import formats
-from argmap.model import (
+from argmap.model.core import (
     ArgumentMap,
     Attack,
     AttackKind,

@@ -31,7 +31,7 @@ from collections.abc import Callable
 from typing import Any
 
 from argmap.af import Framework, grounded_extension, preferred_extensions
-from argmap.gradual import BipolarGraph, df_quad
+from argmap.af.bipolar import BipolarGraph, df_quad
 
 __all__ = ["main"]
 

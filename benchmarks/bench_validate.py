@@ -16,7 +16,8 @@ import random
 import time
 
 from argmap.errors import Severity
-from argmap.model import (
+from argmap.lint import validate
+from argmap.model.core import (
     ArgumentMap,
     Attack,
     AttackKind,
@@ -29,7 +30,6 @@ from argmap.model import (
     Speaker,
     Theme,
 )
-from argmap.validate import validate
 
 __all__ = ["synthetic_map"]
 

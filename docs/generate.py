@@ -23,9 +23,9 @@ from pathlib import Path
 import attrs
 
 from argmap import formats
-from argmap.model import ArgumentMap
-from argmap.render import RenderOptions, render_bytes, to_dot
-from argmap.view import ViewOptions, overview
+from argmap.export.dot import RenderOptions, render_bytes, to_dot
+from argmap.model.core import ArgumentMap
+from argmap.view.select import ViewOptions, overview
 
 __all__ = ["DOCS", "DOCUMENT_MAPS", "EXAMPLE_MAP", "ROOT", "diagrams", "index_markdown", "main", "views"]
 
@@ -112,7 +112,7 @@ def _write(path: Path, data: bytes, written: list[Path]) -> None:
 
 def _evaluation_reports(maps: Mapping[str, ArgumentMap]) -> dict[str, str]:
     """``docs/evaluation/<map>.md`` contents from the evaluation module."""
-    from argmap.evaluate import evaluation_report_markdown
+    from argmap.evaluation.report import evaluation_report_markdown
 
     return {name: evaluation_report_markdown(maps[name]) for name in DOCUMENT_MAPS}
 
@@ -139,7 +139,7 @@ def main(argv: list[str] | None = None) -> int:
         if stale.name not in expected and stale.suffix in (".dot", ".svg"):
             stale.unlink()
             print(f"removed {stale.relative_to(ROOT)}")
-    from argmap.validate import rules_markdown
+    from argmap.lint import rules_markdown
 
     _write(DOCS / "rules.md", rules_markdown().encode("utf-8"), written)
     for name, report in _evaluation_reports(maps).items():

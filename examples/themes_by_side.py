@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from argmap.formats import load
-from argmap.model import ArgumentMap, Proposition
+from argmap.model.core import ArgumentMap, Proposition
 
 __all__ = ["DEFAULT_MAPS", "NO_POLE", "format_map", "main", "themes_by_side"]
 

@@ -14,7 +14,7 @@ from typing import Any
 import attrs
 from hypothesis import strategies as st
 
-from argmap.model import (
+from argmap.model.core import (
     ArgumentMap,
     Attack,
     AttackKind,

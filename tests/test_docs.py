@@ -59,7 +59,7 @@ def test_document_maps_have_every_view() -> None:
 
 def test_generated_text_files_are_current() -> None:
     """docs/rules.md is the rule catalogue the validator generates now."""
-    from argmap.validate import rules_markdown
+    from argmap.lint import rules_markdown
 
     assert (ROOT / "docs" / "rules.md").read_text(encoding="utf-8") == rules_markdown()
 

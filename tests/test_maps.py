@@ -9,8 +9,8 @@ import pytest
 
 from argmap import formats
 from argmap.errors import Severity
-from argmap.model import ArgumentMap, Role
-from argmap.validate import validate
+from argmap.lint import validate
+from argmap.model.core import ArgumentMap, Role
 from tests.conftest import MAPS, ROOT
 
 BLANK = "blank-2012-paradox"

@@ -13,12 +13,12 @@ from pathlib import Path
 
 import attrs
 
-from argmap._io import read_text, write_atomic
+from argmap._files import read_text, write_atomic
 from argmap.errors import InputError
 from argmap.formats import json as _json
 from argmap.formats import yaml as _yaml
 from argmap.formats._spec import FORMAT_VERSION, json_schema
-from argmap.model import ArgumentMap
+from argmap.model.core import ArgumentMap
 
 __all__ = [
     "FORMATS",

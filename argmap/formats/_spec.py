@@ -16,7 +16,7 @@ from typing import Any
 import attrs
 
 from argmap.errors import Location, ParseError
-from argmap.model import (
+from argmap.model.core import (
     ID_PATTERN,
     ArgumentMap,
     Attack,

@@ -12,7 +12,7 @@ from typing import Any
 from argmap.errors import ParseError
 from argmap.formats import _jsonpos
 from argmap.formats._spec import structure_map, unstructure_map
-from argmap.model import ArgumentMap
+from argmap.model.core import ArgumentMap
 
 __all__ = ["dumps", "loads"]
 

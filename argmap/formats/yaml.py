@@ -8,7 +8,7 @@ import yaml
 
 from argmap.formats._located import load_located
 from argmap.formats._spec import structure_map, unstructure_map
-from argmap.model import ArgumentMap
+from argmap.model.core import ArgumentMap
 
 __all__ = ["dumps", "loads"]
 

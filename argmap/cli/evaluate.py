@@ -1,0 +1,128 @@
+"""The ``argmap af`` and ``argmap evaluate`` commands, registered on the main CLI app.
+
+Kept apart from :mod:`argmap.cli` so the evaluation commands can grow without touching the
+foundation's commands; :func:`register` adds them to the app. Same exit codes as the rest of
+the CLI: 0 success, 1 problems (a map with validation errors, or a gradual evaluation that did
+not converge; the result is still printed), 2 unusable input.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from argmap import formats
+from argmap.af import (
+    Backend,
+    Framework,
+    SolverUnavailableError,
+    credulous,
+    extensions,
+    sceptical,
+    some_extension,
+)
+from argmap.af.iccma import (
+    FrameworkFormat,
+    format_acceptance,
+    format_extension,
+    format_extensions,
+    read_framework,
+)
+from argmap.cli._common import EXIT_PROBLEMS, choice, fail, warn_map_errors
+from argmap.errors import ArgmapError
+from argmap.evaluation import EXTENSION_SEMANTICS, SEMANTICS, balance
+from argmap.evaluation.report import dumps_json, format_evaluation_text
+
+__all__ = ["AF_TASKS", "register", "run_af", "run_evaluate"]
+
+AF_TASKS = ("enumerate", "some", "credulous", "sceptical")
+_BACKENDS = tuple(b.value for b in Backend)
+
+
+def _answer(fw: Framework, semantics: str, task: str, arg: str | None, backend: str) -> str:
+    if task == "enumerate":
+        return format_extensions(fw, extensions(fw, semantics, backend=backend))
+    if task == "some":
+        ext = some_extension(fw, semantics, backend=backend)
+        return "NO" if ext is None else format_extension(fw, ext)
+    assert arg is not None  # checked by the caller
+    decide = credulous if task == "credulous" else sceptical
+    return format_acceptance(fw, decide(fw, arg, semantics, backend=backend))
+
+
+def run_af(
+    file: Annotated[
+        Path, typer.Argument(metavar="FILE", help="Framework file (ICCMA .af/.i23, .apx or .tgf).")
+    ],
+    semantics: Annotated[
+        str, typer.Option("--semantics", "-s", help="grounded, complete, preferred or stable.")
+    ] = "grounded",
+    task: Annotated[
+        str, typer.Option("--task", "-t", help="enumerate, some, credulous or sceptical.")
+    ] = "enumerate",
+    arg: Annotated[
+        str | None, typer.Option("--arg", "-a", help="The argument for credulous/sceptical.")
+    ] = None,
+    fmt: Annotated[
+        str | None, typer.Option("--format", "-f", help="iccma, apx or tgf (default: from the file).")
+    ] = None,
+    backend: Annotated[str, typer.Option("--backend", help="auto, clingo or python.")] = "auto",
+) -> None:
+    """Solve an abstract framework; prints extensions or YES/NO as ICCMA solvers do."""
+    choice(semantics, EXTENSION_SEMANTICS, "--semantics")
+    choice(task, AF_TASKS, "--task")
+    choice(backend, _BACKENDS, "--backend")
+    if fmt is not None:
+        choice(fmt, tuple(f.value for f in FrameworkFormat), "--format")
+    if task in ("credulous", "sceptical") and arg is None:
+        raise typer.BadParameter(f"--task {task} needs --arg", param_hint="--arg")
+    try:
+        fw = read_framework(file, fmt)
+        if arg is not None and arg not in fw:
+            fail(f"{file}: argument {arg!r} is not in the framework")
+        typer.echo(_answer(fw, semantics, task, arg, backend))
+    except (ArgmapError, SolverUnavailableError) as error:
+        fail(error)
+
+
+def run_evaluate(
+    map_file: Annotated[Path, typer.Argument(metavar="MAP", help="Map file (.yaml, .yml or .json).")],
+    semantics: Annotated[
+        str,
+        typer.Option(
+            "--semantics",
+            "-s",
+            help="grounded, preferred, stable, df-quad, qe or euler (default qe: DF-QuAD saturates "
+            "at 1.0 under many convergent supports, which hides the balance).",
+        ),
+    ] = "qe",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    backend: Annotated[str, typer.Option("--backend", help="auto, clingo or python.")] = "auto",
+) -> None:
+    """Evaluate a map: pole theses, factors per theme, and how much each factor moves the balance."""
+    choice(semantics, SEMANTICS, "--semantics")
+    choice(fmt, ("text", "json"), "--format")
+    choice(backend, _BACKENDS, "--backend")
+    try:
+        amap = formats.load(map_file)
+        result = balance(amap, semantics, backend=backend)
+    except ArgmapError as error:
+        fail(error)
+    if fmt == "json":
+        typer.echo(dumps_json(amap, result), nl=False)
+    else:
+        typer.echo(format_evaluation_text(amap, result), nl=False)
+    # An evaluation of a map with errors (unknown ids are left out of it) is not the map's answer.
+    broken = warn_map_errors(amap, map_file)
+    if not result.evaluation.converged:
+        typer.echo("argmap: warning: the gradual semantics did not converge", err=True)
+    if broken or not result.evaluation.converged:
+        raise typer.Exit(EXIT_PROBLEMS)
+
+
+def register(app: typer.Typer) -> None:
+    """Add the ``af`` and ``evaluate`` commands to ``app``."""
+    app.command("af")(run_af)
+    app.command("evaluate")(run_evaluate)

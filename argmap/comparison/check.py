@@ -1,0 +1,298 @@
+"""Checking a link file against its two maps: the K rules ("links") of the rule catalogue.
+
+Each rule is data (code, name, severity, summary, a broken and a fixed example) plus one branch
+of :func:`check_links`; the catalogue section in ``docs/rules.md`` is generated from
+:data:`LINK_RULES` by :func:`link_rules_markdown`. Problems are
+:class:`~argmap.errors.Diagnostic` values positioned at the offending link in the link file.
+
+Imports :mod:`argmap.errors`, :mod:`argmap.model`, :mod:`argmap.formats` and the link model.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Mapping
+
+import attrs
+
+from argmap import formats
+from argmap.comparison.links import Link, LinkKind, LinkSet, Relation, fingerprint, load_links
+from argmap.errors import ArgmapError, Diagnostic, Location, ParseError, Severity
+from argmap.model import ArgumentMap
+
+__all__ = [
+    "LINK_RULES",
+    "LinkCheck",
+    "LinkRule",
+    "check_link_file",
+    "check_links",
+    "link_rules_markdown",
+    "load_linked_maps",
+]
+
+
+@attrs.frozen(slots=True)
+class LinkRule:
+    """One link-file rule and its documentation."""
+
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+    #: A link file showing the defect (maps ``a.yaml`` and ``b.yaml`` as in :data:`EXAMPLE_MAPS`).
+    example: str
+    fixed: str
+
+
+#: The two small maps every rule example links (``a.yaml`` then ``b.yaml``).
+EXAMPLE_MAPS = """\
+# a.yaml
+argmap: 1
+title: Commute, 2008
+propositions:
+  - {id: late, text: The trains are often late.}
+# b.yaml
+argmap: 1
+title: Commute, 2012
+propositions:
+  - {id: punctual, text: The trains now run on time.}
+  - {id: late-again, text: The trains are often late.}
+"""
+
+_HEAD = "argmap-links: 1\nmaps:\n  a: {path: a.yaml}\n  b: {path: b.yaml}\n"
+_STAMPED = (
+    "argmap-links: 1\nmaps:\n"
+    "  a: {path: a.yaml, fingerprints: {late: %s}}\n"
+    "  b: {path: b.yaml, fingerprints: {punctual: %s}}\n"
+) % (fingerprint("The trains are often late."), fingerprint("The trains now run on time."))
+
+LINK_RULES: tuple[LinkRule, ...] = (
+    LinkRule(
+        "K001",
+        "unknown-linked-id",
+        Severity.ERROR,
+        "A link names a proposition, pole or theme that its map does not have.",
+        _HEAD + "links:\n  - {a: late, b: on-time, relation: contradicts}\n",
+        _HEAD + "links:\n  - {a: late, b: punctual, relation: contradicts}\n",
+    ),
+    LinkRule(
+        "K002",
+        "same-and-contradicts",
+        Severity.ERROR,
+        "The same pair is linked both as agreeing (same, refines, updates) and as contradicting.",
+        _HEAD
+        + "links:\n  - {a: late, b: punctual, relation: same}\n  - {a: late, b: punctual, relation: contradicts}\n",
+        _HEAD + "links:\n  - {a: late, b: punctual, relation: contradicts}\n",
+    ),
+    LinkRule(
+        "K003",
+        "linked-text-changed",
+        Severity.WARNING,
+        "A linked proposition's text changed since the links were stamped: review the link, then "
+        "restamp with `argmap compare A B --links L --stamp`.",
+        _STAMPED.replace("fingerprints: {late: ", "fingerprints: {late: 0")
+        + "links:\n  - {a: late, b: punctual, relation: contradicts}\n",
+        _STAMPED + "links:\n  - {a: late, b: punctual, relation: contradicts}\n",
+    ),
+    LinkRule(
+        "K004",
+        "linked-map-unusable",
+        Severity.ERROR,
+        "A map the link file names is missing, unreadable or does not parse (paths are relative to "
+        "the link file).",
+        _HEAD.replace("b.yaml", "b2.yaml") + "links:\n  - {a: late, b: punctual, relation: contradicts}\n",
+        _HEAD + "links:\n  - {a: late, b: punctual, relation: contradicts}\n",
+    ),
+    LinkRule(
+        "K005",
+        "duplicate-link",
+        Severity.WARNING,
+        "The same pair is linked twice with the same relation.",
+        _HEAD + "links:\n  - {a: late, b: late-again, relation: same}\n  - {a: late, b: late-again}\n",
+        _HEAD + "links:\n  - {a: late, b: late-again, relation: same}\n",
+    ),
+    LinkRule(
+        "K006",
+        "unstamped-link",
+        Severity.WARNING,
+        "A linked proposition has no fingerprint, so later changes to its text would go unnoticed: "
+        "stamp with `argmap compare A B --links L --stamp`.",
+        _HEAD + "links:\n  - {a: late, b: punctual, relation: contradicts}\n",
+        _STAMPED + "links:\n  - {a: late, b: punctual, relation: contradicts}\n",
+    ),
+    LinkRule(
+        "K007",
+        "stale-fingerprint",
+        Severity.INFO,
+        "A fingerprint is kept for a proposition that no link uses any more.",
+        _STAMPED.replace("{late: ", "{gone: 0123456789, late: ")
+        + "links:\n  - {a: late, b: punctual, relation: contradicts}\n",
+        _STAMPED + "links:\n  - {a: late, b: punctual, relation: contradicts}\n",
+    ),
+)
+
+_RULES = {rule.code: rule for rule in LINK_RULES}
+_AGREE = frozenset({Relation.SAME, Relation.REFINES, Relation.UPDATES})
+
+
+@attrs.frozen(slots=True)
+class LinkCheck:
+    """A link file checked: its links, the two maps (``None`` when unusable) and every problem."""
+
+    links: LinkSet
+    a: ArgumentMap | None
+    b: ArgumentMap | None
+    diagnostics: tuple[Diagnostic, ...]
+
+
+def _diag(code: str, message: str, ids: tuple[str, ...], location: Location | None) -> Diagnostic:
+    rule = _RULES[code]
+    return Diagnostic(code, rule.severity, message, ids, location, None)
+
+
+def _ids(amap: ArgumentMap, kind: LinkKind) -> Mapping[str, object]:
+    idx = amap.index
+    return {LinkKind.PROPOSITION: idx.propositions, LinkKind.POLE: idx.poles, LinkKind.THEME: idx.themes}[kind]
+
+
+def load_linked_maps(
+    links: LinkSet, maps: Mapping[str, ArgumentMap] | None = None
+) -> tuple[dict[str, ArgumentMap], list[Diagnostic]]:
+    """Load both maps of ``links`` (``maps`` may supply either by side); unusable ones become K004."""
+    loaded: dict[str, ArgumentMap] = dict(maps or {})
+    problems: list[Diagnostic] = []
+    for side, ref in (("a", links.a), ("b", links.b)):
+        if side in loaded:
+            continue
+        path = links.map_path(side)
+        try:
+            loaded[side] = formats.load(path)
+        except ParseError as exc:
+            problems.append(_diag("K004", f"map {side} ({ref.path}) does not parse: {exc}", (), ref.location))
+        except ArgmapError as exc:
+            reason = str(exc).removeprefix(f"{os.fspath(path)}: ")
+            problems.append(_diag("K004", f"map {side} ({ref.path}): {reason}", (), ref.location))
+    return loaded, problems
+
+
+def _check_side(links: LinkSet, side: str, amap: ArgumentMap) -> Iterator[Diagnostic]:
+    ref = links.a if side == "a" else links.b
+    used: set[str] = set()
+    for link in links.links:
+        lid = link.a if side == "a" else link.b
+        if lid not in _ids(amap, link.kind):
+            yield _diag(
+                "K001",
+                f"map {side} ({ref.path}) has no {link.kind.noun} {lid!r}",
+                (lid,),
+                link.location,
+            )
+            continue
+        if link.kind is not LinkKind.PROPOSITION:
+            continue
+        if lid in used:
+            continue  # one fingerprint per id, so one report per id
+        used.add(lid)
+        stored = ref.fingerprints.get(lid)
+        now = fingerprint(amap.index.propositions[lid].text)
+        if stored is None:
+            yield _diag("K006", f"{side}: {lid!r} has no fingerprint", (lid,), link.location)
+        elif stored != now:
+            yield _diag(
+                "K003",
+                f"{side}: the text of {lid!r} changed since the links were stamped; check the link",
+                (lid,),
+                link.location,
+            )
+    for pid in ref.fingerprints:
+        if pid not in used:
+            yield _diag(
+                "K007",
+                f"{side}: fingerprint for {pid!r}, which no link uses",
+                (pid,),
+                ref.fingerprint_locations.get(pid),
+            )
+
+
+def _check_pairs(links: LinkSet) -> Iterator[Diagnostic]:
+    seen: dict[tuple[LinkKind, str, str], list[Link]] = {}
+    for link in links.links:
+        earlier = seen.setdefault((link.kind, link.a, link.b), [])
+        for prior in earlier:
+            pair = f"{link.a!r} -> {link.b!r}"
+            where = f"line {prior.location.line}" if prior.location else "an earlier link"
+            if prior.relation is link.relation:
+                yield _diag("K005", f"{pair} is linked twice as {link.relation.value} (first at {where})",
+                            (link.a, link.b), link.location)
+            elif Relation.CONTRADICTS in (prior.relation, link.relation) and (
+                {prior.relation, link.relation} & _AGREE
+            ):
+                yield _diag(
+                    "K002",
+                    f"{pair} is linked as {link.relation.value} here and as {prior.relation.value} at {where}",
+                    (link.a, link.b),
+                    link.location,
+                )
+        earlier.append(link)
+
+
+def check_links(links: LinkSet, maps: Mapping[str, ArgumentMap] | None = None) -> LinkCheck:
+    """Every problem in ``links`` against its maps, loaded from disk unless given in ``maps``."""
+    loaded, problems = load_linked_maps(links, maps)
+    found = list(problems)
+    found.extend(_check_pairs(links))
+    for side in ("a", "b"):
+        if side in loaded:
+            found.extend(_check_side(links, side, loaded[side]))
+    found.sort(key=_sort_key)
+    return LinkCheck(links, loaded.get("a"), loaded.get("b"), tuple(found))
+
+
+def _sort_key(diag: Diagnostic) -> tuple[bool, int, int, str]:
+    loc = diag.location
+    return (loc is None, loc.line if loc else 0, loc.column if loc else 0, diag.code)
+
+
+def check_link_file(path: str | os.PathLike[str]) -> LinkCheck:
+    """Load and check the link file at ``path``; an unusable file raises ``ParseError``/``InputError``."""
+    return check_links(load_links(path))
+
+
+def link_rules_markdown() -> str:
+    """The K section of the rule catalogue: a table, then each rule with a broken and a fixed link file."""
+    lines = [
+        "## K: Links",
+        "",
+        "Link files between two maps (`argmap-links: 1`), checked by `argmap check` against both maps.",
+        "Every example links these two maps:",
+        "",
+        "```yaml",
+        EXAMPLE_MAPS.rstrip("\n"),
+        "```",
+        "",
+        "| Code | Name | Severity | Summary |",
+        "| --- | --- | --- | --- |",
+    ]
+    for rule in LINK_RULES:
+        summary = rule.summary.replace("|", "\\|")
+        lines.append(f"| [{rule.code}](#{rule.code.lower()}-{rule.name}) | {rule.name} | {rule.severity.value} | {summary} |")
+    for rule in LINK_RULES:
+        lines += [
+            "",
+            f"### {rule.code} {rule.name}",
+            "",
+            f"*{rule.severity.value}* — {rule.summary}",
+            "",
+            "Broken:",
+            "",
+            "```yaml",
+            rule.example.rstrip("\n"),
+            "```",
+            "",
+            "Fixed:",
+            "",
+            "```yaml",
+            rule.fixed.rstrip("\n"),
+            "```",
+        ]
+    return "\n".join(lines) + "\n"
