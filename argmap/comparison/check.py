@@ -59,12 +59,15 @@ propositions:
   - {id: late-again, text: The trains are often late.}
 """
 
-_HEAD = "argmap-links: 1\nmaps:\n  a: {path: a.yaml}\n  b: {path: b.yaml}\n"
-_STAMPED = (
-    "argmap-links: 1\nmaps:\n"
-    "  a: {path: a.yaml, fingerprints: {late: %s}}\n"
-    "  b: {path: b.yaml, fingerprints: {punctual: %s}}\n"
-) % (fingerprint("The trains are often late."), fingerprint("The trains now run on time."))
+_HEAD = "argmap-links: 1\nmaps: {a: a.yaml, b: b.yaml}\nlinks:\n"
+_LATE = fingerprint("The trains are often late.")
+_PUNCTUAL = fingerprint("The trains now run on time.")
+_CONTRA = "  - {a: late, b: punctual, relation: contradicts}\n"
+
+
+def _prints(a: str = f'late: "{_LATE}"') -> str:
+    return f'fingerprints:\n  a: {{{a}}}\n  b: {{punctual: "{_PUNCTUAL}"}}\n'
+
 
 LINK_RULES: tuple[LinkRule, ...] = (
     LinkRule(
@@ -72,17 +75,16 @@ LINK_RULES: tuple[LinkRule, ...] = (
         "unknown-linked-id",
         Severity.ERROR,
         "A link names a proposition, pole or theme that its map does not have.",
-        _HEAD + "links:\n  - {a: late, b: on-time, relation: contradicts}\n",
-        _HEAD + "links:\n  - {a: late, b: punctual, relation: contradicts}\n",
+        _HEAD + "  - {a: late, b: on-time, relation: contradicts}\n" + _prints(),
+        _HEAD + _CONTRA + _prints(),
     ),
     LinkRule(
         "K002",
         "same-and-contradicts",
         Severity.ERROR,
         "The same pair is linked both as agreeing (same, refines, updates) and as contradicting.",
-        _HEAD
-        + "links:\n  - {a: late, b: punctual, relation: same}\n  - {a: late, b: punctual, relation: contradicts}\n",
-        _HEAD + "links:\n  - {a: late, b: punctual, relation: contradicts}\n",
+        _HEAD + "  - {a: late, b: punctual, relation: same}\n" + _CONTRA + _prints(),
+        _HEAD + _CONTRA + _prints(),
     ),
     LinkRule(
         "K003",
@@ -90,9 +92,8 @@ LINK_RULES: tuple[LinkRule, ...] = (
         Severity.WARNING,
         "A linked proposition's text changed since the links were stamped: review the link, then "
         "restamp with `argmap compare A B --links L --stamp`.",
-        _STAMPED.replace("fingerprints: {late: ", "fingerprints: {late: 0")
-        + "links:\n  - {a: late, b: punctual, relation: contradicts}\n",
-        _STAMPED + "links:\n  - {a: late, b: punctual, relation: contradicts}\n",
+        _HEAD + _CONTRA + _prints('late: "0000000000"'),
+        _HEAD + _CONTRA + _prints(),
     ),
     LinkRule(
         "K004",
@@ -100,16 +101,16 @@ LINK_RULES: tuple[LinkRule, ...] = (
         Severity.ERROR,
         "A map the link file names is missing, unreadable or does not parse (paths are relative to "
         "the link file).",
-        _HEAD.replace("b.yaml", "b2.yaml") + "links:\n  - {a: late, b: punctual, relation: contradicts}\n",
-        _HEAD + "links:\n  - {a: late, b: punctual, relation: contradicts}\n",
+        _HEAD.replace("b.yaml", "b2.yaml") + _CONTRA + _prints(),
+        _HEAD + _CONTRA + _prints(),
     ),
     LinkRule(
         "K005",
         "duplicate-link",
         Severity.WARNING,
         "The same pair is linked twice with the same relation.",
-        _HEAD + "links:\n  - {a: late, b: late-again, relation: same}\n  - {a: late, b: late-again}\n",
-        _HEAD + "links:\n  - {a: late, b: late-again, relation: same}\n",
+        _HEAD + _CONTRA + _CONTRA + _prints(),
+        _HEAD + _CONTRA + _prints(),
     ),
     LinkRule(
         "K006",
@@ -117,17 +118,16 @@ LINK_RULES: tuple[LinkRule, ...] = (
         Severity.WARNING,
         "A linked proposition has no fingerprint, so later changes to its text would go unnoticed: "
         "stamp with `argmap compare A B --links L --stamp`.",
-        _HEAD + "links:\n  - {a: late, b: punctual, relation: contradicts}\n",
-        _STAMPED + "links:\n  - {a: late, b: punctual, relation: contradicts}\n",
+        _HEAD + _CONTRA,
+        _HEAD + _CONTRA + _prints(),
     ),
     LinkRule(
         "K007",
         "stale-fingerprint",
         Severity.INFO,
         "A fingerprint is kept for a proposition that no link uses any more.",
-        _STAMPED.replace("{late: ", "{gone: 0123456789, late: ")
-        + "links:\n  - {a: late, b: punctual, relation: contradicts}\n",
-        _STAMPED + "links:\n  - {a: late, b: punctual, relation: contradicts}\n",
+        _HEAD + _CONTRA + _prints(f'gone: "0123456789", late: "{_LATE}"'),
+        _HEAD + _CONTRA + _prints(),
     ),
 )
 

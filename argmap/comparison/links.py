@@ -3,8 +3,8 @@
 A link file is versioned YAML (``argmap-links: 1`` at the top, which is also how ``argmap check``
 recognises one). It names the two maps by paths relative to the link file (``a``: the earlier
 document, ``b``: the later one) and lists links, each a pair of ids with a relation and an
-optional note. Each map entry also records a short fingerprint of every linked proposition's
-text, so a link into a proposition that was reworded since is reported (rule K003).
+optional note. A last section records a short fingerprint of every linked proposition's text
+per map, so a link into a proposition that was reworded since is reported (rule K003).
 
 This module owns the link model, reading (with file:line:col positions, one-line
 :class:`~argmap.errors.ParseError` for unusable files), writing and the JSON Schema. It imports
@@ -156,9 +156,9 @@ def stamp(links: LinkSet, a: ArgumentMap, b: ArgumentMap) -> LinkSet:
 
 # -- reading ------------------------------------------------------------------------------------
 
-_SIDE_KEYS = frozenset({"path", "fingerprints"})
+_SIDE_KEYS = frozenset({"path"})
 _LINK_KEYS = frozenset({"a", "b", "relation", "note"})
-_TOP_KEYS = frozenset({VERSION_KEY, "title", "maps", *(kind.value for kind in LinkKind)})
+_TOP_KEYS = frozenset({VERSION_KEY, "title", "maps", "fingerprints", *(kind.value for kind in LinkKind)})
 _Node = yaml.Node
 
 
@@ -224,29 +224,37 @@ class _Reader:
         for side in ("a", "b"):
             if side not in sides:
                 raise self.fail(maps_node, f"maps: map {side!r} is missing")
+        prints: dict[str, tuple[_Node, _Node]] = {}
+        if "fingerprints" in top:
+            prints = self.mapping(top["fingerprints"][1], "fingerprints", frozenset({"a", "b"}))
         title = self.string(top["title"][1], "title") if "title" in top else None
         links: list[Link] = []
         for kind in LinkKind:
             if kind.value in top:
                 links.extend(self.links(top[kind.value][1], kind))
-        return LinkSet(self.side(*sides["a"], "a"), self.side(*sides["b"], "b"), links, title, path=self.file)
+        a = self.side(*sides["a"], "a", prints.get("a"))
+        b = self.side(*sides["b"], "b", prints.get("b"))
+        return LinkSet(a, b, links, title, path=self.file)
 
-    def side(self, key: _Node, node: _Node, name: str) -> MapRef:
-        fields = self.mapping(node, f"maps.{name}", _SIDE_KEYS)
-        if "path" not in fields:
-            raise self.fail(node, f"maps.{name}: 'path' is missing")
-        path = self.string(fields["path"][1], f"maps.{name}.path")
+    def side(self, key: _Node, node: _Node, name: str, stamped: tuple[_Node, _Node] | None) -> MapRef:
+        if isinstance(node, yaml.ScalarNode):
+            path = self.string(node, f"maps.{name}")  # the short form: ``a: path.yaml``
+        else:
+            fields = self.mapping(node, f"maps.{name}", _SIDE_KEYS)
+            if "path" not in fields:
+                raise self.fail(node, f"maps.{name}: 'path' is missing")
+            path = self.string(fields["path"][1], f"maps.{name}.path")
         prints: dict[str, str] = {}
         where: dict[str, Location] = {}
-        if "fingerprints" in fields:
-            table = fields["fingerprints"][1]
+        if stamped is not None:
+            table = stamped[1]
             if not isinstance(table, yaml.MappingNode):
-                raise self.fail(table, f"maps.{name}.fingerprints must be a mapping of id to fingerprint")
+                raise self.fail(table, f"fingerprints.{name} must be a mapping of id to fingerprint")
             for id_node, value in table.value:
-                pid = self.ident(id_node, f"maps.{name}.fingerprints: key")
+                pid = self.ident(id_node, f"fingerprints.{name}: key")
                 if pid in prints:
-                    raise self.fail(id_node, f"maps.{name}.fingerprints: duplicate id {pid!r}")
-                prints[pid] = self.string(value, f"maps.{name}.fingerprints.{pid}")
+                    raise self.fail(id_node, f"fingerprints.{name}: duplicate id {pid!r}")
+                prints[pid] = self.string(value, f"fingerprints.{name}.{pid}")
                 where[pid] = self.at(id_node)
         return MapRef(path, prints, location=self.at(key), fingerprint_locations=where)
 
@@ -320,11 +328,7 @@ def dumps_links(links: LinkSet) -> str:
         lines.append(f"title: {_quote(links.title)}")
     lines.append("maps:")
     for side, ref in (("a", links.a), ("b", links.b)):
-        lines.append(f"  {side}:")
-        lines.append(f"    path: {_quote(ref.path)}")
-        if ref.fingerprints:
-            lines.append("    fingerprints:")
-            lines.extend(f"      {pid}: {_quote(value)}" for pid, value in sorted(ref.fingerprints.items()))
+        lines.append(f"  {side}: {_quote(ref.path)}")
     for kind in LinkKind:
         section = links.of_kind(kind)
         if not section:
@@ -335,6 +339,13 @@ def dumps_links(links: LinkSet) -> str:
             if link.note is not None:
                 parts.append(f"note: {_quote(link.note)}")
             lines.append("  - {" + ", ".join(parts) + "}")
+    if links.a.fingerprints or links.b.fingerprints:
+        # Last, as they are for argmap rather than for readers.
+        lines.append("fingerprints:")
+        for side, ref in (("a", links.a), ("b", links.b)):
+            if ref.fingerprints:
+                lines.append(f"  {side}:")
+                lines.extend(f"    {pid}: {_quote(value)}" for pid, value in sorted(ref.fingerprints.items()))
     return "\n".join(lines) + "\n"
 
 
@@ -347,18 +358,22 @@ def links_schema() -> dict[str, Any]:
     """JSON Schema (draft 2020-12) of the link file format."""
     ident = {"type": "string", "pattern": ID_PATTERN.pattern}
     side = {
-        "type": "object",
-        "additionalProperties": False,
-        "required": ["path"],
-        "properties": {
-            "path": {"type": "string", "description": "The map file, relative to the link file."},
-            "fingerprints": {
+        "oneOf": [
+            {"type": "string"},
+            {
                 "type": "object",
-                "description": "Fingerprint of each linked proposition's text when the links were stamped.",
-                "propertyNames": ident,
-                "additionalProperties": {"type": "string"},
+                "additionalProperties": False,
+                "required": ["path"],
+                "properties": {"path": {"type": "string"}},
             },
-        },
+        ],
+        "description": "The map file, relative to the link file.",
+    }
+    prints = {
+        "type": "object",
+        "description": "Fingerprint of each linked proposition's text when the links were stamped.",
+        "propertyNames": ident,
+        "additionalProperties": {"type": "string"},
     }
     link = {
         "type": "object",
@@ -400,6 +415,11 @@ def links_schema() -> dict[str, Any]:
                 "properties": {"a": {"$ref": "#/$defs/side"}, "b": {"$ref": "#/$defs/side"}},
             },
             **sections,
+            "fingerprints": {
+                "type": "object",
+                "additionalProperties": False,
+                "properties": {"a": prints, "b": prints},
+            },
         },
         "$defs": {"side": side, "link": link},
     }
