@@ -15,6 +15,7 @@ import attrs
 
 from argmap._files import read_text, write_atomic
 from argmap.errors import InputError
+from argmap.formats import aif as _aif
 from argmap.formats import json as _json
 from argmap.formats import yaml as _yaml
 from argmap.formats._spec import FORMAT_VERSION, json_schema
@@ -43,10 +44,18 @@ class Format:
     dumps: Callable[[ArgumentMap], str]
 
 
-#: Every map format argmap reads and writes, by name. Future formats (Argdown, AIF) join here.
+def _json_or_aif(text: str, filename: str | None) -> ArgumentMap:
+    # AIF files are JSON too: they are told apart by content (their first key), not by name.
+    if _aif.sniff(text):
+        return _aif.loads(text, filename)
+    return _json.loads(text, filename)
+
+
+#: Every map format argmap reads and writes, by name.
 FORMATS: Mapping[str, Format] = {
     "yaml": Format("yaml", (".yaml", ".yml"), _yaml.loads, _yaml.dumps),
-    "json": Format("json", (".json",), _json.loads, _json.dumps),
+    "json": Format("json", (".json",), _json_or_aif, _json.dumps),
+    "aif": Format("aif", (".aif",), _aif.loads, _aif.dumps),
 }
 
 

@@ -12,9 +12,10 @@ This module owns the mapping from AIF's node types to argmap's model:
   ``aif-locution``, with its speaker.
 
 Everything else (CA on CA, MA rephrases, PA preferences, TA transitions, YA nodes that anchor anything but an
-I-node, and every defect of a real file) is *counted and reported* as a coded :class:`~argmap.errors.Diagnostic`
-naming the file, the node ids and the line of the node in the file. Reading never raises for a defect of the
-graph; only text that is not JSON, or JSON that is not AIF, raises :class:`~argmap.errors.ParseError`.
+I-node, and every defect of a real file) is *counted and reported* as a coded
+:class:`~argmap.errors.Diagnostic` naming the file, the node ids and the line of the node in the file.
+Reading never raises for a defect of the graph; only text that is not JSON, or JSON that is not AIF,
+raises :class:`~argmap.errors.ParseError`.
 
 Imports only :mod:`argmap.model` and :mod:`argmap.errors`.
 """
@@ -60,7 +61,10 @@ CODES: Mapping[str, tuple[Severity, str]] = {
     "AIF111": (Severity.WARNING, "an RA node has no premise; its inference was left out"),
     "AIF112": (Severity.WARNING, "an RA node has several conclusions; the first was kept"),
     "AIF120": (Severity.WARNING, "a CA node lacks an attacker or a target; its attack was left out"),
-    "AIF121": (Severity.WARNING, "a CA node attacks another CA node (an attack on an attack), not representable"),
+    "AIF121": (
+        Severity.WARNING,
+        "a CA node attacks another CA node (an attack on an attack), not representable",
+    ),
     "AIF122": (Severity.INFO, "a CA node with several attackers or targets became one attack per pair"),
     "AIF130": (Severity.WARNING, "an MA node (rephrase) is not representable"),
     "AIF131": (Severity.WARNING, "a PA node (preference) is not representable"),
@@ -73,14 +77,15 @@ CODES: Mapping[str, tuple[Severity, str]] = {
     "AIF160": (Severity.INFO, "a node id is not a valid argmap id and was rewritten"),
 }
 
-_EXPLAINED = frozenset(
-    {("I", "RA"), ("RA", "I"), ("I", "CA"), ("CA", "I"), ("CA", "RA"), ("CA", "CA")}
-)
+_EXPLAINED = frozenset({("I", "RA"), ("RA", "I"), ("I", "CA"), ("CA", "I"), ("CA", "RA"), ("CA", "CA")})
 _REPORTED_WITH_NODE = frozenset({"YA", "TA", "MA", "PA"})
 _KNOWN = frozenset({"I", "L", "RA", "CA", "MA", "PA", "TA", "YA"})
 # Illocution names that only say "default"; they are not kept (export writes the default back).
 _DEFAULT_ILLOCUTIONS = frozenset({"", "YA", "Default Illocuting"})
-_DEFAULT_SCHEMES = {"RA": frozenset({"RA", "Default Inference"}), "CA": frozenset({"CA", "Default Conflict"})}
+_DEFAULT_SCHEMES = {
+    "RA": frozenset({"RA", "Default", "Default Inference"}),
+    "CA": frozenset({"CA", "Default", "Default Conflict"}),
+}
 # "Name : text" (AIFdb, OVA) and "Name says 'text'" (AraucariaDB).
 _SAYS = re.compile(r"(?s)^\s*([^:\n]{1,100}?)\s+says\s+'(.*)'\s*$")
 _PREFIX = re.compile(r"(?s)^\s*([^:\n]{1,100}?)\s*:\s+(.*?)\s*$")
@@ -133,38 +138,6 @@ def _stem(filename: str | None) -> str:
     return name
 
 
-class _Reader:
-    """One file's reading state; diagnostics are collected, never raised."""
-
-    def __init__(self, filename: str | None, text: str | None) -> None:
-        self.filename = filename
-        self.text = text
-        self.diagnostics: list[Diagnostic] = []
-        self._lines: dict[str, int] | None = None
-
-    def line_of(self, node_id: str) -> int:
-        if self.text is None:
-            return 1
-        if self._lines is None:
-            lines: dict[str, int] = {}
-            line = 1
-            last = 0
-            for match in _NODE_ID.finditer(self.text):
-                line += self.text.count("\n", last, match.start())
-                last = match.start()
-                lines.setdefault(match.group(1), line)
-            self._lines = lines
-        return self._lines.get(node_id, 1)
-
-    def report(self, code: str, message: str, ids: Iterable[str], hint: str | None = None) -> None:
-        severity, _ = CODES[code]
-        ids = tuple(ids)
-        line = self.line_of(ids[0]) if ids else 1
-        self.diagnostics.append(
-            Diagnostic(code, severity, message, ids, Location(self.filename, line, 1), hint)
-        )
-
-
 def _text(value: Any) -> str:
     return value if isinstance(value, str) else "" if value is None else str(value)
 
@@ -197,285 +170,21 @@ def read_data(data: Any, filename: str | None = None, text: str | None = None) -
             1,
             1,
         )
-    edges_in = data.get("edges", [])
-    if not isinstance(edges_in, list):
+    edges = data.get("edges", [])
+    if not isinstance(edges, list):
         raise ParseError("not an AIF file: 'edges' is not a list", filename, 1, 1)
     r = _Reader(filename, text)
-
-    # -- nodes ----------------------------------------------------------------------------------
-    kind: dict[str, str] = {}
-    texts: dict[str, str] = {}
-    schemes: dict[str, str] = {}
-    counts: dict[str, int] = {}
-    for position, raw in enumerate(data["nodes"]):
-        if not isinstance(raw, dict) or raw.get("nodeID") is None or not isinstance(raw.get("type"), str):
-            r.report("AIF101", f"node entry {position} has no nodeID or no type; skipped", ())
-            continue
-        nid = _text(raw["nodeID"])
-        ntype = raw["type"]
-        counts[ntype] = counts.get(ntype, 0) + 1
-        if nid in kind:
-            r.report("AIF102", f"node {nid} occurs twice; the later one ({ntype}) was skipped", (nid,))
-            continue
-        if ntype not in _KNOWN:
-            r.report("AIF103", f"node {nid} has unknown type {ntype[:20]!r}; skipped", (nid,))
-            continue
-        kind[nid] = ntype
-        texts[nid] = _text(raw.get("text"))
-        scheme = raw.get("scheme")
-        if isinstance(scheme, str) and scheme:
-            schemes[nid] = scheme
-
-    # -- edges ----------------------------------------------------------------------------------
-    ins: dict[str, list[str]] = {}
-    outs: dict[str, list[str]] = {}
-    seen_edges: set[tuple[str, str]] = set()
-    counts["edges"] = len(edges_in)
-    for position, edge in enumerate(edges_in):
-        if not isinstance(edge, dict) or edge.get("fromID") is None or edge.get("toID") is None:
-            r.report("AIF104", f"edge entry {position} has no fromID or no toID; skipped", ())
-            continue
-        src, dst = _text(edge["fromID"]), _text(edge["toID"])
-        eid = _text(edge.get("edgeID"))
-        if src not in kind or dst not in kind:
-            missing = src if src not in kind else dst
-            r.report("AIF104", f"edge {eid} names node {missing}, which does not exist; skipped", (missing,))
-            continue
-        if src == dst:
-            r.report("AIF105", f"edge {eid} goes from node {src} to itself; skipped", (src,))
-            continue
-        if (src, dst) in seen_edges:
-            continue
-        seen_edges.add((src, dst))
-        outs.setdefault(src, []).append(dst)
-        ins.setdefault(dst, []).append(src)
-
-    # -- ids: AIF ids are any string; argmap ids are slugs ------------------------------------------
-    ids: dict[str, str] = {}
-    taken: set[str] = set()
-    for nid in kind:
-        if ID_PATTERN.match(nid) and nid not in taken:
-            ids[nid] = nid
-            taken.add(nid)
-    for nid in kind:
-        if nid in ids:
-            continue
-        base = _BAD_ID_CHARS.sub("_", nid)
-        if not base or base[0] in "-.":
-            base = "n" + base
-        new, k = base, 1
-        while new in taken:
-            k += 1
-            new = f"{base}.{k}"
-        ids[nid] = new
-        taken.add(new)
-        r.report("AIF160", f"node id {nid[:40]!r} is written {new!r} in the map", (nid,))
-
-    def fresh(base: str) -> str:
-        new, k = base, 1
-        while new in taken:
-            k += 1
-            new = f"{base}.{k}"
-        taken.add(new)
-        return new
-
-    # -- participants and locutions give L-nodes their speakers -------------------------------------
-    people: dict[str, str] = {}
-    for part in data.get("participants") or ():
-        if isinstance(part, dict) and part.get("participantID") is not None:
-            name = f"{_text(part.get('firstname')).strip()} {_text(part.get('surname')).strip()}".strip()
-            if name:
-                people[_text(part["participantID"])] = name
-    person_of: dict[str, str] = {}
-    for loc in data.get("locutions") or ():
-        if isinstance(loc, dict) and loc.get("nodeID") is not None and loc.get("personID") is not None:
-            name = people.get(_text(loc["personID"]))
-            if name:
-                person_of.setdefault(_text(loc["nodeID"]), name)
-
-    # -- the dialogue layer: which locution anchors which proposition --------------------------------
-    anchor: dict[str, tuple[str, str | None]] = {}  # I-node -> (L-node, illocution)
-    anchoring: set[str] = set()  # L-nodes folded into a proposition
-    for nid, ntype in kind.items():
-        if ntype != "YA":
-            continue
-        sources, targets = ins.get(nid, []), outs.get(nid, [])
-        if not sources or not targets:
-            end = "locution" if not sources else "content"
-            r.report("AIF141", f"YA node {nid} has no {end}; its anchoring was left out", (nid,))
-            continue
-        illocution = schemes.get(nid) or texts[nid]
-        if illocution in _DEFAULT_ILLOCUTIONS or illocution.startswith("YA_"):
-            illocution_kept: str | None = None
-        else:
-            illocution_kept = illocution
-        pairs: list[tuple[str, str]]
-        if len(sources) == 1:
-            pairs = [(sources[0], t) for t in targets]
-        elif len(targets) == 1:
-            pairs = [(s, targets[0]) for s in sources]
-        else:
-            pairs = list(zip(sources, targets, strict=False))
-            if len(sources) != len(targets):
-                r.report(
-                    "AIF141",
-                    f"YA node {nid} joins {len(sources)} locutions to {len(targets)} contents; "
-                    "paired in order, the rest left out",
-                    (nid,),
-                )
-        for src, dst in pairs:
-            if kind[src] == "L" and kind[dst] == "I":
-                if dst in anchor:
-                    r.report(
-                        "AIF143",
-                        f"I-node {dst} is also anchored by locution {src} (YA {nid}); "
-                        f"its speaker comes from locution {anchor[dst][0]}",
-                        (dst, src, nid),
-                    )
-                    continue
-                anchor[dst] = (src, illocution_kept)
-                anchoring.add(src)
-            else:
-                r.report(
-                    "AIF142",
-                    f"YA node {nid} anchors {kind[dst]} node {dst} in {kind[src]} node {src} "
-                    f"({illocution[:40]!r}); not representable",
-                    (nid, src, dst),
-                )
-
-    speakers: dict[str, _Speaker] = {}
-
-    def speaker(name: str | None) -> _Speaker | None:
-        if name is None:
-            return None
-        found = speakers.get(name)
-        if found is None:
-            found = speakers[name] = _Speaker(name)
-        return found
-
-    # -- propositions: I-nodes, and L-nodes that anchor none ------------------------------------------
-    props: list[Proposition] = []
-    for nid, ntype in kind.items():
-        if ntype == "I":
-            if nid not in ins and nid not in outs:
-                r.report("AIF150", f"I-node {nid} takes part in no relation", (nid,))
-            said = anchor.get(nid)
-            if said is None:
-                props.append(Proposition(ids[nid], texts[nid]))
-                continue
-            lid, illocution = said
-            name, quote = _speaker_and_quote(texts[lid], person_of.get(lid))
-            locator = f"locution {lid}" + (f" ({illocution})" if illocution else "")
-            props.append(
-                Proposition(
-                    ids[nid],
-                    texts[nid],
-                    citation=Citation(DIALOGUE_SOURCE, locator, quote or None),
-                    speaker=speaker(name),
-                )
-            )
-        elif ntype == "L" and nid not in anchoring:
-            if nid not in ins and nid not in outs:
-                r.report("AIF151", f"L-node {nid} takes part in no relation", (nid,))
-            name, quote = _speaker_and_quote(texts[nid], person_of.get(nid))
-            props.append(
-                Proposition(
-                    ids[nid],
-                    quote,
-                    tags=(LOCUTION_TAG,),
-                    citation=Citation(DIALOGUE_SOURCE, f"locution {nid}"),
-                    speaker=speaker(name),
-                )
-            )
-
-    # -- inferences and attacks --------------------------------------------------------------------
-    inferences: list[Inference] = []
-    attacks: list[Attack] = []
-    for nid, ntype in kind.items():
-        if ntype == "RA":
-            label = schemes.get(nid) or texts[nid]
-            kept_label = None if label in _DEFAULT_SCHEMES["RA"] else label
-            premises = [p for p in ins.get(nid, []) if kind[p] == "I"]
-            conclusions = [c for c in outs.get(nid, []) if kind[c] == "I"]
-            if not conclusions:
-                r.report("AIF110", f"RA node {nid} has no conclusion; inference left out", (nid,))
-                continue
-            if not premises:
-                r.report("AIF111", f"RA node {nid} has no premise; inference left out", (nid,))
-                continue
-            if len(conclusions) > 1:
-                r.report(
-                    "AIF112",
-                    f"RA node {nid} has {len(conclusions)} conclusions; only {conclusions[0]} was kept",
-                    (nid, *conclusions[1:]),
-                )
-            inferences.append(
-                Inference(ids[nid], tuple(ids[p] for p in premises), ids[conclusions[0]], label=kept_label)
-            )
-        elif ntype == "CA":
-            label = schemes.get(nid) or texts[nid]
-            kept_label = None if label in _DEFAULT_SCHEMES["CA"] else label
-            attackers = [a for a in ins.get(nid, []) if kind[a] == "I"]
-            targets: list[tuple[str, AttackKind]] = []
-            for t in outs.get(nid, []):
-                if kind[t] == "I":
-                    targets.append((t, AttackKind.REBUT))
-                elif kind[t] == "RA":
-                    targets.append((t, AttackKind.UNDERCUT))
-                elif kind[t] == "CA":
-                    r.report(
-                        "AIF121",
-                        f"CA node {nid} attacks CA node {t} (an attack on an attack); not representable",
-                        (nid, t),
-                    )
-            if not attackers or not targets:
-                if attackers or not any(kind[t] == "CA" for t in outs.get(nid, [])):
-                    end = "attacker" if not attackers else "target"
-                    r.report("AIF120", f"CA node {nid} has no {end}; attack left out", (nid,))
-                continue
-            if len(attackers) * len(targets) > 1:
-                r.report(
-                    "AIF122",
-                    f"CA node {nid} has {len(attackers)} attackers and {len(targets)} targets; "
-                    "one attack per pair",
-                    (nid,),
-                )
-            first = True
-            for a in attackers:
-                for t, akind in targets:
-                    aid = ids[nid] if first else fresh(f"{ids[nid]}.{ids[a]}")
-                    first = False
-                    attacks.append(Attack(aid, ids[a], ids[t], akind, label=kept_label))
-        elif ntype == "MA":
-            r.report(
-                "AIF130",
-                f"MA node {nid} (rephrase of {', '.join(ins.get(nid, [])) or 'nothing'} as "
-                f"{', '.join(outs.get(nid, [])) or 'nothing'}) is not representable",
-                (nid,),
-            )
-        elif ntype == "PA":
-            r.report("AIF131", f"PA node {nid} (preference) is not representable", (nid,))
-        elif ntype == "TA":
-            r.report("AIF140", f"TA node {nid} (transition between locutions) is not representable", (nid,))
-
-    # Edges that no pass above explains: I->I, I->L, L->RA, RA->RA and the like. Edges touching YA, TA,
-    # MA or PA nodes were reported with those nodes.
-    for src, dsts in outs.items():
-        for dst in dsts:
-            pair = (kind[src], kind[dst])
-            if pair in _EXPLAINED or pair[0] in _REPORTED_WITH_NODE or pair[1] in _REPORTED_WITH_NODE:
-                continue
-            r.report(
-                "AIF106",
-                f"edge {src} -> {dst} joins {pair[0]} to {pair[1]} without a scheme node between; skipped",
-                (src, dst),
-            )
-
+    r.read_nodes(data["nodes"])
+    r.read_edges(edges)
+    r.assign_ids()
+    r.read_people(data.get("participants"), data.get("locutions"))
+    r.read_anchors()
+    props = r.propositions()
+    inferences, attacks = r.relations()
+    r.stray_edges()
     sources: tuple[Source, ...] = ()
-    if speakers or anchoring or any(p.citation is not None for p in props):
-        sources = (
-            Source(DIALOGUE_SOURCE, "Dialogue", kind="dialogue", speakers=tuple(speakers.values())),
-        )
+    if r.speakers or r.anchoring or any(p.citation is not None for p in props):
+        sources = (Source(DIALOGUE_SOURCE, "Dialogue", kind="dialogue", speakers=tuple(r.speakers.values())),)
     amap = ArgumentMap(
         title=_stem(filename),
         sources=sources,
@@ -484,4 +193,316 @@ def read_data(data: Any, filename: str | None = None, text: str | None = None) -
         attacks=tuple(attacks),
         path=filename,
     )
-    return AifImport(amap, tuple(r.diagnostics), counts, flavour)
+    return AifImport(amap, tuple(r.diagnostics), r.counts, flavour)
+
+
+class _Reader:
+    """One file's reading state, filled phase by phase; diagnostics are collected, never raised."""
+
+    def __init__(self, filename: str | None, text: str | None) -> None:
+        self.filename = filename
+        self.text = text
+        self.diagnostics: list[Diagnostic] = []
+        self._lines: dict[str, int] | None = None
+        self.kind: dict[str, str] = {}  # node id -> AIF type, in file order
+        self.texts: dict[str, str] = {}
+        self.schemes: dict[str, str] = {}
+        self.counts: dict[str, int] = {}
+        self.ins: dict[str, list[str]] = {}
+        self.outs: dict[str, list[str]] = {}
+        self.ids: dict[str, str] = {}  # AIF id -> argmap id
+        self.taken: set[str] = set()
+        self.person_of: dict[str, str] = {}  # L-node -> speaker name
+        self.anchor: dict[str, tuple[str, str | None]] = {}  # I-node -> (L-node, illocution)
+        self.anchoring: set[str] = set()  # L-nodes folded into the proposition they anchor
+        self.speakers: dict[str, _Speaker] = {}
+
+    # -- diagnostics ---------------------------------------------------------------------------------
+
+    def line_of(self, node_id: str) -> int:
+        if self.text is None:
+            return 1
+        if self._lines is None:
+            lines: dict[str, int] = {}
+            line = 1
+            last = 0
+            for match in _NODE_ID.finditer(self.text):
+                line += self.text.count("\n", last, match.start())
+                last = match.start()
+                lines.setdefault(match.group(1), line)
+            self._lines = lines
+        return self._lines.get(node_id, 1)
+
+    def report(self, code: str, message: str, ids: Iterable[str]) -> None:
+        severity, _ = CODES[code]
+        found = tuple(ids)
+        line = self.line_of(found[0]) if found else 1
+        self.diagnostics.append(Diagnostic(code, severity, message, found, Location(self.filename, line, 1)))
+
+    # -- phases ---------------------------------------------------------------------------------------
+
+    def read_nodes(self, nodes: list[Any]) -> None:
+        for position, raw in enumerate(nodes):
+            if not isinstance(raw, dict) or raw.get("nodeID") is None or not isinstance(raw.get("type"), str):
+                self.report("AIF101", f"node entry {position} has no nodeID or no type; skipped", ())
+                continue
+            nid = _text(raw["nodeID"])
+            ntype = raw["type"]
+            self.counts[ntype] = self.counts.get(ntype, 0) + 1
+            if nid in self.kind:
+                self.report("AIF102", f"node {nid} occurs twice; the later one ({ntype}) was skipped", (nid,))
+                continue
+            if ntype not in _KNOWN:
+                self.report("AIF103", f"node {nid} has unknown type {ntype[:20]!r}; skipped", (nid,))
+                continue
+            self.kind[nid] = ntype
+            self.texts[nid] = _text(raw.get("text"))
+            scheme = raw.get("scheme")
+            if isinstance(scheme, str) and scheme:
+                self.schemes[nid] = scheme
+
+    def read_edges(self, edges: list[Any]) -> None:
+        kind = self.kind
+        seen: set[tuple[str, str]] = set()
+        self.counts["edges"] = len(edges)
+        for position, edge in enumerate(edges):
+            if not isinstance(edge, dict) or edge.get("fromID") is None or edge.get("toID") is None:
+                self.report("AIF104", f"edge entry {position} has no fromID or no toID; skipped", ())
+                continue
+            src, dst = _text(edge["fromID"]), _text(edge["toID"])
+            eid = _text(edge.get("edgeID"))
+            if src not in kind or dst not in kind:
+                missing = src if src not in kind else dst
+                self.report(
+                    "AIF104", f"edge {eid} names node {missing}, which does not exist; skipped", (missing,)
+                )
+                continue
+            if src == dst:
+                self.report("AIF105", f"edge {eid} goes from node {src} to itself; skipped", (src,))
+                continue
+            if (src, dst) in seen:
+                continue
+            seen.add((src, dst))
+            self.outs.setdefault(src, []).append(dst)
+            self.ins.setdefault(dst, []).append(src)
+
+    def assign_ids(self) -> None:
+        # AIF ids are any string; argmap ids are slugs. Valid ids are kept, the rest rewritten.
+        for nid in self.kind:
+            if ID_PATTERN.match(nid) and nid not in self.taken:
+                self.ids[nid] = nid
+                self.taken.add(nid)
+        for nid in self.kind:
+            if nid in self.ids:
+                continue
+            base = _BAD_ID_CHARS.sub("_", nid)
+            if not base or base[0] in "-.":
+                base = "n" + base
+            self.ids[nid] = new = self.fresh(base)
+            self.report("AIF160", f"node id {nid[:40]!r} is written {new!r} in the map", (nid,))
+
+    def fresh(self, base: str) -> str:
+        new, k = base, 1
+        while new in self.taken:
+            k += 1
+            new = f"{base}.{k}"
+        self.taken.add(new)
+        return new
+
+    def read_people(self, participants: Any, locutions: Any) -> None:
+        people: dict[str, str] = {}
+        for part in participants if isinstance(participants, list) else ():
+            if isinstance(part, dict) and part.get("participantID") is not None:
+                first, last = _text(part.get("firstname")).strip(), _text(part.get("surname")).strip()
+                if name := f"{first} {last}".strip():
+                    people[_text(part["participantID"])] = name
+        for loc in locutions if isinstance(locutions, list) else ():
+            if not isinstance(loc, dict) or loc.get("nodeID") is None or loc.get("personID") is None:
+                continue
+            if name := people.get(_text(loc["personID"]), ""):
+                self.person_of.setdefault(_text(loc["nodeID"]), name)
+
+    def read_anchors(self) -> None:
+        """Which locution anchors which proposition, through which YA-node."""
+        kind = self.kind
+        for nid, ntype in kind.items():
+            if ntype != "YA":
+                continue
+            sources, targets = self.ins.get(nid, []), self.outs.get(nid, [])
+            if not sources or not targets:
+                end = "locution" if not sources else "content"
+                self.report("AIF141", f"YA node {nid} has no {end}; its anchoring was left out", (nid,))
+                continue
+            illocution = self.schemes.get(nid) or self.texts[nid]
+            kept = None if illocution in _DEFAULT_ILLOCUTIONS or illocution.startswith("YA_") else illocution
+            if len(sources) == 1:
+                pairs = [(sources[0], t) for t in targets]
+            elif len(targets) == 1:
+                pairs = [(s, targets[0]) for s in sources]
+            else:
+                # One YA-node shared by many L -> I pairs (AraucariaDB does this): edges pair in order.
+                pairs = list(zip(sources, targets, strict=False))
+                if len(sources) != len(targets):
+                    self.report(
+                        "AIF141",
+                        f"YA node {nid} joins {len(sources)} locutions to {len(targets)} contents; "
+                        "paired in order, the rest left out",
+                        (nid,),
+                    )
+            for src, dst in pairs:
+                if kind[src] != "L" or kind[dst] != "I":
+                    self.report(
+                        "AIF142",
+                        f"YA node {nid} anchors {kind[dst]} node {dst} in {kind[src]} node {src} "
+                        f"({illocution[:40]!r}); not representable",
+                        (nid, src, dst),
+                    )
+                elif dst in self.anchor:
+                    self.report(
+                        "AIF143",
+                        f"I-node {dst} is also anchored by locution {src} (YA {nid}); "
+                        f"its speaker comes from locution {self.anchor[dst][0]}",
+                        (dst, src, nid),
+                    )
+                else:
+                    self.anchor[dst] = (src, kept)
+                    self.anchoring.add(src)
+
+    def speaker(self, name: str | None) -> _Speaker | None:
+        if name is None:
+            return None
+        found = self.speakers.get(name)
+        if found is None:
+            found = self.speakers[name] = _Speaker(name)
+        return found
+
+    def propositions(self) -> list[Proposition]:
+        """I-nodes, and L-nodes that anchor none (kept as locutions of their own)."""
+        props: list[Proposition] = []
+        for nid, ntype in self.kind.items():
+            if ntype == "I":
+                if nid not in self.ins and nid not in self.outs:
+                    self.report("AIF150", f"I-node {nid} takes part in no relation", (nid,))
+                said = self.anchor.get(nid)
+                if said is None:
+                    props.append(Proposition(self.ids[nid], self.texts[nid]))
+                    continue
+                lid, illocution = said
+                name, quote = _speaker_and_quote(self.texts[lid], self.person_of.get(lid))
+                locator = f"locution {lid}" + (f" ({illocution})" if illocution else "")
+                cite = Citation(DIALOGUE_SOURCE, locator, quote or None)
+                props.append(
+                    Proposition(self.ids[nid], self.texts[nid], citation=cite, speaker=self.speaker(name))
+                )
+            elif ntype == "L" and nid not in self.anchoring:
+                if nid not in self.ins and nid not in self.outs:
+                    self.report("AIF151", f"L-node {nid} takes part in no relation", (nid,))
+                name, quote = _speaker_and_quote(self.texts[nid], self.person_of.get(nid))
+                props.append(
+                    Proposition(
+                        self.ids[nid],
+                        quote,
+                        tags=(LOCUTION_TAG,),
+                        citation=Citation(DIALOGUE_SOURCE, f"locution {nid}"),
+                        speaker=self.speaker(name),
+                    )
+                )
+        return props
+
+    def relations(self) -> tuple[list[Inference], list[Attack]]:
+        inferences: list[Inference] = []
+        attacks: list[Attack] = []
+        for nid, ntype in self.kind.items():
+            if ntype == "RA":
+                inference = self.inference(nid)
+                if inference is not None:
+                    inferences.append(inference)
+            elif ntype == "CA":
+                attacks.extend(self.attacks(nid))
+            elif ntype == "MA":
+                was = ", ".join(self.ins.get(nid, [])) or "nothing"
+                now = ", ".join(self.outs.get(nid, [])) or "nothing"
+                self.report(
+                    "AIF130", f"MA node {nid} (rephrase of {was} as {now}) is not representable", (nid,)
+                )
+            elif ntype == "PA":
+                self.report("AIF131", f"PA node {nid} (preference) is not representable", (nid,))
+            elif ntype == "TA":
+                self.report(
+                    "AIF140", f"TA node {nid} (transition between locutions) is not representable", (nid,)
+                )
+        return inferences, attacks
+
+    def inference(self, nid: str) -> Inference | None:
+        kind, ids = self.kind, self.ids
+        label = self.schemes.get(nid) or self.texts[nid]
+        premises = [p for p in self.ins.get(nid, []) if kind[p] == "I"]
+        conclusions = [c for c in self.outs.get(nid, []) if kind[c] == "I"]
+        if not conclusions:
+            self.report("AIF110", f"RA node {nid} has no conclusion; inference left out", (nid,))
+            return None
+        if not premises:
+            self.report("AIF111", f"RA node {nid} has no premise; inference left out", (nid,))
+            return None
+        if len(conclusions) > 1:
+            self.report(
+                "AIF112",
+                f"RA node {nid} has {len(conclusions)} conclusions; only {conclusions[0]} was kept",
+                (nid, *conclusions[1:]),
+            )
+        kept = None if label in _DEFAULT_SCHEMES["RA"] else label
+        return Inference(ids[nid], tuple(ids[p] for p in premises), ids[conclusions[0]], label=kept)
+
+    def attacks(self, nid: str) -> list[Attack]:
+        kind, ids = self.kind, self.ids
+        label = self.schemes.get(nid) or self.texts[nid]
+        kept = None if label in _DEFAULT_SCHEMES["CA"] else label
+        attackers = [a for a in self.ins.get(nid, []) if kind[a] == "I"]
+        targets: list[tuple[str, AttackKind]] = []
+        on_attack = False
+        for t in self.outs.get(nid, []):
+            if kind[t] == "I":
+                targets.append((t, AttackKind.REBUT))
+            elif kind[t] == "RA":
+                targets.append((t, AttackKind.UNDERCUT))
+            elif kind[t] == "CA":
+                on_attack = True
+                self.report(
+                    "AIF121",
+                    f"CA node {nid} attacks CA node {t} (an attack on an attack); not representable",
+                    (nid, t),
+                )
+        if not attackers or not targets:
+            if not attackers or not on_attack:  # an attack on an attack was reported above
+                end = "attacker" if not attackers else "target"
+                self.report("AIF120", f"CA node {nid} has no {end}; attack left out", (nid,))
+            return []
+        if len(attackers) * len(targets) > 1:
+            self.report(
+                "AIF122",
+                f"CA node {nid} has {len(attackers)} attackers and {len(targets)} targets; "
+                "one attack per pair",
+                (nid,),
+            )
+        found: list[Attack] = []
+        for a in attackers:
+            for t, akind in targets:
+                aid = self.fresh(f"{ids[nid]}.{ids[a]}") if found else ids[nid]
+                found.append(Attack(aid, ids[a], ids[t], akind, label=kept))
+        return found
+
+    def stray_edges(self) -> None:
+        # Edges no phase explains: I->I, I->L, L->RA, RA->RA and the like. Edges touching YA, TA, MA or PA
+        # nodes were reported with those nodes.
+        kind = self.kind
+        for src, dsts in self.outs.items():
+            for dst in dsts:
+                pair = (kind[src], kind[dst])
+                if pair in _EXPLAINED or pair[0] in _REPORTED_WITH_NODE or pair[1] in _REPORTED_WITH_NODE:
+                    continue
+                self.report(
+                    "AIF106",
+                    f"edge {src} -> {dst} joins {pair[0]} to {pair[1]} without a scheme node between; "
+                    "skipped",
+                    (src, dst),
+                )

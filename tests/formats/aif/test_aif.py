@@ -1,0 +1,290 @@
+"""AIF import and export: a fixture per defect, the corpora against an independent tally, round trips."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import given
+
+from argmap.errors import ParseError, Severity
+from argmap.formats import FORMATS, aif, load, loads
+from argmap.model import ArgumentMap, AttackKind
+from tests.strategies import argument_maps
+
+FIXTURES = Path(__file__).parent / "fixtures"
+ROOT = Path(__file__).resolve().parents[3]
+CORPORA = ROOT.parent / "shared" / "corpora" / "aif"
+CORPUS_FILES = sorted(CORPORA.glob("*/*.json"))
+needs_corpora = pytest.mark.skipif(not CORPUS_FILES, reason=f"AIF corpora not found at {CORPORA}")
+
+
+def _read(name: str) -> aif.AifImport:
+    path = FIXTURES / name
+    return aif.read(path.read_text(encoding="utf-8"), str(path))
+
+
+@pytest.mark.parametrize(
+    ("name", "codes", "propositions", "inferences", "attacks"),
+    [
+        ("ra-without-conclusion.json", ["AIF110"], 1, 0, 0),
+        ("ra-without-premise.json", ["AIF111"], 1, 0, 0),
+        ("self-loop.json", ["AIF105"], 2, 1, 0),
+        ("isolated-nodes.json", ["AIF150", "AIF151"], 2, 0, 0),
+        ("ya-missing-end.json", ["AIF141"], 1, 0, 0),
+        ("i-to-i.json", ["AIF106"], 2, 0, 0),
+        ("ova3-integer-ids.json", [], 2, 1, 0),
+        (
+            "dialogue-and-attacks.json",
+            ["AIF142", "AIF121", "AIF130", "AIF131", "AIF140"],
+            8,
+            2,
+            2,
+        ),
+    ],
+)
+def test_fixture_defects_are_reported_with_file_and_node(
+    name: str, codes: list[str], propositions: int, inferences: int, attacks: int
+) -> None:
+    result = _read(name)
+    assert [d.code for d in result.diagnostics] == codes
+    for diag in result.diagnostics:
+        assert diag.location is not None and diag.location.file == str(FIXTURES / name)
+        assert diag.ids, diag
+        assert diag.ids[0] in diag.message
+        assert diag.severity is aif.CODES[diag.code][0]
+    assert (len(result.map.propositions), len(result.map.inferences), len(result.map.attacks)) == (
+        propositions,
+        inferences,
+        attacks,
+    )
+
+
+def test_diagnostics_name_the_line_of_the_node() -> None:
+    result = _read("ra-without-conclusion.json")
+    assert result.diagnostics[0].location is not None
+    assert result.diagnostics[0].location.line == 3
+
+
+def test_ova3_is_detected_by_content_and_integer_ids_become_strings() -> None:
+    result = _read("ova3-integer-ids.json")
+    assert result.flavour == "ova3"
+    (inf,) = result.map.inferences
+    assert (inf.id, inf.premises, inf.conclusion, inf.label) == ("3", ("2",), "1", None)
+
+
+def test_dialogue_layer_becomes_speakers_and_citations() -> None:
+    amap = _read("dialogue-and-attacks.json").map
+    claim = amap.proposition("1")
+    assert claim.speaker is not None and claim.speaker.name == "Andy Burnham"
+    assert claim.citation is not None
+    assert (claim.citation.locator, claim.citation.quote) == (
+        "locution 20 (Asserting)",
+        "schools should reopen",
+    )
+    host = amap.proposition("22")  # anchors nothing: kept as a locution of its own
+    assert aif.LOCUTION_TAG in host.tags
+    assert host.speaker is not None and host.speaker.name == "Fiona Bruce"
+    assert [s.name for s in amap.sources[0].speakers] == ["Andy Burnham", "Fiona Bruce"]
+
+
+def test_schemes_linked_premises_rebuttals_and_undercuts() -> None:
+    amap = _read("dialogue-and-attacks.json").map
+    linked = amap.index.inferences["4"]
+    assert (linked.premises, linked.conclusion, linked.label) == (
+        ("2", "3"),
+        "1",
+        "Argument From Consequences",
+    )
+    kinds = {a.id: (a.attacker, a.target, a.kind) for a in amap.attacks}
+    assert kinds == {"6": ("5", "1", AttackKind.REBUT), "8": ("7", "4", AttackKind.UNDERCUT)}
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('{"nodes": [', "not valid JSON"),
+        ("[1, 2]", "not an AIF file"),
+        ('{"nodes": {}}', "not an AIF file"),
+        ('{"nodes": [], "edges": 3}', "'edges' is not a list"),
+    ],
+)
+def test_text_that_is_not_aif_is_a_parse_error(text: str, message: str) -> None:
+    with pytest.raises(ParseError, match=message) as info:
+        aif.read(text, "bad.json")
+    assert info.value.file == "bad.json" and info.value.line is not None
+
+
+@pytest.mark.parametrize(
+    "node",
+    [
+        {"text": "no id", "type": "I"},
+        {"nodeID": "1", "type": 5},
+        "not an object",
+        {"nodeID": "1", "type": "XX", "text": "unknown"},
+    ],
+)
+def test_malformed_nodes_are_reported_not_raised(node: Any) -> None:
+    result = aif.read(json.dumps({"nodes": [node], "edges": [{"edgeID": "1", "fromID": "1", "toID": "9"}]}))
+    assert {d.code for d in result.diagnostics} <= {"AIF101", "AIF103", "AIF104"}
+    assert result.diagnostics
+
+
+def test_invalid_ids_are_rewritten_and_reported() -> None:
+    data = {
+        "nodes": [
+            {"nodeID": "a b", "text": "A", "type": "I"},
+            {"nodeID": "-x", "text": "B", "type": "I"},
+            {"nodeID": "r", "text": "RA", "type": "RA"},
+        ],
+        "edges": [{"fromID": "a b", "toID": "r"}, {"fromID": "r", "toID": "-x"}],
+    }
+    result = aif.read(json.dumps(data))
+    assert [d.code for d in result.diagnostics] == ["AIF160", "AIF160"]
+    assert result.map.inferences[0].premises == ("a_b",) and result.map.inferences[0].conclusion == "n-x"
+
+
+def test_registry_tells_aif_from_argmap_json_by_content(tmp_path: Path) -> None:
+    amap = load(FIXTURES / "dialogue-and-attacks.json")
+    assert len(amap.propositions) == 8
+    assert FORMATS["aif"].dumps(amap) == aif.dumps(amap)
+    plain = tmp_path / "map.json"
+    plain.write_text(FORMATS["json"].dumps(amap), encoding="utf-8")
+    assert load(plain) == amap
+
+
+# -- the shared corpora against an independent tally -----------------------------------------------
+
+
+def _tally(data: dict[str, Any]) -> Counter[str]:
+    """What a faithful reader must produce, counted straight from the JSON without argmap's code."""
+    kinds = {str(n["nodeID"]): n["type"] for n in data["nodes"]}
+    ins: dict[str, list[str]] = {}
+    outs: dict[str, list[str]] = {}
+    touched: set[str] = set()
+    for e in data["edges"]:
+        a, b = str(e["fromID"]), str(e["toID"])
+        touched.update((a, b))
+        outs.setdefault(a, []).append(b)
+        ins.setdefault(b, []).append(a)
+    tally: Counter[str] = Counter()
+    folded = {
+        src
+        for ya, kind in kinds.items()
+        if kind == "YA"
+        for src in ins.get(ya, [])
+        if kinds[src] == "L" and any(kinds[t] == "I" for t in outs.get(ya, []))
+    }
+    tally["propositions"] = sum(k == "I" for k in kinds.values()) + sum(
+        1 for n, k in kinds.items() if k == "L" and n not in folded
+    )
+    for node, kind in kinds.items():
+        premises = [p for p in ins.get(node, []) if kinds[p] == "I"]
+        targets = [t for t in outs.get(node, []) if kinds[t] in ("I", "RA")]
+        if kind == "RA" and premises and any(kinds[t] == "I" for t in outs.get(node, [])):
+            tally["inferences"] += 1
+        if kind == "CA" and premises:
+            tally["attacks"] += len(premises) * len(targets)
+        if kind == "TA":
+            tally["AIF140"] += 1
+        if kind in ("I", "L") and node not in touched:
+            tally["AIF150" if kind == "I" else "AIF151"] += 1
+    return tally
+
+
+@needs_corpora
+def test_every_corpus_file_loads_and_matches_an_independent_tally() -> None:
+    assert len(CORPUS_FILES) == 661 + 78
+    got: Counter[str] = Counter()
+    want: Counter[str] = Counter()
+    for path in CORPUS_FILES:
+        text = path.read_text(encoding="utf-8")
+        result = aif.read(text, str(path))
+        got.update(
+            propositions=len(result.map.propositions),
+            inferences=len(result.map.inferences),
+            attacks=len(result.map.attacks),
+        )
+        got.update(d.code for d in result.diagnostics)
+        want.update(_tally(json.loads(text)))
+        for diag in result.diagnostics:
+            assert diag.location is not None and diag.location.file == str(path)
+    assert got == want
+    # The sample's known shape: AraucariaDB is clean; QT30's test split keeps only I, L and TA nodes.
+    assert set(got) - {"propositions", "inferences", "attacks"} == {"AIF140", "AIF150", "AIF151"}
+
+
+def _without_dialogue(amap: ArgumentMap) -> ArgumentMap:
+    return attrs.evolve(
+        amap,
+        sources=(),
+        propositions=tuple(
+            attrs.evolve(p, speaker=None, citation=None)
+            for p in amap.propositions
+            if aif.LOCUTION_TAG not in p.tags
+        ),
+    )
+
+
+def _unlabelled(amap: ArgumentMap) -> ArgumentMap:
+    return attrs.evolve(
+        amap,
+        inferences=tuple(attrs.evolve(i, label=None) for i in amap.inferences),
+        attacks=tuple(attrs.evolve(a, label=None) for a in amap.attacks),
+    )
+
+
+@needs_corpora
+@pytest.mark.parametrize("path", CORPUS_FILES[::25], ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_corpus_round_trip_through_argmap_is_equal(path: Path) -> None:
+    first = aif.read(path.read_text(encoding="utf-8"), str(path))
+    again = aif.read(aif.dumps(first.map), str(path))
+    assert again.map == first.map
+    # What was reported the first time is not in the map, so it is not written or reported again.
+    assert {d.code for d in again.diagnostics} <= {"AIF150", "AIF151"}
+
+
+@needs_corpora
+@pytest.mark.parametrize("path", CORPUS_FILES[:661:40], ids=lambda p: p.name)
+def test_round_trip_through_arguebuf_keeps_node_and_edge_counts(path: Path) -> None:
+    arguebuf = pytest.importorskip("arguebuf")
+    amap = aif.read(path.read_text(encoding="utf-8"), str(path)).map
+    ours = aif.to_aif(amap)
+    theirs = arguebuf.dump.aif(arguebuf.load.aif(ours))
+    # arguebuf keeps the argument layer only (I, RA, CA, ...): compare that layer's nodes and edges.
+    layer = {n["nodeID"] for n in ours["nodes"] if n["type"] not in ("L", "YA", "TA")}
+    layer_edges = [e for e in ours["edges"] if e["fromID"] in layer and e["toID"] in layer]
+    assert (len(theirs["nodes"]), len(theirs["edges"])) == (len(layer), len(layer_edges))
+    back = aif.read_data(theirs, str(path)).map
+    # arguebuf also forgets scheme names outside its own list (AraucariaDB's "EstablishedRule").
+    assert _unlabelled(_without_dialogue(back)) == _unlabelled(_without_dialogue(amap))
+
+
+@given(argument_maps())
+def test_map_to_aif_and_back_keeps_the_argument_graph(amap: ArgumentMap) -> None:
+    back = aif.read(aif.dumps(amap)).map
+    assert [(p.id, p.text) for p in back.propositions] == [(p.id, p.text) for p in amap.propositions]
+    assert [(i.id, i.premises, i.conclusion, i.label) for i in back.inferences] == [
+        (i.id, tuple(dict.fromkeys(i.premises)), i.conclusion, i.label) for i in amap.inferences
+    ]
+    assert [(a.id, a.attacker, a.target, a.kind, a.label) for a in back.attacks] == [
+        (a.id, a.attacker, a.target, a.kind, a.label) for a in amap.attacks
+    ]
+    assert [p.speaker.name if p.speaker else None for p in back.propositions] == [
+        p.speaker.name if p.speaker else None for p in amap.propositions
+    ]
+
+
+def test_ova3_export_reads_back_as_ova3() -> None:
+    amap = _read("dialogue-and-attacks.json").map
+    result = aif.read(aif.dumps(amap, flavour="ova3"))
+    assert result.flavour == "ova3" and result.map == attrs.evolve(amap, title="AIF import")
+    assert loads(aif.dumps(amap), "json") == attrs.evolve(amap, title="AIF import")
+
+
+def test_severities_are_known() -> None:
+    assert {sev for sev, _ in aif.CODES.values()} <= set(Severity)
