@@ -39,7 +39,7 @@ from typing import Any
 
 import attrs
 
-from argmap.af.framework import adjacency, bulk, compressed_rows
+from argmap._graph import adjacency, compressed_rows, paused_gc, strongly_connected
 
 __all__ = [
     "DEFAULT_BASE_SCORE",
@@ -149,7 +149,7 @@ class BipolarGraph:
             if not 0.0 <= value <= 1.0:
                 raise ValueError(f"base score of {name!r} must lie in [0, 1], got {value}")
         gate_pairs = [(str(g), str(node)) for node, gs in (gates or {}).items() for g in gs]
-        with bulk():
+        with paused_gc():
             a_src, a_dst = _edge_columns(index, attacks, "attack")
             s_src, s_dst = _edge_columns(index, supports, "support")
             g_src, g_dst = _edge_columns(index, gate_pairs, "gate")
@@ -176,7 +176,7 @@ class BipolarGraph:
             bad = next(i for i, v in enumerate(scores) if not 0.0 <= v <= 1.0)
             raise ValueError(f"base score of {str(bad)!r} must lie in [0, 1], got {scores[bad]}")
         made: BipolarGraph = object.__new__(cls)
-        with bulk():
+        with paused_gc():
             a_src, a_dst = _index_columns(n, attacks, "attack")
             s_src, s_dst = _index_columns(n, supports, "support")
             made.__attrs_init__(tuple(map(str, range(n))), scores, a_src, a_dst, s_src, s_dst, ((),) * n)
@@ -230,13 +230,13 @@ class BipolarGraph:
     @functools.cached_property
     def attackers(self) -> tuple[tuple[int, ...], ...]:
         """For each node index, its attackers (in edge order)."""
-        with bulk():
+        with paused_gc():
             return adjacency(len(self.nodes), self.attack_sinks, self.attack_sources)
 
     @functools.cached_property
     def supporters(self) -> tuple[tuple[int, ...], ...]:
         """For each node index, its supporters (in edge order)."""
-        with bulk():
+        with paused_gc():
             return adjacency(len(self.nodes), self.support_sinks, self.support_sources)
 
     def __repr__(self) -> str:
@@ -467,55 +467,6 @@ def _pass_energy(graph: BipolarGraph, waiting: list[int], order: list[int], *, e
     return s
 
 
-def _components(deps: list[list[int]]) -> list[list[int]]:
-    """Strongly connected components, dependencies first (iterative Tarjan)."""
-    n = len(deps)
-    number = [-1] * n
-    low = [0] * n
-    on_stack = [False] * n
-    stack: list[int] = []
-    found: list[list[int]] = []
-    counter = 0
-    for root in range(n):
-        if number[root] != -1:
-            continue
-        work = [(root, 0)]
-        number[root] = low[root] = counter
-        counter += 1
-        stack.append(root)
-        on_stack[root] = True
-        while work:
-            v, k = work[-1]
-            column = deps[v]
-            if k < len(column):
-                work[-1] = (v, k + 1)
-                u = column[k]
-                if number[u] == -1:
-                    number[u] = low[u] = counter
-                    counter += 1
-                    stack.append(u)
-                    on_stack[u] = True
-                    work.append((u, 0))
-                elif on_stack[u]:
-                    low[v] = min(low[v], number[u])
-                continue
-            work.pop()
-            if work:
-                parent = work[-1][0]
-                low[parent] = min(low[parent], low[v])
-            if low[v] == number[v]:
-                component: list[int] = []
-                while True:
-                    u = stack.pop()
-                    on_stack[u] = False
-                    component.append(u)
-                    if u == v:
-                        break
-                found.append(component)
-    # Edges point from a node to what it depends on, so Tarjan emits dependencies first.
-    return found
-
-
 def _integrate(
     members: list[int],
     s: list[float],
@@ -567,7 +518,7 @@ def strengths(
     if tolerance <= 0.0:
         raise ValueError("tolerance must be positive")
     names = graph.nodes
-    with bulk():
+    with paused_gc():
         one_pass = _one_pass(graph, chosen)
     if one_pass is not None:
         return Strengths(chosen, dict(zip(names, one_pass, strict=True)), True, 0, 0.0, True)
@@ -575,7 +526,8 @@ def strengths(
     s = list(graph.base)
     deps = _dependencies(graph)
     converged, steps, residual = True, 0, 0.0
-    for component in _components(deps):
+    # Edges point from a node to what it depends on, so components come dependencies first.
+    for component in strongly_connected(deps):
         v = component[0]
         if len(component) == 1 and v not in deps[v]:
             s[v] = update(v, s)

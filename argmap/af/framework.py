@@ -17,112 +17,39 @@ those tables pay for them.
 from __future__ import annotations
 
 import functools
-import gc
-from collections import deque
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Mapping, Sequence
 from itertools import repeat
 from operator import itemgetter, sub
 from typing import Any
 
 import attrs
 import numpy as np
-import numpy.typing as npt
 
-__all__ = ["Framework", "IntColumn", "adjacency", "bulk", "compressed_rows", "key_counts", "unique_edges"]
+from argmap._graph import (
+    IntColumn,
+    compressed_rows,
+    int_array,
+    key_counts,
+    paused_gc,
+    rows_to_tuples,
+    unique_edges,
+)
 
-#: A column of 0-based argument indices: Python ints, or a numpy integer array (ICCMA parsing).
-IntColumn = Sequence[int] | npt.NDArray[np.intp]
+__all__ = ["Framework"]
+
 
 _first = itemgetter(0)
 _second = itemgetter(1)
-
-
-def adjacency(n: int, keys: Iterable[int], values: Iterable[int]) -> tuple[tuple[int, ...], ...]:
-    """For each ``i`` in ``0..n-1``, the ``values[k]`` with ``keys[k] == i``, in input order.
-
-    Keys must lie in ``0..n-1`` (a negative key would wrap around; callers check ranges first).
-    """
-    columns: list[list[int]] = [[] for _ in range(n)]
-    # list.append(columns[key], value) for every pair, driven entirely by C iterators: the
-    # deque with maxlen 0 only exhausts the map and keeps nothing.
-    deque(map(list.append, map(columns.__getitem__, keys), values), maxlen=0)
-    return tuple(map(tuple, columns))
-
-
-def _ints(values: IntColumn) -> npt.NDArray[np.intp]:
-    """``values`` as a flat integer array (one C-level pass over the Python ints)."""
-    if isinstance(values, np.ndarray):
-        return values.astype(np.intp, copy=False)
-    return np.fromiter(values, dtype=np.intp, count=len(values))
-
-
-def compressed_rows(n: int, keys: IntColumn, values: IntColumn) -> tuple[tuple[int, ...], tuple[int, ...]]:
-    """``(starts, flat)``: the ``values[k]`` with ``keys[k] == i`` are ``flat[starts[i]:starts[i + 1]]``.
-
-    The same grouping as :func:`adjacency`, in input order, held in two flat tuples (``starts``
-    has ``n + 1`` entries) instead of a tuple per key: a stable sort of the keys and a running
-    count, both in numpy, with no container per key to allocate, track and free. Keys must lie
-    in ``0..n-1``.
-    """
-    key_array = _ints(keys)
-    order = np.argsort(key_array, kind="stable")
-    starts = np.zeros(n + 1, dtype=np.intp)
-    np.cumsum(np.bincount(key_array, minlength=n), out=starts[1:])
-    return tuple(starts.tolist()), tuple(_ints(values)[order].tolist())
-
-
-def key_counts(n: int, keys: IntColumn) -> tuple[int, ...]:
-    """For each ``i`` in ``0..n-1``, how often ``i`` occurs in ``keys`` (keys lie in ``0..n-1``)."""
-    return tuple(np.bincount(_ints(keys), minlength=n).tolist())
-
-
-def _rows_to_tuples(rows: tuple[tuple[int, ...], tuple[int, ...]]) -> tuple[tuple[int, ...], ...]:
-    """Compressed rows as one tuple per key (slicing a tuple gives a tuple)."""
-    starts, flat = rows
-    return tuple(map(flat.__getitem__, map(slice, starts, starts[1:])))
-
-
-def unique_edges(n: int, sources: IntColumn, sinks: IntColumn) -> tuple[list[int], list[int]]:
-    """``sources``/``sinks`` (0-based, below ``n``) with repeated edges dropped, first kept, order kept.
-
-    Edges are coded as the integers ``source * n + sink`` and deduplicated by one numpy sort;
-    when nothing repeats (the common case) the columns come back in full.
-    """
-    src, dst = _ints(sources), _ints(sinks)
-    _, first = np.unique(src * max(n, 1) + dst, return_index=True)
-    if len(first) == len(src):
-        return src.tolist(), dst.tolist()
-    first.sort()
-    return src[first].tolist(), dst[first].tolist()
 
 
 def _check_range(n: int, sources: IntColumn, sinks: IntColumn) -> None:
     """``ValueError`` (in 1-based ICCMA terms) unless every index lies in ``0..n-1``."""
     if not len(sources):
         return
-    src, dst = _ints(sources), _ints(sinks)
+    src, dst = int_array(sources), int_array(sinks)
     if min(src.min(), dst.min()) < 0 or max(src.max(), dst.max()) >= n:
         bad = int(np.flatnonzero((src < 0) | (src >= n) | (dst < 0) | (dst >= n))[0])
         raise ValueError(f"attack {src[bad] + 1} {dst[bad] + 1} names an argument outside 1..{n}")
-
-
-@contextmanager
-def bulk() -> Iterator[None]:
-    """Pause the cyclic garbage collector while building large acyclic tables.
-
-    Building adjacency tables allocates hundreds of thousands of small containers, each
-    allocation counting towards the collector's thresholds, so it would run many full passes
-    over objects that cannot form cycles. Pausing it (and restoring the caller's setting)
-    roughly halves construction time; nothing built here can leak.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _freeze_arguments(value: Iterable[str]) -> tuple[str, ...]:
@@ -168,7 +95,7 @@ class Framework:
         This is the fast path for large and ICCMA inputs: no argument name is hashed.
         Repeated attacks are dropped. ``ValueError`` if an attack is outside ``1..n``.
         """
-        with bulk():
+        with paused_gc():
             # Dropping repeats first, on the caller's own pairs, is cheaper than coding them.
             pairs = dict.fromkeys(attacks)
             sources = tuple(map(sub, map(_first, pairs), repeat(1)))
@@ -185,7 +112,7 @@ class Framework:
         """
         if len(sources) != len(sinks):
             raise ValueError("sources and sinks must have the same length")
-        with bulk():
+        with paused_gc():
             # Check first: an index out of range could share its code with a valid edge.
             _check_range(n, sources, sinks)
             src, dst = unique_edges(n, sources, sinks)
@@ -219,14 +146,14 @@ class Framework:
     @functools.cached_property
     def attackers(self) -> tuple[tuple[int, ...], ...]:
         """For each argument index, the indices of its attackers (in attack order)."""
-        with bulk():
-            return _rows_to_tuples(compressed_rows(len(self.arguments), self.sinks, self.sources))
+        with paused_gc():
+            return rows_to_tuples(compressed_rows(len(self.arguments), self.sinks, self.sources))
 
     @functools.cached_property
     def targets(self) -> tuple[tuple[int, ...], ...]:
         """For each argument index, the indices of the arguments it attacks (in attack order)."""
-        with bulk():
-            return _rows_to_tuples(self.target_rows)
+        with paused_gc():
+            return rows_to_tuples(self.target_rows)
 
     @functools.cached_property
     def attacks(self) -> tuple[tuple[str, str], ...]:

@@ -14,6 +14,7 @@ from argumentation.core.dung import stable_extensions as ref_stable
 from hypothesis import given
 from hypothesis import strategies as st
 
+from argmap._graph import compressed_rows
 from argmap.af import (
     Backend,
     Framework,
@@ -34,7 +35,6 @@ from argmap.af import (
     some_extension,
     stable_extensions,
 )
-from argmap.af.framework import compressed_rows
 
 #: Random frameworks per differential run; raise it (e.g. 5000) for a thorough run.
 CASES = int(os.environ.get("ARGMAP_DIFF_CASES", "300"))

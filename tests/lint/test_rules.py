@@ -15,7 +15,6 @@ from argmap.errors import Diagnostic, Location, Severity
 from argmap.lint import Family, all_rules, registry, rules_markdown, select_rules, sort_key, validate
 from argmap.lint.quotes import SourceIndex, closest_passage, find_quote, normalise
 from argmap.lint.registry import Context, Finding
-from argmap.lint.rules.logic import strongly_connected
 from argmap.model.core import (
     ArgumentMap,
     Attack,
@@ -189,31 +188,6 @@ def test_long_cycle_needs_no_recursion() -> None:
     found = validate(amap, select=["L001"])
     assert time.perf_counter() - start < 5
     assert len(found) == 1 and found[0].ids == tuple(ids)
-
-
-@given(st.lists(st.tuples(st.integers(0, 9), st.integers(0, 9)), max_size=30))
-def test_strongly_connected_partitions_the_nodes(edges: list[tuple[int, int]]) -> None:
-    """Components partition the nodes, and two nodes share one exactly when each reaches the other."""
-    nodes = [str(k) for k in range(10)]
-    table: dict[str, list[str]] = {}
-    for a, b in edges:
-        table.setdefault(str(a), []).append(str(b))
-
-    def reach(src: str) -> set[str]:
-        seen, todo = {src}, [src]
-        while todo:
-            for nxt in table.get(todo.pop(), []):
-                if nxt not in seen:
-                    seen.add(nxt)
-                    todo.append(nxt)
-        return seen
-
-    comps = strongly_connected(nodes, table)
-    assert sorted(m for c in comps for m in c) == sorted(nodes)
-    which = {m: n for n, c in enumerate(comps) for m in c}
-    for u in nodes:
-        for v in nodes:
-            assert (which[u] == which[v]) == (v in reach(u) and u in reach(v))
 
 
 # -- provenance: quotes and speakers -----------------------------------------------------------------

@@ -1,94 +1,22 @@
 """Logic rules (L...): support and attack that cannot both hold.
 
-Circular support is found with an iterative Tarjan pass over the support graph (premise to
-conclusion), linear in the size of the map; each strongly connected component is reported once,
-with one cycle through it spelled out in order.
+Circular support is found with the graph kernels of :mod:`argmap._graph` (Kahn's algorithm peels
+the acyclic part, then Tarjan's components of what remains), linear in the size of the map; each
+strongly connected component is reported once, with one cycle through it spelled out in order.
 """
 
 from __future__ import annotations
 
-from collections import deque
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator
 
+from argmap._graph import peel_acyclic, shortest_cycle, strongly_connected_ids
 from argmap.errors import Severity
 from argmap.lint.registry import Context, Family, Finding, at, rule
 from argmap.model.core import AttackKind, Inference
 
-__all__ = ["strongly_connected", "support_cycle"]
+__all__: list[str] = []
 
 _L = Family.LOGIC
-
-
-def strongly_connected(nodes: Sequence[str], edges: Mapping[str, Sequence[str]]) -> list[list[str]]:
-    """Strongly connected components of a directed graph (iterative Tarjan, no recursion limit).
-
-    Components come out in reverse topological order; members in discovery order.
-    """
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    on_stack: set[str] = set()
-    stack: list[str] = []
-    found: list[list[str]] = []
-    counter = 0
-    for root in nodes:
-        if root in index:
-            continue
-        index[root] = low[root] = counter
-        counter += 1
-        stack.append(root)
-        on_stack.add(root)
-        work: list[tuple[str, int]] = [(root, 0)]
-        while work:
-            node, pos = work[-1]
-            succ = edges.get(node, ())
-            if pos < len(succ):
-                work[-1] = (node, pos + 1)
-                nxt = succ[pos]
-                if nxt not in index:
-                    index[nxt] = low[nxt] = counter
-                    counter += 1
-                    stack.append(nxt)
-                    on_stack.add(nxt)
-                    work.append((nxt, 0))
-                elif nxt in on_stack:
-                    low[node] = min(low[node], index[nxt])
-                continue
-            work.pop()
-            if work:
-                parent = work[-1][0]
-                low[parent] = min(low[parent], low[node])
-            if low[node] == index[node]:
-                component: list[str] = []
-                while True:
-                    member = stack.pop()
-                    on_stack.discard(member)
-                    component.append(member)
-                    if member == node:
-                        break
-                component.reverse()
-                found.append(component)
-    return found
-
-
-def support_cycle(start: str, members: set[str], edges: Mapping[str, Sequence[str]]) -> list[str]:
-    """A shortest cycle through ``start`` inside one component (breadth-first, linear in its size)."""
-    parent: dict[str, str] = {}
-    queue = deque([start])
-    while queue:
-        node = queue.popleft()
-        for nxt in edges.get(node, ()):
-            if nxt not in members:
-                continue
-            if nxt == start:
-                path = [node]
-                while path[-1] != start:
-                    path.append(parent[path[-1]])
-                path.reverse()
-                return path
-            if nxt not in parent:
-                parent[nxt] = node
-                queue.append(nxt)
-    return [start]  # unreachable for a true component of two or more nodes
 
 
 def _support_pairs(ctx: Context) -> dict[tuple[str, str], Inference]:
@@ -144,25 +72,18 @@ def circular_support(ctx: Context) -> Iterator[Finding]:
                     edges.setdefault(premise, []).append(inf.conclusion)
                 via.setdefault((premise, inf.conclusion), inf)
     order = {pid: n for n, pid in enumerate(props)}
-    # Peel off the acyclic part first (Kahn's algorithm, cheap); only what remains can hold a circle.
-    indegree = dict.fromkeys(props, 0)
-    for targets in edges.values():
-        for target in targets:
-            indegree[target] += 1
-    ready = [pid for pid, deg in indegree.items() if deg == 0]
-    while ready:
-        for target in edges.get(ready.pop(), ()):
-            indegree[target] -= 1
-            if indegree[target] == 0:
-                ready.append(target)
-    remaining = [pid for pid, deg in indegree.items() if deg > 0]
-    if not remaining:
+    names = list(props)
+    successors = [[order[c] for c in edges.get(pid, ())] for pid in names]
+    # Peel off the acyclic part first (cheap); only what remains can hold a circle.
+    _, rest = peel_acyclic(successors)
+    if not rest:
         return
-    components = [c for c in strongly_connected(remaining, edges) if len(c) > 1]
+    remaining = [names[i] for i in rest]
+    components = [c for c in strongly_connected_ids(remaining, edges) if len(c) > 1]
     components.sort(key=lambda c: min(order[m] for m in c))
     for component in components:
         start = min(component, key=order.__getitem__)
-        cycle = support_cycle(start, set(component), edges)
+        cycle = shortest_cycle(start, set(component), edges)
         steps = [via[(a, b)] for a, b in zip(cycle, [*cycle[1:], cycle[0]], strict=True)]
         chain = " -> ".join([*cycle, cycle[0]])
         inferences = ", ".join(f"'{inf.id}'" for inf in steps)
