@@ -5,15 +5,14 @@ This package is the only place that reads or writes map files.
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import os
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import attrs
 
 from argmap._files import read_text, write_atomic
+from argmap._graph import paused_gc
 from argmap.errors import InputError
 from argmap.formats import aif as _aif
 from argmap.formats import json as _json
@@ -74,22 +73,9 @@ def format_for(path: str | os.PathLike[str], name: str | None = None) -> Format:
     raise InputError(f"{os.fspath(path)}: unknown map file suffix {suffix!r}; expected one of {known}")
 
 
-@contextlib.contextmanager
-def _no_gc() -> Iterator[None]:
-    # Loading and dumping build many small objects that all stay alive; the cyclic garbage
-    # collector would rescan them again and again, making large maps cost more than linear time.
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def loads(text: str, format: str = "yaml", filename: str | None = None) -> ArgumentMap:
     """Parse map text in the named format."""
-    with _no_gc():
+    with paused_gc():
         return format_for(filename or "", format).loads(text, filename)
 
 
@@ -97,19 +83,19 @@ def load(path: str | os.PathLike[str], format: str | None = None) -> ArgumentMap
     """Load a map file; the format comes from its suffix unless named."""
     fmt = format_for(path, format)
     text = read_text(path)
-    with _no_gc():
+    with paused_gc():
         return fmt.loads(text, os.fspath(path))
 
 
 def dumps(amap: ArgumentMap, format: str = "yaml") -> str:
     """Map text in the named format."""
-    with _no_gc():
+    with paused_gc():
         return format_for("", format).dumps(amap)
 
 
 def dump(amap: ArgumentMap, path: str | os.PathLike[str], format: str | None = None) -> Path:
     """Write a map file atomically; the format comes from the suffix unless named."""
     fmt = format_for(path, format)
-    with _no_gc():
+    with paused_gc():
         text = fmt.dumps(amap)
     return write_atomic(path, text)
