@@ -1,19 +1,21 @@
 """Pieces every ``argmap`` command shares: exit codes, one-line errors, option checks, map warnings.
 
-Kept in one place so :mod:`argmap.cli` and :mod:`argmap.cli.evaluate` report errors and exit the same
-way.
+Kept in one place so every command module reports errors and exits the same way. Imports only
+:mod:`argmap.errors` at module level (the linter loads when a map is checked), so command modules can
+import it without slowing start-up.
 """
 
 from __future__ import annotations
 
 import os
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import typer
 
-from argmap.errors import ArgmapError, ParseError, Severity
-from argmap.lint import validate
-from argmap.model.core import ArgumentMap
+from argmap.errors import ArgmapError, ParseError
+
+if TYPE_CHECKING:
+    from argmap.model.core import ArgumentMap
 
 __all__ = ["EXIT_OK", "EXIT_PROBLEMS", "EXIT_UNUSABLE", "choice", "fail", "warn_map_errors"]
 
@@ -43,6 +45,9 @@ def warn_map_errors(amap: ArgumentMap, map_file: str | os.PathLike[str]) -> int:
     Rendering and evaluation go on with such a map (unknown ids are drawn as such, or left out
     of the evaluation), but the user must not take the output as the map's full story.
     """
+    from argmap.errors import Severity
+    from argmap.lint import validate
+
     errors = [d for d in validate(amap) if d.severity is Severity.ERROR]
     if errors:
         first = errors[0]

@@ -1,7 +1,8 @@
 """The ``argmap af`` and ``argmap evaluate`` commands, registered on the main CLI app.
 
-Kept apart from :mod:`argmap.cli` so the evaluation commands can grow without touching the
-foundation's commands; :func:`register` adds them to the app. Same exit codes as the rest of
+Kept apart from the other commands so the evaluation commands can grow on their own;
+:func:`register` adds them to the app. The af and evaluation stages (numpy, the solvers) are
+imported inside the commands, so other commands never load them. Same exit codes as the rest of
 the CLI: 0 success, 1 problems (a map with validation errors, or a gradual evaluation that did
 not converge; the result is still printed), 2 unusable input.
 """
@@ -9,39 +10,25 @@ not converge; the result is still printed), 2 unusable input.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from argmap import formats
-from argmap.af import (
-    Backend,
-    Framework,
-    SolverUnavailableError,
-    credulous,
-    extensions,
-    sceptical,
-    some_extension,
-)
-from argmap.af.iccma import (
-    FrameworkFormat,
-    format_acceptance,
-    format_extension,
-    format_extensions,
-    read_framework,
-)
 from argmap.cli._common import EXIT_PROBLEMS, choice, fail, warn_map_errors
-from argmap.errors import ArgmapError
-from argmap.evaluation import EXTENSION_SEMANTICS, SEMANTICS, balance
-from argmap.evaluation.report import dumps_json, format_evaluation_text
+
+if TYPE_CHECKING:
+    from argmap.af import Framework
 
 __all__ = ["AF_TASKS", "register", "run_af", "run_evaluate"]
 
 AF_TASKS = ("enumerate", "some", "credulous", "sceptical")
-_BACKENDS = tuple(b.value for b in Backend)
+_BACKENDS = ("auto", "clingo", "python")  # Backend values; tests/cli/test_evaluate.py checks
 
 
 def _answer(fw: Framework, semantics: str, task: str, arg: str | None, backend: str) -> str:
+    from argmap.af import credulous, extensions, sceptical, some_extension
+    from argmap.af.iccma import format_acceptance, format_extension, format_extensions
+
     if task == "enumerate":
         return format_extensions(fw, extensions(fw, semantics, backend=backend))
     if task == "some":
@@ -71,7 +58,11 @@ def run_af(
     backend: Annotated[str, typer.Option("--backend", help="auto, clingo or python.")] = "auto",
 ) -> None:
     """Solve an abstract framework; prints extensions or YES/NO as ICCMA solvers do."""
-    choice(semantics, EXTENSION_SEMANTICS, "--semantics")
+    from argmap.af import Semantics, SolverUnavailableError
+    from argmap.af.iccma import FrameworkFormat, read_framework
+    from argmap.errors import ArgmapError
+
+    choice(semantics, tuple(s.value for s in Semantics), "--semantics")
     choice(task, AF_TASKS, "--task")
     choice(backend, _BACKENDS, "--backend")
     if fmt is not None:
@@ -102,6 +93,11 @@ def run_evaluate(
     backend: Annotated[str, typer.Option("--backend", help="auto, clingo or python.")] = "auto",
 ) -> None:
     """Evaluate a map: pole theses, factors per theme, and how much each factor moves the balance."""
+    from argmap import formats
+    from argmap.errors import ArgmapError
+    from argmap.evaluation import SEMANTICS, balance
+    from argmap.evaluation.report import dumps_json, format_evaluation_text
+
     choice(semantics, SEMANTICS, "--semantics")
     choice(fmt, ("text", "json"), "--format")
     choice(backend, _BACKENDS, "--backend")

@@ -1,0 +1,62 @@
+"""``argmap check``: validate maps and report their problems as text, JSON or SARIF.
+
+Imports the lint stage when the command runs; the rule families load only when rules run. May
+import every stage; nothing imports it but :mod:`argmap.cli.app`.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+__all__ = ["check", "register"]
+
+
+def check(
+    maps: Annotated[list[Path], typer.Argument(metavar="MAP...", help="Map files to check.")],
+    *,
+    sources: Annotated[
+        Path | None,
+        typer.Option("--sources", help="Directory of source texts (<source id>.txt) for checking quotes."),
+    ] = None,
+    select: Annotated[
+        str | None, typer.Option("--select", help="Rules to run: comma-separated codes, prefixes, families.")
+    ] = None,
+    ignore: Annotated[str | None, typer.Option("--ignore", help="Rules to skip, in the same form.")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="Output: text, json or sarif.")] = "text",
+    strict: Annotated[bool, typer.Option("--strict", help="Exit with 1 on warnings too.")] = False,
+) -> None:
+    """Validate maps and report problems (exit 0 clean, 1 errors, 2 unreadable input)."""
+    from argmap.cli._common import choice
+    from argmap.lint import report
+
+    choice(fmt, report.FORMATS, "--format")
+    if sources is not None and not sources.is_dir():
+        raise typer.BadParameter(f"{sources} is not a directory", param_hint="--sources")
+
+    def codes(value: str | None) -> list[str] | None:
+        return None if value is None else [c for c in value.replace(" ", ",").split(",") if c]
+
+    def progress(n: int, total: int, path: str) -> None:
+        # Only worth showing for several files; stderr keeps JSON and SARIF on stdout clean.
+        if total > 1:
+            typer.echo(f"[{n}/{total}] {path}", err=True)
+
+    try:
+        reports = report.check_files(
+            maps, sources_dir=sources, select=codes(select), ignore=codes(ignore), progress=progress
+        )
+    except ValueError as error:
+        raise typer.BadParameter(str(error), param_hint="--select/--ignore") from None
+    color = fmt == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    typer.echo(report.format_report(reports, fmt, color=color), nl=False)
+    raise typer.Exit(report.exit_code(reports, strict=strict))
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``check`` to ``app``."""
+    app.command("check")(check)
