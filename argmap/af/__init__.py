@@ -1,5 +1,9 @@
 """Abstract argumentation frameworks (Dung 1995): semantics, solvers and ICCMA file formats.
 
+Beside the pipeline: frameworks are arguments and attacks (and, in :mod:`~argmap.af.bipolar`,
+weighted supports) with no notion of a map. May import only the shared layer (``errors``,
+``_graph``); :mod:`argmap.evaluation` translates maps into these frameworks.
+
 >>> from argmap.af import Framework, grounded_extension
 >>> af = Framework(["a", "b", "c"], [("a", "b"), ("b", "c")])
 >>> sorted(grounded_extension(af))

@@ -1,6 +1,7 @@
 """Map file formats: one module per format and one registry table keyed by name and suffix.
 
-This package is the only place that reads or writes map files.
+This package is the only place that reads or writes map files. Stage 2 of the pipeline: may
+import ``model`` and the shared layer (``errors``, ``_files``, ``_graph``); nothing later.
 """
 
 from __future__ import annotations

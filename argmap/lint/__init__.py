@@ -5,6 +5,9 @@ diagnostics sorted by position, then code. It is pure and never raises on map co
 problem in a map is a :class:`~argmap.errors.Diagnostic`. The rules live in one module per family
 (structure, logic, paradox, provenance, hygiene) and register themselves with the registry, which
 also generates the rule table in ``docs/rules.md`` (:func:`rules_markdown`).
+
+Stage 3 of the pipeline: may import ``model`` and ``formats`` (to check files); never ``af``,
+``evaluation``, ``view``, ``export`` or ``cli``.
 """
 
 from __future__ import annotations
