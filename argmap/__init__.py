@@ -12,8 +12,9 @@ diagnostics), ``af`` (abstract and bipolar frameworks, which know nothing of map
 stage: :mod:`argmap.errors` (exceptions), :mod:`argmap.diagnostics`, :mod:`argmap._files` and
 :mod:`argmap._graph`.
 
-Names are imported on first use, so ``import argmap`` stays instant and pulls in neither numpy nor
-graphviz until a function that needs them is called.
+Every name, the model included, is imported on first use, so ``import argmap`` stays instant (it
+does not even load attrs) and pulls in neither numpy nor graphviz until a function that needs them is
+called (``tests/test_startup.py``).
 
 >>> import argmap
 >>> b = argmap.MapBuilder("Tea?").claim("tea", "Tea is best").evidence("calm", "Tea calms")
@@ -29,32 +30,30 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from argmap.errors import ArgmapError, InputError, ParseError, RenderError
-from argmap.model import (
-    ArgumentMap,
-    Attack,
-    AttackKind,
-    Citation,
-    Inference,
-    MapBuilder,
-    Pole,
-    Proposition,
-    Role,
-    Source,
-    Speaker,
-    Theme,
-    add,
-    remove,
-    replace,
-)
-
 if TYPE_CHECKING:
-    from argmap.errors import Diagnostic, Location, Severity
+    from argmap.errors import ArgmapError, Diagnostic, InputError, Location, ParseError, RenderError, Severity
     from argmap.evaluation import Balance, Evaluation, balance, evaluate
     from argmap.export.dot import RenderOptions, render_bytes, render_file, to_digraph, to_dot
     from argmap.export.outline import outline
     from argmap.formats import dump, dumps, json_schema, load, loads
     from argmap.lint import validate
+    from argmap.model import (
+        ArgumentMap,
+        Attack,
+        AttackKind,
+        Citation,
+        Inference,
+        MapBuilder,
+        Pole,
+        Proposition,
+        Role,
+        Source,
+        Speaker,
+        Theme,
+        add,
+        remove,
+        replace,
+    )
     from argmap.view import Overlay, View, ViewOptions, make_view
 
 __all__ = [
@@ -105,6 +104,25 @@ __all__ = [
 
 #: Public name -> the module it is imported from on first use.
 _LAZY: dict[str, str] = {
+    "ArgmapError": "argmap.errors",
+    "InputError": "argmap.errors",
+    "ParseError": "argmap.errors",
+    "RenderError": "argmap.errors",
+    "ArgumentMap": "argmap.model",
+    "Attack": "argmap.model",
+    "AttackKind": "argmap.model",
+    "Citation": "argmap.model",
+    "Inference": "argmap.model",
+    "MapBuilder": "argmap.model",
+    "Pole": "argmap.model",
+    "Proposition": "argmap.model",
+    "Role": "argmap.model",
+    "Source": "argmap.model",
+    "Speaker": "argmap.model",
+    "Theme": "argmap.model",
+    "add": "argmap.model",
+    "remove": "argmap.model",
+    "replace": "argmap.model",
     "Diagnostic": "argmap.errors",
     "Location": "argmap.errors",
     "Severity": "argmap.errors",
@@ -133,14 +151,12 @@ _LAZY: dict[str, str] = {
 
 def __getattr__(name: str) -> Any:
     if name == "__version__":
-        from importlib import metadata
+        # One source for the package metadata (hatch reads it) and this attribute, without the
+        # cost of importlib.metadata at start-up.
+        from argmap._version import __version__
 
-        try:
-            version = metadata.version("argmap")
-        except metadata.PackageNotFoundError:  # running from a source tree that was never installed
-            version = "0+unknown"
-        globals()["__version__"] = version
-        return version
+        globals()["__version__"] = __version__
+        return __version__
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'argmap' has no attribute {name!r}")

@@ -1,7 +1,7 @@
 """Pieces every ``argmap`` command shares: exit codes, one-line errors, option checks, map warnings.
 
 Kept in one place so every command module reports errors and exits the same way. Imports only
-:mod:`argmap.errors` at module level (the linter loads when a map is checked), so command modules can
+typer at module level (errors and the linter load when they are needed), so command modules can
 import it without slowing start-up.
 """
 
@@ -12,9 +12,8 @@ from typing import TYPE_CHECKING, NoReturn
 
 import typer
 
-from argmap.errors import ArgmapError, ParseError
-
 if TYPE_CHECKING:
+    from argmap.errors import ArgmapError
     from argmap.model.core import ArgumentMap
 
 __all__ = ["EXIT_OK", "EXIT_PROBLEMS", "EXIT_UNUSABLE", "choice", "fail", "warn_map_errors"]
@@ -26,6 +25,8 @@ EXIT_UNUSABLE = 2
 
 def fail(error: ArgmapError | str, code: int = EXIT_UNUSABLE) -> NoReturn:
     """Print an error (every problem of a ParseError, one per line) and exit with ``code``."""
+    from argmap.errors import ParseError
+
     errors = error.errors if isinstance(error, ParseError) else (error,)
     for item in errors:
         typer.echo(f"argmap: error: {item}", err=True)
