@@ -7,9 +7,10 @@ by the validator and never raised.
 
 from __future__ import annotations
 
-import enum
+from argmap.diagnostics import Diagnostic, Severity, Span
 
-import attrs
+#: The old name of :class:`~argmap.diagnostics.Span`, kept for callers that import it from here.
+Location = Span
 
 __all__ = [
     "ArgmapError",
@@ -20,18 +21,6 @@ __all__ = [
     "RenderError",
     "Severity",
 ]
-
-
-@attrs.frozen(slots=True)
-class Location:
-    """A position in a map file: 1-based line and column, as editors count them."""
-
-    file: str | None
-    line: int
-    column: int
-
-    def __str__(self) -> str:
-        return f"{self.file or '<string>'}:{self.line}:{self.column}"
 
 
 class ArgmapError(Exception):
@@ -77,31 +66,3 @@ class InputError(ArgmapError):
 
 class RenderError(ArgmapError):
     """Rendering failed, e.g. because the Graphviz ``dot`` binary is missing."""
-
-
-class Severity(enum.Enum):
-    """How serious a diagnostic is; ``ERROR`` makes ``argmap check`` exit with 1."""
-
-    ERROR = "error"
-    WARNING = "warning"
-    INFO = "info"
-
-    @property
-    def rank(self) -> int:
-        return {"error": 0, "warning": 1, "info": 2}[self.value]
-
-
-@attrs.frozen(slots=True)
-class Diagnostic:
-    """One problem found in a map: a stable code, the ids involved, where, and how to fix it."""
-
-    code: str
-    severity: Severity
-    message: str
-    ids: tuple[str, ...] = ()
-    location: Location | None = None
-    hint: str | None = None
-
-    def __str__(self) -> str:
-        where = f"{self.location}: " if self.location else ""
-        return f"{where}{self.code} {self.message}"
