@@ -127,7 +127,7 @@ class _ShortRepr(reprlib.Repr):
         return f"<integer of ~{int(x.bit_length() * 0.30103) + 1} digits>"
 
     def repr_dict(self, x: dict[Any, Any], level: int) -> str:
-        # reprlib sorts the keys first, a cost that grows with the dict; document order is cheaper and clearer.
+        # reprlib sorts the keys first, a cost growing with the dict; document order is cheaper and clearer.
         if not x:
             return "{}"
         if level <= 0:
