@@ -277,3 +277,32 @@ def broken_maps(draw: st.DrawFn) -> tuple[ArgumentMap, str, tuple[str, ...]]:
     pole = draw(st.sampled_from(amap.poles))
     poles = tuple(attrs.evolve(p, thesis=None) if p is pole else p for p in amap.poles)
     return attrs.evolve(amap, poles=poles), "P001", (pole.id,)
+
+
+# ------------------------------------------------------------------------------------------------
+# Link files between two maps (tests/comparison/): links drawn between the ids two maps really have.
+# ------------------------------------------------------------------------------------------------
+
+from argmap.comparison.links import Link, LinkKind, LinkSet, MapRef, Relation  # noqa: E402
+
+__all__ += ["link_sets", "map_pairs"]
+
+map_pairs = st.tuples(argument_maps(max_factors=2), argument_maps(max_factors=2))
+
+
+@st.composite
+def link_sets(draw: st.DrawFn, a: ArgumentMap, b: ArgumentMap, max_links: int = 8) -> LinkSet:
+    """Links between propositions, poles and themes of ``a`` and ``b``; notes with tricky text."""
+    links: list[Link] = []
+    for kind, left, right in (
+        (LinkKind.PROPOSITION, [p.id for p in a.propositions], [p.id for p in b.propositions]),
+        (LinkKind.POLE, [p.id for p in a.poles], [p.id for p in b.poles]),
+        (LinkKind.THEME, [t.id for t in a.themes], [t.id for t in b.themes]),
+    ):
+        if not left or not right:
+            continue
+        pair = st.tuples(st.sampled_from(left), st.sampled_from(right), st.sampled_from(list(Relation)))
+        for x, y, relation in draw(st.lists(pair, max_size=max_links)):
+            links.append(Link(x, y, relation, draw(st.none() | texts), kind))
+    title = draw(st.none() | short_texts)
+    return LinkSet(MapRef(draw(st.sampled_from(["a.yaml", "../maps/a b.yaml"]))), MapRef("b.json"), links, title)

@@ -65,8 +65,8 @@ _PUNCTUAL = fingerprint("The trains now run on time.")
 _CONTRA = "  - {a: late, b: punctual, relation: contradicts}\n"
 
 
-def _prints(a: str = f'late: "{_LATE}"') -> str:
-    return f'fingerprints:\n  a: {{{a}}}\n  b: {{punctual: "{_PUNCTUAL}"}}\n'
+def _prints(a: str = f'late: "{_LATE}"', b: str = f'punctual: "{_PUNCTUAL}"') -> str:
+    return f"fingerprints:\n  a: {{{a}}}\n  b: {{{b}}}\n"
 
 
 LINK_RULES: tuple[LinkRule, ...] = (
@@ -75,7 +75,7 @@ LINK_RULES: tuple[LinkRule, ...] = (
         "unknown-linked-id",
         Severity.ERROR,
         "A link names a proposition, pole or theme that its map does not have.",
-        _HEAD + "  - {a: late, b: on-time, relation: contradicts}\n" + _prints(),
+        _HEAD + "  - {a: late, b: on-time, relation: contradicts}\n" + _prints(b=f'on-time: "{_PUNCTUAL}"'),
         _HEAD + _CONTRA + _prints(),
     ),
     LinkRule(
@@ -178,8 +178,11 @@ def load_linked_maps(
 def _check_side(links: LinkSet, side: str, amap: ArgumentMap) -> Iterator[Diagnostic]:
     ref = links.a if side == "a" else links.b
     used: set[str] = set()
+    referenced: set[str] = set()  # ids links name, known or not: their fingerprints are not stale
     for link in links.links:
         lid = link.a if side == "a" else link.b
+        if link.kind is LinkKind.PROPOSITION:
+            referenced.add(lid)
         if lid not in _ids(amap, link.kind):
             yield _diag(
                 "K001",
@@ -205,7 +208,7 @@ def _check_side(links: LinkSet, side: str, amap: ArgumentMap) -> Iterator[Diagno
                 link.location,
             )
     for pid in ref.fingerprints:
-        if pid not in used:
+        if pid not in referenced:
             yield _diag(
                 "K007",
                 f"{side}: fingerprint for {pid!r}, which no link uses",

@@ -218,7 +218,7 @@ class _Reader:
                 version_node, f"unsupported link file version {version_node.value!r}; expected {LINKS_VERSION}"
             )
         if "maps" not in top:
-            raise self.fail(root, "the 'maps' section is missing (maps: {a: {path: ...}, b: {path: ...}})")
+            raise self.fail(root, "the 'maps' section is missing (maps: {a: earlier.yaml, b: later.yaml})")
         maps_key, maps_node = top["maps"]
         sides = self.mapping(maps_node, "maps", frozenset({"a", "b"}))
         for side in ("a", "b"):
@@ -316,9 +316,14 @@ def load_links(path: str | os.PathLike[str]) -> LinkSet:
 # -- writing ------------------------------------------------------------------------------------
 
 
+#: Characters YAML does not allow raw in a file, or reads as line breaks inside a quoted scalar.
+_UNPRINTABLE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
+
+
 def _quote(value: str) -> str:
-    # Flow-style YAML scalars: JSON string syntax is valid YAML and needs no further thought.
-    return json.dumps(value, ensure_ascii=False)
+    # A JSON string is a YAML double-quoted scalar; JSON escapes the control characters, and the
+    # characters YAML would reject or fold are escaped here.
+    return _UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(value, ensure_ascii=False))
 
 
 def dumps_links(links: LinkSet) -> str:

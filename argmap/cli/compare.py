@@ -1,0 +1,244 @@
+"""The ``argmap compare`` command and link-file support for ``argmap check``, registered on the main app.
+
+``argmap compare A B --links L`` prints what changed between two maps (text, Markdown or JSON);
+``--suggest`` lists proposed links (``--accept`` adds them to L); ``--stamp`` refreshes L's
+fingerprints; ``--diagram`` writes the joint diagram; ``--schema`` prints the link file's JSON
+Schema. :func:`check_paths` lets ``argmap check`` take link files (recognised by their
+``argmap-links:`` key) beside maps. Exit codes as everywhere: 0 success, 1 problems found (a link
+file with errors), 2 unusable input.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from argmap.cli._common import EXIT_PROBLEMS, choice, fail
+
+if TYPE_CHECKING:
+    from argmap.comparison import LinkSet, Suggestion
+    from argmap.lint.report import FileReport
+
+__all__ = ["check_paths", "register", "run_compare"]
+
+_FORMATS = ("text", "markdown", "json")
+
+
+def _relative(target: Path, start: Path) -> str:
+    return Path(os.path.relpath(target.resolve(), start.resolve())).as_posix()
+
+
+def _format_suggestions(found: Sequence[Suggestion], fmt: str) -> str:
+    if fmt == "json":
+        rows = [
+            {
+                "a": s.a,
+                "b": s.b,
+                "score": round(s.score, 4),
+                "text": round(s.text, 4),
+                "same_theme": s.same_theme,
+                "same_pole": s.same_pole,
+                "same_role": s.same_role,
+            }
+            for s in found
+        ]
+        return json.dumps({"argmap-suggestions": 1, "suggestions": rows}, indent=2) + "\n"
+    if fmt == "markdown":
+        lines = ["| a | b | score | text | theme | pole | role |", "| --- | --- | --- | --- | --- | --- | --- |"]
+        for s in found:
+            marks = ["yes" if flag else "" for flag in (s.same_theme, s.same_pole, s.same_role)]
+            lines.append(f"| `{s.a}` | `{s.b}` | {s.score:.2f} | {s.text:.2f} | " + " | ".join(marks) + " |")
+        return "\n".join(lines) + "\n"
+    lines = [f"{'score':>5}  {'a':<28} b"]
+    for s in found:
+        flags = "".join(c if f else "." for c, f in zip("TPR", (s.same_theme, s.same_pole, s.same_role), strict=True))
+        lines.append(f"{s.score:5.2f}  {s.a:<28} {s.b}  [{flags}]")
+    lines.append("(T: aligned themes, P: corresponding poles, R: same role)")
+    return "\n".join(lines) + "\n"
+
+
+def _warn_link_problems(diagnostics: Iterable[object]) -> int:
+    from argmap.errors import Diagnostic, Severity
+
+    errors = 0
+    for diag in diagnostics:
+        assert isinstance(diag, Diagnostic)
+        if diag.severity is Severity.INFO:
+            continue
+        errors += diag.severity is Severity.ERROR
+        typer.echo(f"argmap: {diag.severity.value}: {diag}", err=True)
+    return errors
+
+
+def run_compare(
+    map_a: Annotated[
+        Path | None, typer.Argument(metavar="A", help="The earlier map.", show_default=False)
+    ] = None,
+    map_b: Annotated[Path | None, typer.Argument(metavar="B", help="The later map.", show_default=False)] = None,
+    links_file: Annotated[
+        Path | None, typer.Option("--links", "-l", help="Link file between A and B (argmap-links: 1).")
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text, markdown or json.")] = "text",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report here.")] = None,
+    semantics: Annotated[
+        str, typer.Option("--semantics", "-s", help="Semantics for strengths and the balance (default qe).")
+    ] = "qe",
+    suggest_links: Annotated[
+        bool, typer.Option("--suggest", help="List suggested links instead of the report.")
+    ] = False,
+    per_proposition: Annotated[int, typer.Option("--top", help="Suggestions per proposition of A.", min=1)] = 3,
+    min_score: Annotated[float, typer.Option("--min-score", help="Leave out weaker suggestions.")] = 0.0,
+    accept_all: Annotated[
+        bool, typer.Option("--accept", help="With --suggest: add the suggestions to --links (created if new).")
+    ] = False,
+    stamp_links: Annotated[
+        bool, typer.Option("--stamp", help="Refresh the fingerprints in --links after reviewing changed texts.")
+    ] = False,
+    diagram: Annotated[
+        Path | None, typer.Option("--diagram", help="Also write the joint diagram (.dot, .svg, .png or .pdf).")
+    ] = None,
+    schema: Annotated[bool, typer.Option("--schema", help="Print the link file's JSON Schema and exit.")] = False,
+) -> None:
+    """Compare two maps: what persisted, appeared, disappeared, was contradicted or moved pole."""
+    from argmap import formats
+    from argmap._files import write_atomic
+    from argmap.comparison import (
+        LinkSet,
+        MapRef,
+        accept,
+        check_links,
+        compare,
+        dump_links,
+        format_comparison,
+        links_schema,
+        load_links,
+        stamp,
+        suggest,
+    )
+    from argmap.errors import ArgmapError
+    from argmap.evaluation import SEMANTICS
+
+    if schema:
+        typer.echo(json.dumps(links_schema(), indent=2))
+        return
+    if map_a is None or map_b is None:
+        raise typer.BadParameter("two maps are needed: argmap compare A B", param_hint="A B")
+    choice(fmt, _FORMATS, "--format")
+    choice(semantics, SEMANTICS, "--semantics")
+    if accept_all and not suggest_links:
+        raise typer.BadParameter("--accept only goes with --suggest", param_hint="--accept")
+    if (accept_all or stamp_links) and links_file is None:
+        raise typer.BadParameter("name the link file to write with --links", param_hint="--links")
+    try:
+        a, b = formats.load(map_a), formats.load(map_b)
+        links: LinkSet | None = None
+        if links_file is not None and (links_file.exists() or not accept_all):
+            links = load_links(links_file)
+    except ArgmapError as error:
+        fail(error)
+    problems = 0
+    if links is not None:
+        checked = check_links(links, {"a": a, "b": b})
+        # Fingerprint warnings are what --stamp is for; do not repeat them while stamping.
+        shown = [d for d in checked.diagnostics if not (stamp_links and d.code in ("K003", "K006", "K007"))]
+        problems = _warn_link_problems(shown)
+
+    def write_links(new: LinkSet) -> None:
+        assert links_file is not None
+        try:
+            dump_links(stamp(new, a, b), links_file)
+        except ArgmapError as error:
+            fail(error)
+        typer.echo(f"wrote {links_file}", err=True)
+
+    if stamp_links and links is not None:
+        write_links(links)
+    if suggest_links:
+        found = suggest(a, b, links, per_proposition=per_proposition, min_score=min_score)
+        _emit(_format_suggestions(found, fmt), output, write_atomic)
+        if accept_all:
+            assert links_file is not None
+            base = links_file.parent
+            start = links or LinkSet(MapRef(_relative(map_a, base)), MapRef(_relative(map_b, base)), path=str(links_file))
+            write_links(accept(start, found))
+        raise typer.Exit(EXIT_PROBLEMS if problems else 0)
+    if links is None:
+        typer.echo(
+            "argmap: note: no --links given: every proposition counts as appeared or disappeared; "
+            "try --suggest",
+            err=True,
+        )
+        links = LinkSet(MapRef(str(map_a)), MapRef(str(map_b)))
+    result = compare(a, b, links, semantics=semantics)
+    options = {}
+    if fmt == "markdown":
+        options = {"links_path": str(links_file) if links_file else None, "a_name": f"`{map_a}`", "b_name": f"`{map_b}`"}
+    _emit(format_comparison(result, fmt, **options), output, write_atomic)
+    if diagram is not None:
+        from argmap.comparison.diagram import write_diagram
+
+        try:
+            write_diagram(a, b, links, diagram, comparison=result)
+        except ArgmapError as error:
+            fail(error)
+    raise typer.Exit(EXIT_PROBLEMS if problems else 0)
+
+
+def _emit(text: str, output: Path | None, write: Callable[[Path, str], object]) -> None:
+    from argmap.errors import ArgmapError
+
+    if output is None or str(output) == "-":
+        typer.echo(text, nl=False)
+        return
+    try:
+        write(output, text)
+    except ArgmapError as error:
+        fail(error)
+    typer.echo(f"wrote {output}", err=True)
+
+
+def check_paths(
+    paths: Sequence[Path], check_maps: Callable[[list[Path]], list[FileReport]]
+) -> list[FileReport]:
+    """Reports for ``paths`` in order: link files checked here, the rest by ``check_maps``."""
+    from argmap.comparison import check_links, is_link_file, load_links
+    from argmap.errors import ArgmapError, ParseError
+    from argmap.lint.report import FileReport
+
+    def sniff(path: Path) -> bool:
+        try:
+            with open(path, encoding="utf-8", errors="replace") as handle:
+                return is_link_file(handle.read(4096))
+        except OSError:
+            return False  # the map loader reports the file as unreadable
+
+    kinds = [sniff(path) for path in paths]
+    maps = iter(check_maps([p for p, is_links in zip(paths, kinds, strict=True) if not is_links]))
+    reports: list[FileReport] = []
+    for path, is_links in zip(paths, kinds, strict=True):
+        if not is_links:
+            reports.append(next(maps))
+            continue
+        try:
+            checked = check_links(load_links(path))
+        except ArgmapError as error:
+            reports.append(
+                FileReport(
+                    os.fspath(path),
+                    error=str(error),
+                    error_location=error.location if isinstance(error, ParseError) else None,
+                )
+            )
+            continue
+        reports.append(FileReport(os.fspath(path), checked.diagnostics))
+    return reports
+
+
+def register(app: typer.Typer) -> None:
+    """Add the ``compare`` command to ``app``."""
+    app.command("compare")(run_compare)
