@@ -1,33 +1,126 @@
-"""File helpers shared by every stage that writes: atomic writes, readable input errors."""
+"""Safe file and terminal I/O shared by every stage: bounded reads, harmless writes, bounded messages.
+
+Owns the limits on what argmap reads (regular files only, at most :data:`MAX_INPUT_BYTES`), the
+rules for where it writes (atomic replacement of regular files; devices and FIFOs written in
+place, never replaced; symlinks followed; an output never overwrites an input), and the two
+helpers that keep messages and terminal output safe: :func:`short_repr` (never formats an
+unbounded value) and :func:`escape_controls` (no escape sequence from a map reaches a terminal).
+Imports only :mod:`argmap.errors`; every stage may import it. ``docs/limits.md`` lists the limits.
+"""
 
 from __future__ import annotations
 
+import errno
 import os
+import re
+import reprlib
 import stat
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from argmap.errors import InputError
 
-__all__ = ["read_text", "write_atomic"]
+__all__ = [
+    "MAX_INPUT_BYTES",
+    "MAX_INTEGER",
+    "MAX_NESTING",
+    "MAX_SOURCE_BYTES",
+    "check_not_input",
+    "escape_controls",
+    "read_bytes",
+    "read_text",
+    "short_repr",
+    "write_atomic",
+]
+
+#: Largest map or framework file read (maps of 100,000 propositions are about 25 MB).
+MAX_INPUT_BYTES = 128 * 1024 * 1024
+#: Largest source text read for quote checks (a long book is a few MB).
+MAX_SOURCE_BYTES = 32 * 1024 * 1024
+#: Deepest nesting of mappings and lists in a map file (maps need about 6 levels; every stage
+#: that walks the data recursively stays far from Python's recursion limit).
+MAX_NESTING = 100
+#: Largest magnitude of an integer in a map file (64-bit); larger ones are out of range.
+MAX_INTEGER = 2**63 - 1
+
+_KINDS = (
+    (stat.S_ISDIR, "is a directory, expected a file"),
+    (stat.S_ISCHR, "is a character device, expected a regular file"),
+    (stat.S_ISBLK, "is a block device, expected a regular file"),
+    (stat.S_ISFIFO, "is a FIFO (named pipe), expected a regular file"),
+    (stat.S_ISSOCK, "is a socket, expected a regular file"),
+)
 
 
-def read_text(path: str | os.PathLike[str]) -> str:
-    """Read a UTF-8 text file, turning OS and decoding errors into one-line :class:`InputError`."""
+def _kind_problem(mode: int) -> str | None:
+    for test, problem in _KINDS:
+        if test(mode):
+            return problem
+    return None if stat.S_ISREG(mode) else "is not a regular file"
+
+
+def _size(count: int) -> str:
+    return f"{count / (1024 * 1024):.0f} MiB" if count >= 1024 * 1024 else f"{count:,} bytes"
+
+
+def read_bytes(path: str | os.PathLike[str], limit: int = MAX_INPUT_BYTES) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes; else a one-line :class:`InputError`.
+
+    Devices, FIFOs and sockets are refused before they are opened (``/dev/zero`` would never end,
+    a FIFO would block), and the size is checked again on what was actually read, so a file that
+    grows while being read cannot get past the limit.
+    """
     name = os.fspath(path)
     try:
-        with open(name, encoding="utf-8", newline="") as handle:
-            return handle.read()
+        problem = _kind_problem(os.stat(name).st_mode)
+        if problem is not None:
+            raise InputError(f"{name}: {problem}")
+        # O_NONBLOCK: a FIFO swapped in after the stat must not block the open.
+        fd = os.open(name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
         raise InputError(f"{name}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{name}: is a directory, expected a file") from None
     except PermissionError:
         raise InputError(f"{name}: permission denied") from None
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{name}: not UTF-8 text (byte {exc.start}: {exc.reason})") from None
     except OSError as exc:
         raise InputError(f"{name}: cannot read ({exc.strerror})") from None
+    try:
+        info = os.fstat(fd)
+        problem = _kind_problem(info.st_mode)
+        if problem is not None:
+            raise InputError(f"{name}: {problem}")
+        if info.st_size > limit:
+            raise InputError(f"{name}: file too large ({_size(info.st_size)}; the limit is {_size(limit)})")
+        chunks: list[bytes] = []
+        total = 0
+        while total <= limit:
+            chunk = os.read(fd, min(1 << 20, limit + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+        if total > limit:
+            raise InputError(f"{name}: file too large (more than the limit of {_size(limit)})")
+        return b"".join(chunks)
+    except OSError as exc:
+        raise InputError(f"{name}: cannot read ({exc.strerror})") from None
+    finally:
+        os.close(fd)
+
+
+def read_text(path: str | os.PathLike[str], limit: int = MAX_INPUT_BYTES) -> str:
+    """A bounded UTF-8 text file (see :func:`read_bytes`); bad bytes are a one-line :class:`InputError`.
+
+    Newlines are kept as they are in the file, as ``open(..., newline="")`` would.
+    """
+    data = read_bytes(path, limit)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{os.fspath(path)}: not UTF-8 text (byte {exc.start}: {exc.reason})") from None
+
+
+# -- writing ------------------------------------------------------------------------------------
 
 
 def _file_mode(target: Path) -> int:
@@ -44,20 +137,55 @@ def _file_mode(target: Path) -> int:
         return 0o666 & ~mask
 
 
-def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> Path:
-    """Write ``data`` to ``path`` via a temporary file and a rename, so no reader sees half a file.
+def _write_in_place(target: Path, payload: bytes) -> Path:
+    """Write to a character device or FIFO as a shell redirection would, never replacing it."""
+    try:
+        # O_NONBLOCK makes opening a FIFO nobody reads fail at once (ENXIO) instead of waiting.
+        fd = os.open(target, os.O_WRONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError as exc:
+        if exc.errno == errno.ENXIO:
+            raise InputError(f"{target}: cannot write (a FIFO with no reader)") from None
+        raise InputError(f"{target}: cannot write ({exc.strerror})") from None
+    try:
+        os.set_blocking(fd, True)
+        view = memoryview(payload)
+        while view:
+            view = view[os.write(fd, view) :]
+    except OSError as exc:
+        raise InputError(f"{target}: cannot write ({exc.strerror})") from None
+    finally:
+        os.close(fd)
+    return target
 
-    The directory is created when missing; the file gets the permissions a plain write would
-    give it (an existing file keeps its own).
+
+def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> Path:
+    """Write ``data`` to ``path`` so that no reader ever sees half a file and nothing is harmed.
+
+    A regular file is written via a temporary file and a rename; the directory is created when
+    missing; the file gets the permissions a plain write would give it (an existing file keeps its
+    own). A symlink is followed: the file it points to is replaced, the link stays. A character
+    device or FIFO (``/dev/null``, ``/dev/stdout``, a named pipe) is written in place, never
+    replaced by a file; directories, sockets and block devices are refused.
     """
-    target = Path(path)
+    given = Path(path)
+    # Follow symlinks (every level), so the rename replaces the file the link names, not the link.
+    target = Path(os.path.realpath(given)) if given.is_symlink() else given
     payload = data.encode("utf-8") if isinstance(data, str) else data
+    try:
+        mode = os.stat(target).st_mode
+    except OSError:
+        mode = None
+    if mode is not None and not stat.S_ISREG(mode):
+        if stat.S_ISCHR(mode) or stat.S_ISFIFO(mode):
+            _write_in_place(target, payload)
+            return given
+        raise InputError(f"{given}: cannot write: it {_kind_problem(mode)}")
     directory = target.parent
     try:
         directory.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
     except OSError as exc:
-        raise InputError(f"{target}: cannot write ({exc.strerror})") from None
+        raise InputError(f"{given}: cannot write ({exc.strerror})") from None
     try:
         os.fchmod(fd, _file_mode(target))
         with os.fdopen(fd, "wb") as handle:
@@ -68,6 +196,89 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> Path:
     except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
         if isinstance(exc, OSError):
-            raise InputError(f"{target}: cannot write ({exc.strerror})") from None
+            raise InputError(f"{given}: cannot write ({exc.strerror})") from None
         raise
-    return target
+    return given
+
+
+def check_not_input(output: str | os.PathLike[str], inputs: Iterable[str | os.PathLike[str]]) -> None:
+    """Refuse (:class:`InputError`) an output path that names one of the input files.
+
+    Compared by device and inode when both exist (hard links, symlinks, ``./m.yaml``), else by
+    resolved path; ``-`` (stdout) is never an input file.
+    """
+    out = os.fspath(output)
+    if out == "-":
+        return
+    for given in inputs:
+        name = os.fspath(given)
+        try:
+            same = os.path.samefile(out, name)
+        except OSError:
+            same = os.path.realpath(out) == os.path.realpath(name)
+        if same:
+            raise InputError(f"{out}: the output would overwrite the input {name}; choose another -o path")
+
+
+# -- bounded and terminal-safe text -------------------------------------------------------------
+
+_REPR = reprlib.Repr()
+_REPR.maxstring = 60
+_REPR.maxother = 60
+_REPR.maxlevel = 2
+_REPR.maxlist = _REPR.maxtuple = _REPR.maxdict = _REPR.maxset = 4
+
+
+def short_repr(value: object, width: int = 60) -> str:
+    """``repr(value)`` shortened to about ``width`` characters, without ever building the full repr.
+
+    Error messages name offending values with it, so a 1 KB alias bomb (a value that expands to
+    billions of elements) or a megabyte-long string costs nothing to report.
+    """
+    if isinstance(value, str):
+        text = repr(value[: width + 1])
+        if len(value) > width:
+            text = text[: width - 2] + "…" + text[-1]
+        return text
+    try:
+        shown = _REPR.repr(value)
+    except ValueError:  # an integer too long to convert to decimal (over 4,300 digits)
+        return f"<an integer of {value.bit_length() if isinstance(value, int) else '?'} bits>"
+    return shown if len(shown) <= width + 10 else shown[:width] + "…"
+
+
+# C0 controls but tab and newline, DEL, C1 controls, and the bidirectional overrides and isolates
+# that reorder what a terminal shows (the "Trojan Source" characters).
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_SGR = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def _escaped(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def _json_escaped(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
+
+
+def escape_controls(text: str, *, keep_colour: bool = False, json: bool = False) -> str:
+    """``text`` with every control character written as a visible escape (``\\x1b``, ``\\u202e``).
+
+    Map texts are printed by ``show``, ``check`` and ``evaluate``; an escape sequence in a map
+    must not move the cursor, retitle the window or hide text. Tabs and newlines stay.
+    ``keep_colour`` keeps SGR colour sequences (``ESC [ 31 m``) that argmap's own reports add;
+    ``json`` writes ``\\u009b`` instead of ``\\x9b``, which keeps JSON output valid (JSON escapes
+    C0 controls itself, not C1 or bidirectional controls).
+    """
+    escape = _json_escaped if json else _escaped
+    if not keep_colour:
+        return _CONTROLS.sub(escape, text)
+    parts = []
+    last = 0
+    for match in _SGR.finditer(text):
+        parts.append(_CONTROLS.sub(escape, text[last : match.start()]))
+        parts.append(match.group())
+        last = match.end()
+    parts.append(_CONTROLS.sub(escape, text[last:]))
+    return "".join(parts)

@@ -15,10 +15,11 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from argmap._files import MAX_NESTING
 from argmap.errors import Location
 from argmap.formats._spec import Located
 
-__all__ = ["DuplicateKeyError", "Pairs", "find_duplicate", "locate", "offset_location"]
+__all__ = ["DuplicateKeyError", "NestingError", "Pairs", "find_duplicate", "locate", "offset_location"]
 
 # A token starts with any character that can begin a value or key; the rest depends on that
 # character: a string is matched whole, so that brackets, digits and letters inside it are never
@@ -41,26 +42,42 @@ def _starts(text: str) -> Iterator[int]:
 def locate(text: str, data: Any) -> dict[int, Located]:
     """Positions (character offsets) of every container in ``data``, by ``id``.
 
-    ``data`` must be what :func:`json.loads` returned for ``text``, duplicate keys refused.
+    ``data`` must be what :func:`json.loads` returned for ``text``, duplicate keys refused;
+    ``NestingError`` (with the offset) when containers nest deeper than ``MAX_NESTING``.
     """
     located: dict[int, Located] = {}
-    _walk(data, _starts(text).__next__, located)
+    _walk(data, _starts(text).__next__, located, 1)
     return located
 
 
-def _walk(value: Any, next_start: Callable[[], int], located: dict[int, Located]) -> int:
+class NestingError(ValueError):
+    """Containers nest deeper than :data:`~argmap._files.MAX_NESTING`; ``offset`` is where."""
+
+    def __init__(self, offset: int) -> None:
+        super().__init__(offset)
+        self.offset = offset
+
+
+def _walk(value: Any, next_start: Callable[[], int], located: dict[int, Located], depth: int) -> int:
     start = next_start()
+    if depth > MAX_NESTING and (type(value) is dict or type(value) is list):
+        raise NestingError(start)
+    deeper = depth + 1
     if type(value) is dict:
         children: dict[str, int] = {}
         keys: dict[str, int] = {}
         for key, item in value.items():
             keys[key] = next_start()
             kind = type(item)
-            children[key] = _walk(item, next_start, located) if kind is dict or kind is list else next_start()
+            children[key] = (
+                _walk(item, next_start, located, deeper) if kind is dict or kind is list else next_start()
+            )
         located[id(value)] = (start, children, keys)
     elif type(value) is list:
         items = [
-            _walk(item, next_start, located) if type(item) is dict or type(item) is list else next_start()
+            _walk(item, next_start, located, deeper)
+            if type(item) is dict or type(item) is list
+            else next_start()
             for item in value
         ]
         located[id(value)] = (start, items, None)

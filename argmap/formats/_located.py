@@ -15,6 +15,12 @@ reports them when it composes the whole document first.
 YAML is also made less surprising for map authors: only ``true``/``false`` are booleans (not
 ``yes``/``no``/``on``/``off``), dates stay strings, and duplicate keys are an error instead of
 silently keeping the last one.
+
+Work is bounded on hostile input (``docs/limits.md``): nesting deeper than
+:data:`~argmap._files.MAX_NESTING` and integers beyond 64 bits are errors at their position, and
+messages name values with :func:`~argmap._files.short_repr`, so an alias bomb (a kilobyte of
+anchors that expands to billions of values) is never expanded: aliases share their anchor's
+object, and nothing here walks a value whole.
 """
 
 from __future__ import annotations
@@ -37,6 +43,7 @@ from yaml.events import (
 )
 from yaml.nodes import ScalarNode
 
+from argmap._files import MAX_INTEGER, MAX_NESTING, short_repr
 from argmap.errors import Location, ParseError
 from argmap.formats._spec import Located, Pos, ToLocation
 
@@ -48,6 +55,9 @@ _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _STR = "tag:yaml.org,2002:str"
 _MERGE = "tag:yaml.org,2002:merge"
 _VALUE = "tag:yaml.org,2002:value"
+_INT = "tag:yaml.org,2002:int"
+#: Longest integer literal converted: 19 digits with a sign and ``_`` separators, or 64 binary.
+_INT_CHARS = 90
 _STR_KEYS = (_STR, _VALUE)  # a plain ``=`` key is the string "=", as PyYAML has it
 
 #: Implicit resolvers by a plain scalar's first character, the wildcard ones appended, as
@@ -129,6 +139,8 @@ class _Builder:
         self.anchors: dict[str, tuple[Any, Any]] = {}
         self.located: dict[int, Located] = {}
         self.keep: list[Any] = []
+        #: Containers open around the current event.
+        self.depth = 0
 
     # -- document ---------------------------------------------------------------------------
 
@@ -224,25 +236,39 @@ class _Builder:
     def construct(self, tag: str, event: Any) -> Any:
         """A scalar with a tag other than string, built by PyYAML's safe constructor."""
         loader = self.loader
+        if tag == _INT and len(event.value) > _INT_CHARS:  # never convert thousands of digits
+            message = f"integer {short_repr(event.value, 30)} is out of range (at most 19 digits)"
+            raise _Deferred(_error(message, event.start_mark, self.file))
         node = ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
         constructor = loader.yaml_constructors.get(tag) or loader.yaml_constructors[None]
         try:
-            return constructor(loader, node)
+            value = constructor(loader, node)
         except yaml.MarkedYAMLError as exc:
             raise _Deferred(_yaml_error(exc, self.file)) from None
         except Exception as exc:  # e.g. ``!!int abc``: a bad value for an explicit tag
             mark = event.start_mark
             short = tag.rsplit(":", 1)[-1]
             error = ParseError(
-                f"{event.value!r} is not a valid !!{short} value ({exc})",
+                f"{short_repr(event.value)} is not a valid !!{short} value ({_clipped(str(exc))})",
                 self.file,
                 mark.line + 1,
                 mark.column + 1,
             )
             raise _Deferred(error) from None
+        if type(value) is int and abs(value) > MAX_INTEGER:
+            message = f"integer {short_repr(event.value, 30)} is out of range (at most 19 digits)"
+            raise _Deferred(_error(message, event.start_mark, self.file))
+        return value
+
+    def enter(self, start: Any) -> None:
+        """Count one more open container; nesting beyond the limit is an error at its start."""
+        self.depth += 1
+        if self.depth > MAX_NESTING:
+            raise _error(f"nesting deeper than {MAX_NESTING} levels", start.start_mark, self.file)
 
     def sequence(self, start: Any, lenient: bool = False) -> list[Any]:
         """A sequence; ``lenient`` lets mappings directly in it repeat keys, as merged-in ones may."""
+        self.enter(start)
         items: list[Any] = []
         marks: list[Any] = []
         if start.anchor is not None:
@@ -262,6 +288,7 @@ class _Builder:
                 append(value)
                 mark(event.start_mark)
             elif cls is SequenceEndEvent:
+                self.depth -= 1
                 return items
             elif cls is AliasEvent:
                 value, where = self.alias(event)
@@ -277,6 +304,7 @@ class _Builder:
 
     def mapping(self, start: Any, lenient: bool = False) -> dict[Any, Any]:
         """A mapping; ``lenient`` lets repeated keys overwrite, as in a merged-in mapping."""
+        self.enter(start)
         data: dict[Any, Any] = {}
         children: dict[Any, Any] = {}
         keys: dict[Any, Any] = {}
@@ -302,7 +330,7 @@ class _Builder:
                 merges.append(self.merge_value(next_event()))
                 continue
             if key in data and not lenient:
-                raise _Deferred(_error(f"duplicate key {key!r}", key_mark, self.file))
+                raise _Deferred(_error(f"duplicate key {short_repr(key)}", key_mark, self.file))
             event = next_event()
             cls = type(event)
             if cls is ScalarEvent and event.tag is None and event.anchor is None:
@@ -320,6 +348,7 @@ class _Builder:
             keys[key] = key_mark
         if merges:
             self.merge(merges, data, children, keys)
+        self.depth -= 1
         return data
 
     def key(self, event: Any) -> Any:
@@ -339,7 +368,8 @@ class _Builder:
         else:
             key = self.value(event)
         if not isinstance(key, str | int) or isinstance(key, bool):
-            raise _Deferred(_error(f"mapping keys must be strings, got {key!r}", event.start_mark, self.file))
+            message = f"mapping keys must be strings, got {short_repr(key)}"
+            raise _Deferred(_error(message, event.start_mark, self.file))
         return key
 
     def merge_value(self, event: Any) -> tuple[Any, Any]:
@@ -391,6 +421,10 @@ class _Builder:
         _, children, keys = self.located[id(mapping)]
         assert isinstance(children, dict) and keys is not None
         return [(key, value, keys[key], children[key]) for key, value in mapping.items()]
+
+
+def _clipped(text: str, width: int = 80) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def _kind(value: Any) -> str:

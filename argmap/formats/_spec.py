@@ -15,6 +15,7 @@ from typing import Any
 
 import attrs
 
+from argmap._files import short_repr
 from argmap.errors import Location, ParseError
 from argmap.model.core import (
     ID_PATTERN,
@@ -401,7 +402,7 @@ class _Structurer:
                 self.error(
                     where,
                     path,
-                    f"{value!r} is not a valid id (use letters, digits, '_', '-', '.'; "
+                    f"{short_repr(value)} is not a valid id (use letters, digits, '_', '-', '.'; "
                     "start with a letter, digit or '_')",
                 )
                 return None
@@ -423,7 +424,7 @@ class _Structurer:
             assert field.enum is not None
             members = _enum_values(field.enum)
             if not isinstance(value, str) or value not in members:
-                self.error(where, path, f"expected one of {', '.join(members)}, got {value!r}")
+                self.error(where, path, f"expected one of {', '.join(members)}, got {short_repr(value)}")
                 return None
             return members[value]
         raise AssertionError(kind)  # pragma: no cover - every scalar kind is handled above
@@ -562,7 +563,7 @@ class _Structurer:
         for key in value:
             if key not in known:
                 allowed = ", ".join(known)
-                message = f"unknown key {key!r} in {spec.name}; expected one of: {allowed}"
+                message = f"unknown key {short_repr(key)} in {spec.name}; expected one of: {allowed}"
                 self.error(keys.get(key, start), path, message)
         raw: dict[str, Pos] | None = None
         lists: dict[str, Sequence[Pos]] = {}
