@@ -22,6 +22,8 @@ from pathlib import Path
 from argmap.errors import InputError
 
 __all__ = [
+    "ARGUMENTS_PER_BYTE",
+    "MAX_ARGUMENTS",
     "MAX_INPUT_BYTES",
     "MAX_INTEGER",
     "MAX_NESTING",
@@ -41,6 +43,11 @@ MAX_SOURCE_BYTES = 32 * 1024 * 1024
 #: Deepest nesting of mappings and lists in a map file (maps need about 6 levels; every stage
 #: that walks the data recursively stays far from Python's recursion limit).
 MAX_NESTING = 100
+#: Most arguments a framework file may declare (``p af N``): never more than this, and never more
+#: than :data:`ARGUMENTS_PER_BYTE` per byte of the file beyond the first million, so a 20-byte file
+#: cannot make argmap name a billion arguments.
+MAX_ARGUMENTS = 10_000_000
+ARGUMENTS_PER_BYTE = 16
 #: Largest magnitude of an integer in a map file (64-bit); larger ones are out of range.
 MAX_INTEGER = 2**63 - 1
 

@@ -10,10 +10,14 @@ Formats:
   ``#``, then one attack ``a b`` per line (an optional label after it is ignored).
 
 Every malformed line raises :class:`~argmap.errors.ParseError` with the file and line number;
-nothing is skipped silently. Answers follow the ICCMA 2023 output rules: an extension is printed
-``w 1 2 5``; a decision is ``YES`` or ``NO``, with a witness extension on the next line where the
-rules ask for one (credulous YES, sceptical NO). When all extensions are enumerated, each is
-printed on its own ``w`` line; ``NO`` means there is none.
+nothing is skipped silently. Work is bounded by the file (``docs/limits.md``): files are read
+through :func:`argmap._files.read_text` (regular files, size limit), and a ``p af N`` header may
+declare at most :func:`declared_limit` arguments, so a 20-byte file cannot ask for a billion.
+
+Answers follow the ICCMA 2023 output rules: an extension is printed ``w 1 2 5``; a decision is
+``YES`` or ``NO``, with a witness extension on the next line where the rules ask for one (credulous
+YES, sceptical NO). When all extensions are enumerated, each is printed on its own ``w`` line;
+``NO`` means there is none.
 """
 
 from __future__ import annotations
@@ -25,12 +29,14 @@ from pathlib import Path
 
 import numpy as np
 
+from argmap._files import ARGUMENTS_PER_BYTE, MAX_ARGUMENTS, read_text, short_repr
 from argmap.af.framework import Framework
 from argmap.af.semantics import Acceptance
-from argmap.errors import ParseError
+from argmap.errors import InputError, ParseError
 
 __all__ = [
     "FrameworkFormat",
+    "declared_limit",
     "detect_format",
     "dump_apx",
     "dump_framework",
@@ -69,6 +75,27 @@ _APX_FACT = re.compile(r"\s*(arg|att)\s*\(\s*([^,()\s]+)\s*(?:,\s*([^,()\s]+)\s*
 # -- ICCMA 2023 ---------------------------------------------------------------------------------
 
 
+def declared_limit(text: str) -> int:
+    """Most arguments a ``p af N`` header in ``text`` may declare.
+
+    A million always; beyond that :data:`~argmap._files.ARGUMENTS_PER_BYTE` per byte of the file,
+    and never more than :data:`~argmap._files.MAX_ARGUMENTS`. Every argument gets a name, so the
+    declared size, not the file, would otherwise set the memory and time spent.
+    """
+    return min(MAX_ARGUMENTS, max(1_000_000, ARGUMENTS_PER_BYTE * len(text)))
+
+
+def _check_declared(n: int, text: str, file: str | None, line: int) -> None:
+    limit = declared_limit(text)
+    if n > limit:
+        raise ParseError(
+            f"the header declares {short_repr(n)} arguments; a file of {len(text):,} characters may "
+            f"declare at most {limit:,}",
+            file,
+            line,
+        )
+
+
 def parse_iccma(text: str, file: str | None = None) -> Framework:
     """Parse the ICCMA 2023 ``p af N`` format."""
     fast = _parse_iccma_fast(text)
@@ -102,6 +129,8 @@ def _parse_iccma_fast(text: str) -> Framework | None:
     header = line.split()
     if len(header) != 3 or header[:2] != ["p", "af"] or not header[2].isdigit():
         return None
+    if len(header[2]) > _MAX_DIGITS or int(header[2]) > declared_limit(text):
+        return None  # the line-by-line parser reports it
     n = int(header[2])
     body = "" if end < 0 else text[end + 1 :]
     if not body:
@@ -142,19 +171,32 @@ def _parse_iccma_lines(lines: list[str], file: str | None) -> Framework:
         if n is None:
             if len(parts) != 3 or parts[0] != "p" or parts[1] != "af" or not parts[2].isdigit():
                 raise ParseError(
-                    f"expected the header 'p af N' before any attack, got {raw.strip()!r}", file, number
+                    f"expected the header 'p af N' before any attack, got {short_repr(raw.strip())}",
+                    file,
+                    number,
                 )
+            if len(parts[2]) > _MAX_DIGITS:
+                message = f"the header declares {short_repr(parts[2], 30)} arguments, far too many"
+                raise ParseError(message, file, number)
             n = int(parts[2])
+            _check_declared(n, "\n".join(lines), file, number)
             continue
         if len(parts) != 2:
             if parts[0] == "p":
                 raise ParseError("a second 'p af' header", file, number)
             raise ParseError(
-                f"expected an attack 'i j' (two argument numbers), got {raw.strip()!r}", file, number
+                f"expected an attack 'i j' (two argument numbers), got {short_repr(raw.strip())}",
+                file,
+                number,
             )
         a, b = parts
         if not (a.isascii() and a.isdigit() and b.isascii() and b.isdigit()):
-            raise ParseError(f"argument numbers must be positive integers, got {raw.strip()!r}", file, number)
+            message = f"argument numbers must be positive integers, got {short_repr(raw.strip())}"
+            raise ParseError(message, file, number)
+        if len(a) > _MAX_DIGITS or len(b) > _MAX_DIGITS:
+            raise ParseError(
+                f"attack {short_repr(raw.strip())} names an argument outside 1..{n}", file, number
+            )
         ia, ib = int(a), int(b)
         if not (1 <= ia <= n and 1 <= ib <= n):
             raise ParseError(f"attack {ia} {ib} names an argument outside 1..{n}", file, number)
@@ -198,7 +240,7 @@ def parse_apx(text: str, file: str | None = None) -> Framework:
             match = _APX_FACT.match(line, pos)
             if match is None:
                 raise ParseError(
-                    f"expected a fact 'arg(a).' or 'att(a,b).', got {line[pos:].strip()!r}",
+                    f"expected a fact 'arg(a).' or 'att(a,b).', got {short_repr(line[pos:].strip())}",
                     file,
                     number,
                     pos + 1,
@@ -218,7 +260,8 @@ def parse_apx(text: str, file: str | None = None) -> Framework:
     for a, b, number in attacks:
         for name in (a, b):
             if name not in declared:
-                raise ParseError(f"att({a},{b}) names {name!r}, which no arg(...) declares", file, number)
+                message = f"att(...) names {short_repr(name)}, which no arg(...) declares"
+                raise ParseError(message, file, number)
     return Framework(arguments, [(a, b) for a, b, _ in attacks])
 
 
@@ -251,16 +294,17 @@ def parse_tgf(text: str, file: str | None = None) -> Framework:
         if not in_attacks:
             name = parts[0]
             if name in declared:
-                raise ParseError(f"argument {name!r} is declared twice", file, number)
+                raise ParseError(f"argument {short_repr(name)} is declared twice", file, number)
             declared.add(name)
             arguments.append(name)
             continue
         if len(parts) < 2:
-            raise ParseError(f"expected an attack 'a b', got {raw.strip()!r}", file, number)
+            raise ParseError(f"expected an attack 'a b', got {short_repr(raw.strip())}", file, number)
         a, b = parts[0], parts[1]
         for name in (a, b):
             if name not in declared:
-                raise ParseError(f"attack names {name!r}, which is not declared above '#'", file, number)
+                message = f"attack names {short_repr(name)}, which is not declared above '#'"
+                raise ParseError(message, file, number)
         attacks.append((a, b))
     if not in_attacks:
         raise ParseError("missing the '#' line that separates arguments from attacks", file, max(number, 1))
@@ -314,11 +358,11 @@ def read_framework(path: str | Path, fmt: FrameworkFormat | str | None = None) -
     """Read a framework file; ``ParseError`` naming the file if it cannot be read or parsed."""
     name = str(path)
     try:
-        text = Path(path).read_text(encoding="utf-8")
-    except OSError as exc:
-        raise ParseError(f"cannot read the file ({exc.strerror})", name) from None
-    except UnicodeDecodeError as exc:
-        raise ParseError(f"cannot read the file (not UTF-8 text at byte {exc.start})", name) from None
+        text = read_text(path)
+    except InputError as exc:
+        # A ParseError naming the file, as callers of this function catch; the reason stays.
+        reason = str(exc).removeprefix(f"{name}: ")
+        raise ParseError(f"cannot read the file ({reason})", name) from None
     return parse_framework(text, fmt, name)
 
 
