@@ -30,7 +30,7 @@ __all__ = ["COMMAND_MODULES", "EXIT_OK", "EXIT_PROBLEMS", "EXIT_UNUSABLE", "app"
 
 #: Command-group modules under ``argmap.cli``, each with ``register(app: typer.Typer) -> None``.
 #: Their order is the order of ``argmap --help``.
-COMMAND_MODULES: tuple[str, ...] = ("check", "render", "maps", "evaluate")
+COMMAND_MODULES: tuple[str, ...] = ("check", "render", "maps", "evaluate", "compare")
 
 app = typer.Typer(
     name="argmap",

@@ -17,7 +17,9 @@ __all__ = ["check", "register"]
 
 
 def check(
-    maps: Annotated[list[Path], typer.Argument(metavar="MAP...", help="Map files to check.")],
+    maps: Annotated[
+        list[Path], typer.Argument(metavar="MAP...", help="Map files (and link files between maps) to check.")
+    ],
     *,
     sources: Annotated[
         Path | None,
@@ -46,9 +48,15 @@ def check(
         if total > 1:
             typer.echo(f"[{n}/{total}] {path}", err=True)
 
+    from argmap.cli.compare import check_paths
+
     try:
-        reports = report.check_files(
-            maps, sources_dir=sources, select=codes(select), ignore=codes(ignore), progress=progress
+        # Link files between two maps (``argmap-links: 1``) are checked against both maps (K rules).
+        reports = check_paths(
+            maps,
+            lambda paths: report.check_files(
+                paths, sources_dir=sources, select=codes(select), ignore=codes(ignore), progress=progress
+            ),
         )
     except ValueError as error:
         raise typer.BadParameter(str(error), param_hint="--select/--ignore") from None

@@ -38,8 +38,8 @@ RELATION_LOOK: Mapping[Relation, tuple[str, str, str]] = {
     Relation.UPDATES: (OKABE_ITO["orange"], "solid", "vee"),
     Relation.CONTRADICTS: (OKABE_ITO["vermillion"], "bold", "tee"),
 }
-_WRAP = 34
-_MAX_LINES = 4
+_WRAP = 52
+_MAX_LINES = 2
 
 
 def _text_lines(text: str) -> str:
@@ -49,12 +49,17 @@ def _text_lines(text: str) -> str:
     return "<BR/>".join(html.escape(line) for line in lines)
 
 
+def _name(side: str, pid: str) -> str:
+    # Not "a:id": in an edge, graphviz reads what follows a colon as a port.
+    return f"{side}~{pid}"
+
+
 def _node(graph: graphviz.Digraph, side: str, ref: NodeRef, fills: Mapping[str, str]) -> None:
     fill = fills.get(ref.pole or "", "#FFFFFF")
     label = f'<<FONT POINT-SIZE="9" COLOR="#555555">{html.escape(ref.id)}</FONT><BR/>{_text_lines(ref.text)}>'
     tooltip = f"{ref.id}: {ref.text}" + (f" — “{ref.quote}”" if ref.quote else "")
     graph.node(
-        f"{side}:{ref.id}",
+        _name(side, ref.id),
         label,
         shape="box",
         style="filled,rounded",
@@ -68,7 +73,7 @@ def _node(graph: graphviz.Digraph, side: str, ref: NodeRef, fills: Mapping[str, 
 def joint_digraph(comparison: Comparison, a: ArgumentMap, b: ArgumentMap) -> graphviz.Digraph:
     """The joint diagram of ``comparison`` (of maps ``a`` and ``b``) as a Graphviz digraph."""
     graph = graphviz.Digraph("compare")
-    graph.attr(rankdir="LR", newrank="true", nodesep="0.15", ranksep="2.2", fontname=FONT, compound="true")
+    graph.attr(rankdir="LR", newrank="true", nodesep="0.06", ranksep="2.5", fontname=FONT, compound="true")
     graph.attr(
         label=f"{comparison.a_title}  →  {comparison.b_title}", labelloc="t", fontsize="16", fontname=FONT
     )
@@ -80,12 +85,13 @@ def joint_digraph(comparison: Comparison, a: ArgumentMap, b: ArgumentMap) -> gra
             fills_b[shift.b_pole] = fills_a[shift.a_pole]
     for side, amap, fills in (("a", a, fills_a), ("b", b, fills_b)):
         with graph.subgraph(name=f"cluster_{side}") as outer:
-            outer.attr(label=html.escape(amap.title), style="rounded", color="#999999", fontsize="13")
+            # Groups with nothing linked on this side get no box: an empty box would sit in the
+            # other map's column and push this whole side below it. They are named in the title.
+            bare: list[str] = []
             for n, group in enumerate(comparison.groups):
-                items = comparison.in_group(group.key)
                 refs: dict[str, NodeRef] = {}
                 unlinked = 0
-                for item in items:
+                for item in comparison.in_group(group.key):
                     ref = item.a if side == "a" else item.b
                     if ref is None:
                         continue
@@ -93,20 +99,24 @@ def joint_digraph(comparison: Comparison, a: ArgumentMap, b: ArgumentMap) -> gra
                         unlinked += 1
                     else:
                         refs.setdefault(ref.id, ref)
-                if not refs and not unlinked:
-                    continue
                 themes = group.a_themes if side == "a" else group.b_themes
                 labels = [amap.index.themes[t].label for t in themes if t in amap.index.themes]
-                title = " + ".join(labels) or ("no theme" if group.key == NO_THEME else "—")
+                title = " + ".join(labels) or ("no theme" if group.key == NO_THEME else "not a theme here")
+                if not refs:
+                    if unlinked:
+                        bare.append(f"{title} ({unlinked})")
+                    continue
                 if unlinked:
                     title += f" (+{unlinked} not linked)"
                 with outer.subgraph(name=f"cluster_{side}_{n}") as box:
-                    box.attr(label=html.escape(title), style="rounded,filled", fillcolor="#F7F7F7", color="#CCCCCC",
-                             fontsize="11")
-                    if not refs:
-                        box.node(f"{side}:~{n}", "", shape="point", style="invis")
+                    box.attr(
+                        label=html.escape(title), style="rounded,filled", fillcolor="#F7F7F7", color="#CCCCCC",
+                        fontsize="11",
+                    )
                     for ref in refs.values():
                         _node(box, side, ref, fills)
+            caption = amap.title + (f"\nnothing linked: {'; '.join(bare)}" if bare else "")
+            outer.attr(label=html.escape(caption), style="rounded", color="#999999", fontsize="13")
     seen: set[tuple[str, str]] = set()
     for item in comparison.items:
         if item.a is None or item.b is None or item.relation is None:
@@ -117,8 +127,8 @@ def joint_digraph(comparison: Comparison, a: ArgumentMap, b: ArgumentMap) -> gra
         colour, style, arrow = RELATION_LOOK[item.relation]
         moved = item.change is Change.MOVED_POLE
         graph.edge(
-            f"a:{item.a.id}",
-            f"b:{item.b.id}",
+            _name("a", item.a.id),
+            _name("b", item.b.id),
             color=colour,
             style=style,
             arrowhead=arrow,
