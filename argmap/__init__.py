@@ -31,6 +31,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from argmap.comparison import compare
     from argmap.errors import ArgmapError, Diagnostic, InputError, Location, ParseError, RenderError, Severity
     from argmap.evaluation import Balance, Evaluation, balance, evaluate
     from argmap.export.dot import RenderOptions, render_bytes, render_file, to_digraph, to_dot
@@ -85,6 +86,7 @@ __all__ = [
     "__version__",
     "add",
     "balance",
+    "compare",
     "dump",
     "dumps",
     "evaluate",
@@ -142,6 +144,7 @@ _LAZY: dict[str, str] = {
     "load": "argmap.formats",
     "loads": "argmap.formats",
     "validate": "argmap.lint",
+    "compare": "argmap.comparison",
     "Overlay": "argmap.view",
     "View": "argmap.view",
     "ViewOptions": "argmap.view",
