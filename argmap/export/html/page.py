@@ -1,0 +1,118 @@
+"""The viewer page: the shell, the inlined script and style, the JSON payload and the security policy.
+
+One self-contained HTML file. The Content-Security-Policy allows nothing from the network
+(``default-src 'none'``) and only our own inline script and style, by their SHA-256 hashes; the
+payload is a ``<script type="application/json">`` block that is never executed, and its JSON has
+``<``, ``>`` and ``&`` escaped so no string in it can close the block. No map string is written into
+the markup itself: the page's script inserts every one as text.
+
+May import ``model``, ``view`` and ``export``; imported only by the html package.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+from functools import cache
+from importlib import resources
+from typing import Any
+
+__all__ = ["CSP_DIRECTIVES", "asset", "content_security_policy", "dumps_payload", "render_page"]
+
+#: Everything is forbidden except our hashed inline script and style, and data: images (none today).
+CSP_DIRECTIVES = (
+    "default-src 'none'",
+    "script-src {script}",
+    "style-src {style}",
+    "img-src data:",
+    "base-uri 'none'",
+    "form-action 'none'",
+)
+
+_SHELL = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<meta name="generator" content="argmap {version}">
+<title>argmap viewer</title>
+<style>{style}</style>
+</head>
+<body>
+<header><h1 id="title"></h1><p id="question"></p></header>
+<div class="toolbar" role="toolbar" aria-label="Diagram controls">
+<label>Search <input type="search" id="search" placeholder="text, id, quote (/)" autocomplete="off"></label>
+<span id="search-count" class="count" aria-live="polite"></span>
+<label>Pole <select id="f-pole"></select></label>
+<label>Theme <select id="f-theme"></select></label>
+<label>Role <select id="f-role"></select></label>
+<label>Speaker <select id="f-speaker"></select></label>
+<span id="filter-count" class="count" aria-live="polite"></span>
+<label>Steps <input type="number" id="focus-depth" min="0" max="20" value="1"></label>
+<button id="focus-btn" type="button" aria-pressed="false">Focus on selection</button>
+<label>Evaluation <select id="overlay"></select></label>
+<button id="fit" type="button">Fit to screen</button>
+<button id="permalink" type="button">Permalink</button>
+<input id="permalink-box" readonly hidden aria-label="Permalink to this view">
+</div>
+<main>
+<section id="diagram" tabindex="0"
+ aria-label="Diagram: drag or arrow keys to pan, wheel or + and - to zoom, 0 to fit">
+<div class="zoom">
+<button id="zoom-in" type="button" aria-label="Zoom in">+</button>
+<button id="zoom-out" type="button" aria-label="Zoom out">&#x2212;</button>
+</div>
+</section>
+<aside>
+<section id="details" aria-label="Selected node"></section>
+<section id="source" aria-label="Source text"></section>
+</aside>
+</main>
+<div id="status" class="sr-only" role="status" aria-live="polite"></div>
+<script type="application/json" id="argmap-data">{payload}</script>
+<script>{script}</script>
+</body>
+</html>
+"""
+
+
+@cache
+def asset(name: str) -> str:
+    """The text of a bundled asset (``viewer.js``, ``viewer.css``)."""
+    return resources.files("argmap.export.html").joinpath("assets", name).read_text(encoding="utf-8")
+
+
+def _sha256(text: str) -> str:
+    digest = base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
+    return f"'sha256-{digest}'"
+
+
+def content_security_policy(script: str, style: str) -> str:
+    """The policy allowing exactly this inline ``script`` and ``style`` and nothing from anywhere."""
+    return "; ".join(CSP_DIRECTIVES).format(script=_sha256(script), style=_sha256(style))
+
+
+def dumps_payload(payload: Any) -> str:
+    """JSON safe to place inside ``<script type="application/json">``: nothing in it can end the block."""
+    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return (
+        text.replace("&", "\\u0026")
+        .replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
+
+
+def render_page(payload: Any, version: str) -> str:
+    """The whole page for ``payload`` (see :mod:`argmap.export.html.payload`)."""
+    script = asset("viewer.js")
+    style = asset("viewer.css")
+    # str.replace, not str.format: the assets and the payload contain braces.
+    page = _SHELL.replace("{csp}", content_security_policy(script, style))
+    page = page.replace("{version}", version.replace('"', ""))
+    page = page.replace("{style}", style).replace("{script}", script)
+    return page.replace("{payload}", dumps_payload(payload))
