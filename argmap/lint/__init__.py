@@ -4,7 +4,8 @@
 diagnostics sorted by position, then code. It is pure and never raises on map content: every
 problem in a map is a :class:`~argmap.errors.Diagnostic`. The rules live in one module per family
 (structure, logic, paradox, provenance, hygiene) and register themselves with the registry, which
-also generates the rule table in ``docs/rules.md`` (:func:`rules_markdown`).
+also generates the rule table in ``docs/rules.md`` (:func:`rules_markdown`). The families are imported
+when rules are first asked for (:func:`all_rules`, :func:`validate`), so importing this package is cheap.
 
 Stage 3 of the pipeline: may import ``model`` and ``formats`` (to check files); never ``af``,
 ``evaluation``, ``view``, ``export`` or ``cli``.
@@ -18,7 +19,6 @@ from collections.abc import Iterable, Mapping
 from argmap.errors import Diagnostic, Severity
 from argmap.lint.catalogue import rules_markdown
 from argmap.lint.registry import Context, Family, Rule, SourceTexts, all_rules, select_rules
-from argmap.lint.rules import hygiene, logic, paradox, provenance, structure
 from argmap.model.core import ArgumentMap
 
 __all__ = [
@@ -30,9 +30,6 @@ __all__ = [
     "sort_key",
     "validate",
 ]
-
-# The family modules are imported for their side effect: each registers its rules.
-_FAMILIES = (structure, logic, paradox, provenance, hygiene)
 
 
 def sort_key(diagnostic: Diagnostic) -> tuple[bool, str, int, int, str]:

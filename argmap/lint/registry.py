@@ -3,12 +3,14 @@
 A rule is a plain function from a :class:`Context` to the :class:`Finding` values it spots. The
 :func:`rule` decorator records it with the metadata the documentation and the SARIF output are
 generated from, so the catalogue cannot drift from the code. Codes never change meaning once
-published: a retired rule keeps its code unused.
+published: a retired rule keeps its code unused. The rule families (:mod:`argmap.lint.rules`) are
+imported by :func:`all_rules` the first time rules are asked for, not when ``argmap.lint`` is.
 """
 
 from __future__ import annotations
 
 import enum
+import importlib
 import os
 import re
 import textwrap
@@ -261,6 +263,9 @@ def _dedent(text: str) -> str:
 
 def all_rules() -> tuple[Rule, ...]:
     """Every registered rule, by family (structure, logic, paradox, provenance, hygiene), then code."""
+    # The families register their rules when imported; importing them here, on first use, keeps
+    # `import argmap.lint` (and every command that never runs a rule) from paying for them.
+    importlib.import_module("argmap.lint.rules")
     families = list(Family)
     return tuple(sorted(_RULES.values(), key=lambda r: (families.index(r.family), r.code)))
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable, Iterable, Sequence
-from importlib import metadata
 from pathlib import PurePath
 from typing import Any
 from urllib.parse import quote
@@ -193,10 +192,10 @@ def format_json(reports: Sequence[FileReport]) -> str:
 
 
 def _version() -> str:
-    try:
-        return metadata.version("argmap")
-    except metadata.PackageNotFoundError:  # running from a source tree that is not installed
-        return "0+unknown"
+    # argmap/_version.py is the one source of the version; importlib.metadata costs start-up time.
+    from argmap._version import __version__
+
+    return __version__
 
 
 def _uri(path: str) -> str:
