@@ -9,7 +9,9 @@ Written files:
 
 - ``docs/maps/<map>-<view>.dot`` and ``.svg`` for each view of :func:`views`, and
   ``docs/maps/README.md``, an index of them;
-- ``docs/rules.md``, the validation rule catalogue (:func:`argmap.validate.rules_markdown`);
+- ``docs/rules.md``, the validation rule catalogue with the link-file rules
+  (:func:`argmap.comparison.check.catalogue_markdown`);
+- ``docs/compare/<links>.md``, ``.dot`` and ``.svg``: each link file's comparison report and joint diagram;
 - ``docs/evaluation/<map>.md`` for each document map (:func:`argmap.evaluate.evaluation_report_markdown`).
 """
 
@@ -27,7 +29,18 @@ from argmap.export.dot import RenderOptions, render_bytes, to_dot
 from argmap.model.core import ArgumentMap
 from argmap.view.select import ViewOptions, overview
 
-__all__ = ["DOCS", "DOCUMENT_MAPS", "EXAMPLE_MAP", "ROOT", "diagrams", "index_markdown", "main", "views"]
+__all__ = [
+    "DOCS",
+    "DOCUMENT_MAPS",
+    "EXAMPLE_MAP",
+    "LINK_FILES",
+    "ROOT",
+    "comparisons",
+    "diagrams",
+    "index_markdown",
+    "main",
+    "views",
+]
 
 DOCS = Path(__file__).resolve().parent
 ROOT = DOCS.parent
@@ -117,6 +130,37 @@ def _evaluation_reports(maps: Mapping[str, ArgumentMap]) -> dict[str, str]:
     return {name: evaluation_report_markdown(maps[name]) for name in DOCUMENT_MAPS}
 
 
+#: Link files whose comparison report and joint diagram live in ``docs/compare/<name>.{md,dot,svg}``.
+LINK_FILES = ("beijing-2008--blank-2012",)
+
+
+def comparisons(with_svg: bool = True) -> dict[str, bytes]:
+    """``docs/compare`` contents: for each link file, the Markdown report, the joint DOT and SVG."""
+    from argmap.comparison import compare, format_comparison, load_links
+    from argmap.comparison.diagram import joint_digraph, render_joint
+
+    out: dict[str, bytes] = {}
+    for name in LINK_FILES:
+        links = load_links(ROOT / "maps" / "links" / f"{name}.yaml")
+        a, b = formats.load(links.map_path("a")), formats.load(links.map_path("b"))
+        result = compare(a, b, links)
+        names = {side: f"`{links.map_path(side).resolve().relative_to(ROOT).as_posix()}`" for side in "ab"}
+        report = format_comparison(
+            result,
+            "markdown",
+            links_path=f"maps/links/{name}.yaml",
+            a_name=names["a"],
+            b_name=names["b"],
+            diagram=f"{name}.svg",
+        )
+        out[f"{name}.md"] = report.encode("utf-8")
+        graph = joint_digraph(result, a, b)
+        out[f"{name}.dot"] = render_joint(graph, "dot")
+        if with_svg:
+            out[f"{name}.svg"] = render_joint(graph, "svg")
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     """Write every generated file under docs/ and print what changed."""
     del argv  # no options yet; the signature keeps room for them
@@ -139,9 +183,11 @@ def main(argv: list[str] | None = None) -> int:
         if stale.name not in expected and stale.suffix in (".dot", ".svg"):
             stale.unlink()
             print(f"removed {stale.relative_to(ROOT)}")
-    from argmap.lint import rules_markdown
+    from argmap.comparison.check import catalogue_markdown
 
-    _write(DOCS / "rules.md", rules_markdown().encode("utf-8"), written)
+    _write(DOCS / "rules.md", catalogue_markdown().encode("utf-8"), written)
+    for relative, data in comparisons(have_dot).items():
+        _write(DOCS / "compare" / relative, data, written)
     for name, report in _evaluation_reports(maps).items():
         _write(DOCS / "evaluation" / f"{name}.md", report.encode("utf-8"), written)
     for path in written:

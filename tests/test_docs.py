@@ -58,10 +58,10 @@ def test_document_maps_have_every_view() -> None:
 
 
 def test_generated_text_files_are_current() -> None:
-    """docs/rules.md is the rule catalogue the validator generates now."""
-    from argmap.lint import rules_markdown
+    """docs/rules.md is the rule catalogue (lint rules, then link-file rules) generated now."""
+    from argmap.comparison.check import catalogue_markdown
 
-    assert (ROOT / "docs" / "rules.md").read_text(encoding="utf-8") == rules_markdown()
+    assert (ROOT / "docs" / "rules.md").read_text(encoding="utf-8") == catalogue_markdown()
 
 
 def test_svgs_are_well_formed() -> None:

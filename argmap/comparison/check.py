@@ -24,6 +24,7 @@ __all__ = [
     "LINK_RULES",
     "LinkCheck",
     "LinkRule",
+    "catalogue_markdown",
     "check_link_file",
     "check_links",
     "link_rules_markdown",
@@ -299,3 +300,10 @@ def link_rules_markdown() -> str:
             "```",
         ]
     return "\n".join(lines) + "\n"
+
+
+def catalogue_markdown() -> str:
+    """``docs/rules.md``: the lint rule catalogue, then the K rules for link files."""
+    from argmap.lint import rules_markdown
+
+    return rules_markdown() + "\n" + link_rules_markdown()

@@ -152,9 +152,18 @@ def _by_pole_rows(comparison: Comparison) -> list[str]:
     return rows
 
 
-def report_markdown(comparison: Comparison, *, links_path: str | None = None, a_name: str = "a",
-                    b_name: str = "b") -> str:
-    """One page for an analyst: the balance, what was contradicted or moved, then theme by theme."""
+def report_markdown(
+    comparison: Comparison,
+    *,
+    links_path: str | None = None,
+    a_name: str = "a",
+    b_name: str = "b",
+    diagram: str | None = None,
+) -> str:
+    """One page for an analyst: the balance, what was contradicted or moved, then theme by theme.
+
+    ``diagram`` is the joint diagram's SVG path relative to the report (its DOT sits beside it).
+    """
     c = comparison
     counts = c.counts()
     lines = [
@@ -167,6 +176,11 @@ def report_markdown(comparison: Comparison, *, links_path: str | None = None, a_
         + f"; semantics: {c.semantics}. Quotes are the maps' verbatim citations (*italics*: the map's"
         " own wording where it cites none); ids are the maps' node ids.",
         "",
+        *(
+            [f"Joint diagram: [SVG]({diagram}) ([DOT]({diagram.removesuffix('.svg')}.dot)).", ""]
+            if diagram
+            else []
+        ),
         f"**{counts[Change.PERSISTED]} points persisted, {counts[Change.CONTRADICTED]} were contradicted, "
         f"{counts[Change.MOVED_POLE]} moved to the other pole; {counts[Change.APPEARED]} appeared and "
         f"{counts[Change.DISAPPEARED]} disappeared.**",
