@@ -34,7 +34,8 @@ if TYPE_CHECKING:
     from argmap.comparison import compare
     from argmap.errors import ArgmapError, Diagnostic, InputError, Location, ParseError, RenderError, Severity
     from argmap.evaluation import Balance, Evaluation, balance, evaluate
-    from argmap.export.dot import RenderOptions, render_bytes, render_file, to_digraph, to_dot
+    from argmap.export.dot import RenderOptions, to_digraph, to_dot
+    from argmap.export.image import render_bytes, render_file
     from argmap.export.outline import outline
     from argmap.formats import dump, dumps, json_schema, load, loads
     from argmap.lint import validate
@@ -133,8 +134,8 @@ _LAZY: dict[str, str] = {
     "balance": "argmap.evaluation",
     "evaluate": "argmap.evaluation",
     "RenderOptions": "argmap.export.dot",
-    "render_bytes": "argmap.export.dot",
-    "render_file": "argmap.export.dot",
+    "render_bytes": "argmap.export.image",
+    "render_file": "argmap.export.image",
     "to_digraph": "argmap.export.dot",
     "to_dot": "argmap.export.dot",
     "outline": "argmap.export.outline",

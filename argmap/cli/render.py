@@ -34,7 +34,12 @@ def render(
         typer.Option("--output", "-o", help="Output file; '-' writes to stdout. Default: MAP's name."),
     ] = None,
     fmt: Annotated[
-        str | None, typer.Option("--format", "-f", help="svg, png, pdf or dot (default: from -o, else svg).")
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="svg, png, pdf, dot or json (the view, docs/view-json.md); default: from -o, else svg.",
+        ),
     ] = None,
     direction: Annotated[
         str | None,
@@ -78,12 +83,13 @@ def render(
         ),
     ] = None,
 ) -> None:
-    """Render a map as a diagram (SVG, PNG, PDF, or DOT source)."""
+    """Render a map as a diagram (SVG, PNG, PDF or DOT source), or its view as JSON."""
     import attrs
 
     from argmap import formats
     from argmap.errors import ArgmapError
-    from argmap.export.dot import OUTPUT_FORMATS, RenderOptions, format_from_path, render_bytes, render_file
+    from argmap.export.dot import OUTPUT_FORMATS, RenderOptions
+    from argmap.export.image import format_from_path, render_bytes, render_file
     from argmap.view.select import ViewOptions
 
     direction = choice(direction or ("LR" if overview else "TB"), _DIRECTIONS, "--direction")

@@ -18,6 +18,10 @@ class Overlay:
 
     fill: str | None = None
     badge: str | None = None
+    #: The evaluation's label for the node (``in``, ``out``, ``undec``, ...), when it has one.
+    label: str | None = None
+    #: The node's strength in [0, 1], when the evaluation gives one.
+    strength: float | None = None
 
 
 #: Fill colours per label, from Paul Tol's colour-blind-safe "light" scheme: blue for accepted,
@@ -47,10 +51,17 @@ def overlays(evaluation: Evaluation, by: str = "strength") -> dict[str, Overlay]
     out: dict[str, Overlay] = {}
     for node in evaluation.nodes.values():
         if by == "label" and node.label is not None:
-            out[node.id] = Overlay(fill=LABEL_COLOURS[node.label], badge=node.label.upper())
+            out[node.id] = Overlay(
+                fill=LABEL_COLOURS[node.label],
+                badge=node.label.upper(),
+                label=node.label,
+                strength=node.strength,
+            )
         else:
             colour = STRENGTH_COLOURS[
                 min(len(STRENGTH_COLOURS) - 1, int(node.strength * len(STRENGTH_COLOURS)))
             ]
-            out[node.id] = Overlay(fill=colour, badge=f"{node.strength:.2f}")
+            out[node.id] = Overlay(
+                fill=colour, badge=f"{node.strength:.2f}", label=node.label, strength=node.strength
+            )
     return out

@@ -1,6 +1,6 @@
 """What a diagram shows: selecting parts of a map and grouping them, with no DOT in sight.
 
-A :class:`View` is plain data computed from a map and :class:`ViewOptions`: which propositions
+A :class:`Selection` is plain data computed from a map and :class:`ViewOptions`: which propositions
 appear, which appear only as faded context, which inferences need a junction (linked premises,
 or an undercut to aim at), the edges between what remains, and how many supporters and attackers
 of each shown node were left out.
@@ -24,19 +24,18 @@ from typing import Any
 
 import attrs
 
-from argmap.model.core import ArgumentMap, Attack, Inference, Proposition, Role, Speaker
+from argmap.model.core import ArgumentMap, Attack, Inference, Proposition, Role
 
 __all__ = [
     "DIRECTIONS",
     "Edge",
     "Hidden",
     "Junction",
-    "View",
+    "Selection",
     "ViewOptions",
     "junction_name",
-    "make_view",
     "overview",
-    "short_speaker",
+    "select",
     "skeleton_depths",
 ]
 
@@ -112,10 +111,9 @@ class Hidden:
 
 
 @attrs.frozen
-class View:
-    """Everything a renderer needs, in stable (map) order."""
+class Selection:
+    """What a view shows and how it is grouped, in stable (map) order; labels come later (``build``)."""
 
-    amap: ArgumentMap
     options: ViewOptions
     propositions: tuple[Proposition, ...]
     junctions: tuple[Junction, ...]
@@ -284,7 +282,7 @@ def _context(amap: ArgumentMap, options: ViewOptions, chosen: set[str]) -> set[s
     return context
 
 
-def make_view(amap: ArgumentMap, options: ViewOptions | None = None) -> View:
+def select(amap: ArgumentMap, options: ViewOptions | None = None) -> Selection:
     """Select and group what a diagram of ``amap`` shows."""
     options = options or ViewOptions()
     keep, faded = _selected(amap, options)
@@ -311,8 +309,7 @@ def make_view(amap: ArgumentMap, options: ViewOptions | None = None) -> View:
         else:
             loose.append(prop)
     context_poles = frozenset(g for g in groups if selected_poles is not None and g not in selected_poles)
-    return View(
-        amap=amap,
+    return Selection(
         options=options,
         propositions=tuple(keep.values()),
         junctions=tuple(junctions),
@@ -398,38 +395,3 @@ def _attack_edge(
     if attack.target in keep:
         return Edge(attack.kind.value, attack.attacker, attack.target, attack.label, id=attack.id)
     return None
-
-
-def _acronym(text: str) -> str | None:
-    # "... Studies (CIIS)" -> "CIIS"; "MFA Eurasia Department" -> "MFA".
-    if text.endswith(")") and "(" in text:
-        inner = text[text.rindex("(") + 1 : -1]
-        if inner.isupper() and " " not in inner:
-            return inner
-    first = text.split(maxsplit=1)[0] if text.split() else ""
-    return first if len(first) >= 2 and first.isupper() and first.isalpha() else None
-
-
-def short_speaker(speaker: Speaker, limit: int = 28) -> str:
-    """The speaker's name and a short affiliation, for a node's footer (the full one is for tooltips).
-
-    The short form is an institution's acronym where the affiliation or title gives one, else the
-    affiliation or title if it is short, else the affiliation cut at a word boundary.
-    """
-    details = [text for text in (speaker.affiliation, speaker.title) if text]
-    short: str | None = None
-    for text in details:
-        short = _acronym(text)
-        if short:
-            break
-    if short is None:
-        short = next((text for text in details if len(text) <= limit), None)
-    if short is None and details:
-        words = details[0].split()
-        short = ""
-        for word in words:
-            if len(short) + len(word) + 1 > limit:
-                break
-            short = f"{short} {word}".strip()
-        short += "…"
-    return f"{speaker.name} ({short})" if short else speaker.name

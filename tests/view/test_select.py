@@ -1,4 +1,4 @@
-"""Tests of view selection: overview and depth, pole views, theme views with their paths, short speakers."""
+"""Tests of view selection: overview and depth, pole views, theme views with their paths."""
 
 from __future__ import annotations
 
@@ -11,14 +11,14 @@ from hypothesis import strategies as st
 from argmap import formats
 from argmap.export.dot import to_dot
 from argmap.model.core import ArgumentMap, Role, Speaker
+from argmap.view.labels import short_speaker
 from argmap.view.select import (
     Hidden,
-    View,
+    Selection,
     ViewOptions,
     junction_name,
-    make_view,
     overview,
-    short_speaker,
+    select,
     skeleton_depths,
 )
 from tests.conftest import MAPS
@@ -32,11 +32,11 @@ def load(name: str) -> ArgumentMap:
     return formats.load(MAPS / f"{name}.yaml")
 
 
-def shown(view: View) -> set[str]:
+def shown(view: Selection) -> set[str]:
     return {p.id for p in view.propositions}
 
 
-def linked_in_view(view: View) -> set[str]:
+def linked_in_view(view: Selection) -> set[str]:
     """Propositions that are an end of at least one drawn edge (junctions resolved to their nodes)."""
     ends: set[str] = set()
     for edge in view.edges:
@@ -60,7 +60,7 @@ def test_skeleton_depths() -> None:
 def test_overview_keeps_skeleton_and_hubs_only(name: str) -> None:
     """The overview shows every skeleton node, nothing deeper than one step and no evidence."""
     amap = load(name)
-    view = make_view(amap, overview())
+    view = select(amap, overview())
     depths = skeleton_depths(amap)
     assert {p.id for p in amap.propositions if p.role in SKELETON} <= shown(view)
     assert all(depths[p.id] <= 1 and p.role is not Role.EVIDENCE for p in view.propositions)
@@ -69,7 +69,7 @@ def test_overview_keeps_skeleton_and_hubs_only(name: str) -> None:
 
 def test_overview_counts_what_it_folds() -> None:
     """A hub whose supporters and attacker are folded away says how many there are."""
-    view = make_view(load("blank-2012-paradox"), overview())
+    view = select(load("blank-2012-paradox"), overview())
     assert view.hidden["att-commonalities"] == Hidden(supporters=9, attackers=1)
     assert view.hidden["est-all-theaters"].supporters == 16
     assert "verdict" not in view.hidden
@@ -88,7 +88,7 @@ def test_overview_counts_what_it_folds() -> None:
 def test_pole_view_has_no_floating_nodes(name: str, pole: str, depth: int | None) -> None:
     """In a pole view every non-skeleton node has an edge, and other poles' nodes are faded context."""
     amap = load(name)
-    view = make_view(amap, ViewOptions(poles=(pole,), depth=depth, show_skeleton=False))
+    view = select(amap, ViewOptions(poles=(pole,), depth=depth, show_skeleton=False))
     linked = linked_in_view(view)
     for prop in view.propositions:
         assert prop.role in SKELETON or prop.id in linked, prop.id
@@ -99,17 +99,17 @@ def test_pole_view_has_no_floating_nodes(name: str, pole: str, depth: int | None
 
 def test_pole_view_context_shows_cross_pole_links() -> None:
     """The losses view keeps the gains node that rebuts its thesis and the undercut inference, faded."""
-    view = make_view(load("example-remote-work"), ViewOptions(poles=("losses",)))
+    view = select(load("example-remote-work"), ViewOptions(poles=("losses",)))
     assert {"async-habits", "output-up", "gains-thesis"} <= view.faded
     assert view.context_poles == frozenset({"gains"})
     assert any(e.relation == "undercut" and e.context for e in view.edges)
-    no_context = make_view(load("example-remote-work"), ViewOptions(poles=("losses",), context=False))
+    no_context = select(load("example-remote-work"), ViewOptions(poles=("losses",), context=False))
     assert not no_context.faded and "async-habits" not in shown(no_context)
 
 
 def test_cable_obstacle_supporting_other_pole_is_not_lost() -> None:
     """russia-nato (an obstacle) only links to convergence claims; it stays, with its targets as context."""
-    view = make_view(load("beijing-2008-cable"), ViewOptions(poles=("obstacles",)))
+    view = select(load("beijing-2008-cable"), ViewOptions(poles=("obstacles",)))
     assert "russia-nato" in shown(view) and "russia-nato" not in view.faded
     assert "russia-counterweight" in view.faded
 
@@ -122,7 +122,7 @@ def test_cable_obstacle_supporting_other_pole_is_not_lost() -> None:
 def test_theme_view_hangs_every_factor_from_a_thesis(name: str, theme: str) -> None:
     """Every node of the theme is shown and reaches a thesis (or a hub just below the verdict)."""
     amap = load(name)
-    view = make_view(amap, ViewOptions(themes=(theme,), show_skeleton=False))
+    view = select(amap, ViewOptions(themes=(theme,), show_skeleton=False))
     ids = shown(view)
     assert {p.id for p in amap.by_theme(theme)} <= ids
     up: dict[str, set[str]] = {}
@@ -148,7 +148,7 @@ def test_theme_view_hangs_every_factor_from_a_thesis(name: str, theme: str) -> N
 
 def test_theme_view_fades_co_premises_and_keeps_hubs() -> None:
     """Korea: the trade co-premise of a linked inference is faded; the unthemed hub on the path is not."""
-    view = make_view(load("blank-2012-paradox"), ViewOptions(themes=("korea",)))
+    view = select(load("blank-2012-paradox"), ViewOptions(themes=("korea",)))
     assert "est-trade-china-silk-road" in view.faded
     assert "est-all-theaters" in shown(view) and "est-all-theaters" not in view.faded
     assert view.single_theme == "korea"
@@ -238,7 +238,7 @@ def test_views_are_consistent(
     options = ViewOptions(
         show_evidence=evidence, depth=depth, show_skeleton=skeleton, poles=poles, themes=themes
     )
-    view = make_view(amap, options)
+    view = select(amap, options)
     ids = shown(view)
     names = ids | {junction_name(j.inference.id) for j in view.junctions}
     assert all(e.tail in names and e.head in names for e in view.edges)

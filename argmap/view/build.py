@@ -1,0 +1,455 @@
+"""The view: a map, options and an optional overlay become plain data that every exporter reads.
+
+:func:`make_view` runs the selection (:mod:`~argmap.view.select`), then precomputes everything a
+picture shows: each node's header parts, wrapped body, footer, hidden-count note and tooltip; the
+junctions and edges under one naming rule (:func:`~argmap.view.select.junction_name`); the groups
+(poles, theme sub-groups) with labels and colours; the legend entries for the marks actually drawn;
+the title, question and caption. A :class:`View` holds no map and no Graphviz object, so the DOT
+exporter, the JSON contract (:mod:`~argmap.view.contract`) and the HTML viewer all read the same
+thing. May import ``model`` and the other ``view`` modules; never ``export``, ``cli`` or graphviz.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import attrs
+
+from argmap.model.core import ArgumentMap, Proposition, Role
+from argmap.view import labels
+from argmap.view import palette as st
+from argmap.view.overlay import Overlay
+from argmap.view.select import Hidden, Selection, ViewOptions, junction_name, select
+
+__all__ = [
+    "CitationInfo",
+    "Edge",
+    "Group",
+    "Junction",
+    "LabelPart",
+    "LegendEntry",
+    "Node",
+    "SpeakerInfo",
+    "View",
+    "make_view",
+]
+
+_SKELETON = (Role.THESIS, Role.EXPLANATION, Role.VERDICT)
+
+
+@attrs.frozen
+class LabelPart:
+    """One piece of a node's header line: ``kind`` is ``theme``, ``role`` or ``badge``."""
+
+    kind: str
+    text: str
+
+
+@attrs.frozen
+class CitationInfo:
+    """Where a node's words come from: source id and title, locator, verbatim quote, footnotes."""
+
+    source: str
+    source_title: str | None = None
+    locator: str | None = None
+    quote: str | None = None
+    footnotes: tuple[str, ...] = ()
+
+
+@attrs.frozen
+class SpeakerInfo:
+    """Who said it: the full speaker, and the short form used in footers."""
+
+    name: str
+    affiliation: str | None = None
+    title: str | None = None
+    short: str = ""
+
+
+@attrs.frozen
+class Node:
+    """A proposition as drawn: ids and classification, precomputed label parts, colours, overlay."""
+
+    id: str
+    role: str
+    text: str
+    pole: str | None
+    themes: tuple[str, ...]
+    #: Small line above the body: theme label, role caption, overlay badge (each only when shown).
+    header: tuple[LabelPart, ...]
+    #: The text wrapped for a box of the view's width.
+    body: tuple[str, ...]
+    #: Locator, footnotes and short speaker, wrapped (empty when locators are hidden or absent).
+    footer: tuple[str, ...]
+    #: "+ n supporters ... not shown", or ``None``.
+    hidden_note: str | None
+    tooltip: str
+    citation: CitationInfo | None
+    speaker: SpeakerInfo | None
+    note: str | None
+    #: Shown only as context (another pole's or theme's node linked to this view's).
+    faded: bool
+    #: The drawing style (shape, fill, border, line), faded when the node is context.
+    style: st.NodeStyle
+    #: The fill actually drawn: the overlay's when there is one, else the style's.
+    fill: str
+    #: Text colour of the body.
+    text_colour: str
+    #: Thesis and verdict are set larger.
+    emphasis: bool
+    overlay: Overlay | None
+    #: Id of the innermost group the node is drawn in, or ``None`` at top level.
+    group: str | None
+    hidden: Hidden | None = None
+
+
+@attrs.frozen
+class Junction:
+    """An inference drawn as a small dot where its premises meet; ``id`` is its node name."""
+
+    id: str
+    inference: str
+    premises: tuple[str, ...]
+    conclusion: str
+    label: str | None
+    tooltip: str
+    group: str | None
+    #: The inference concludes in faded context.
+    faded: bool = False
+
+
+@attrs.frozen
+class Edge:
+    """A drawn line. ``id`` is unique in the view; ``ref`` is the inference or attack it draws.
+
+    ``relation`` is ``support``, ``rebut`` or ``undercut``; ``tail`` and ``head`` are node or
+    junction ids (the arrow points at ``head``); ``part`` is ``whole`` (one premise straight to its
+    conclusion, or an attack), ``premise`` (premise to junction, no arrowhead) or ``conclusion``
+    (junction to conclusion).
+    """
+
+    id: str
+    ref: str
+    relation: str
+    tail: str
+    head: str
+    part: str = "whole"
+    label: str | None = None
+    #: The edge touches faded context; layouts should not let it shape the picture.
+    context: bool = False
+
+
+@attrs.frozen
+class Group:
+    """A box around nodes: a pole, or a theme inside a pole (``parent`` is then the pole's group)."""
+
+    id: str
+    kind: str
+    ref: str
+    label: str
+    #: Node and junction ids drawn directly in this group (not in a child group), in drawing order.
+    members: tuple[str, ...]
+    fill: str
+    border: str
+    #: A pole shown only for its links to the selected poles.
+    context: bool = False
+    parent: str | None = None
+    #: Position of the pole or theme in the map (its colour follows it in every view).
+    index: int = 0
+
+
+@attrs.frozen
+class LegendEntry:
+    """One legend row: a mark drawn in the picture and what it means.
+
+    ``kind`` is ``relation``, ``junction``, ``role``, ``context``, ``hidden`` or ``overlay``;
+    ``key`` names the relation, role or overlay value.
+    """
+
+    kind: str
+    key: str
+    label: str
+    colour: str | None = None
+    fill: str | None = None
+    line: str | None = None
+    arrow: str | None = None
+
+
+@attrs.frozen
+class View:
+    """Everything an exporter needs to draw a map, and no map: plain, frozen data in stable order."""
+
+    title: str
+    question: str | None
+    #: The question wrapped for the picture's heading.
+    question_lines: tuple[str, ...]
+    #: What the view selects, e.g. "Theme: Korea · evidence not shown"; "" for the whole map.
+    caption: str
+    options: ViewOptions
+    nodes: tuple[Node, ...]
+    junctions: tuple[Junction, ...]
+    edges: tuple[Edge, ...]
+    #: Pole groups in map order, each followed by its theme sub-groups.
+    groups: tuple[Group, ...]
+    #: Node and junction ids drawn outside every group, in drawing order.
+    loose: tuple[str, ...]
+    legend: tuple[LegendEntry, ...]
+
+    @property
+    def direction(self) -> str:
+        """Rank direction: ``TB``, ``BT``, ``LR`` or ``RL``."""
+        return self.options.direction
+
+    @property
+    def faded(self) -> frozenset[str]:
+        """Ids of nodes shown only as context."""
+        return frozenset(n.id for n in self.nodes if n.faded)
+
+    def node(self, node_id: str) -> Node:
+        """The node called ``node_id`` (``KeyError`` when the view does not show it)."""
+        for node in self.nodes:
+            if node.id == node_id:
+                return node
+        raise KeyError(node_id)
+
+
+def _in_theme_group(prop: Proposition, selection: Selection, groups: Mapping[str, object]) -> bool:
+    """Whether ``prop`` is drawn inside a theme sub-group of its pole (see ``group_themes``)."""
+    return (
+        selection.options.group_themes
+        and prop.theme is not None
+        and prop.role not in _SKELETON
+        and prop.pole in groups
+        and prop.pole not in selection.context_poles
+        and prop.id not in selection.faded
+    )
+
+
+def _header(
+    amap: ArgumentMap, prop: Proposition, show_theme: bool, overlay: Overlay | None
+) -> tuple[LabelPart, ...]:
+    parts: list[LabelPart] = []
+    if show_theme and prop.theme is not None:
+        theme = amap.index.themes.get(prop.theme)
+        parts.append(LabelPart("theme", (theme.label if theme else prop.theme).upper()))
+    caption = st.ROLE_STYLES[prop.role].caption
+    if caption:
+        parts.append(LabelPart("role", caption))
+    if overlay is not None and overlay.badge:
+        parts.append(LabelPart("badge", overlay.badge))
+    return tuple(parts)
+
+
+def _node(
+    amap: ArgumentMap,
+    prop: Proposition,
+    selection: Selection,
+    overlay: Overlay | None,
+    in_theme_group: bool,
+    group: str | None,
+) -> Node:
+    options = selection.options
+    single_theme = selection.single_theme
+    # One theme in view, or a theme sub-group around the node: the label would only repeat.
+    show_theme = prop.theme != single_theme and not in_theme_group
+    width = options.wrap + (10 if prop.role in (Role.VERDICT, Role.EXPLANATION) else 0)
+    footer = labels.footer_text(prop) if options.show_locators else ""
+    hidden = selection.hidden.get(prop.id)
+    note = labels.hidden_note(hidden.supporters, hidden.attackers) if hidden is not None else ""
+    faded = prop.id in selection.faded
+    node_style = st.faded(st.ROLE_STYLES[prop.role]) if faded else st.ROLE_STYLES[prop.role]
+    citation = None
+    if prop.citation is not None:
+        cite = prop.citation
+        source = amap.index.sources.get(cite.source)
+        citation = CitationInfo(
+            cite.source, source.title if source else None, cite.locator, cite.quote, cite.footnotes
+        )
+    speaker = None
+    if prop.speaker is not None:
+        sp = prop.speaker
+        speaker = SpeakerInfo(sp.name, sp.affiliation, sp.title, labels.short_speaker(sp))
+    return Node(
+        id=prop.id,
+        role=prop.role.value,
+        text=prop.text,
+        pole=prop.pole,
+        themes=(prop.theme,) if prop.theme is not None else (),
+        header=_header(amap, prop, show_theme, overlay),
+        body=tuple(labels.wrap_lines(prop.text, width)),
+        footer=tuple(labels.wrap_lines(footer, width + 6)) if footer else (),
+        hidden_note=note or None,
+        tooltip=labels.proposition_tooltip(prop),
+        citation=citation,
+        speaker=speaker,
+        note=prop.note,
+        faded=faded,
+        style=node_style,
+        fill=overlay.fill if overlay is not None and overlay.fill else node_style.fill,
+        text_colour=st.FADED_FONT_COLOR if faded else "#000000",
+        emphasis=prop.role in (Role.THESIS, Role.VERDICT),
+        overlay=overlay,
+        group=group,
+        hidden=hidden,
+    )
+
+
+def _edges(selection: Selection) -> tuple[Edge, ...]:
+    """The selection's edges with unique ids: premise edges are named after their premise."""
+    out: list[Edge] = []
+    for edge in selection.edges:
+        ref = edge.id or f"{edge.tail}~{edge.head}"
+        if edge.part == "premise":
+            ident = f"{ref}~premise~{edge.tail}"
+        elif edge.part == "conclusion":
+            ident = f"{ref}~conclusion"
+        else:
+            ident = ref
+        out.append(Edge(ident, ref, edge.relation, edge.tail, edge.head, edge.part, edge.label, edge.context))
+    return tuple(out)
+
+
+def _legend(selection: Selection, nodes: tuple[Node, ...], options: ViewOptions) -> tuple[LegendEntry, ...]:
+    if not options.show_legend:
+        return ()
+    entries: list[LegendEntry] = []
+    for key, edge_style in st.RELATION_STYLES.items():
+        entries.append(
+            LegendEntry(
+                "relation",
+                key,
+                edge_style.label,
+                edge_style.color,
+                line=edge_style.style,
+                arrow=edge_style.arrow,
+            )
+        )
+    entries.append(LegendEntry("junction", "junction", "linked premises (one inference)", st.JUNCTION_FILL))
+    roles = {n.role for n in nodes}
+    for role in Role:
+        node_style = st.ROLE_STYLES[role]
+        if node_style.caption and role.value in roles:
+            entries.append(
+                LegendEntry("role", role.value, node_style.caption, node_style.border, node_style.fill)
+            )
+    if selection.faded:
+        entries.append(
+            LegendEntry("context", "context", "context: shown for its links", "#999999", line="dashed")
+        )
+    if selection.hidden:
+        entries.append(LegendEntry("hidden", "hidden", "supporters or attackers not shown"))
+    return tuple(entries)
+
+
+def make_view(
+    amap: ArgumentMap, options: ViewOptions | None = None, overlay: Mapping[str, Overlay] | None = None
+) -> View:
+    """Select, group and label what a diagram of ``amap`` shows; ``overlay`` marks nodes by id."""
+    options = options or ViewOptions()
+    overlay = overlay or {}
+    selection = select(amap, options)
+    pole_index = {pole.id: index for index, pole in enumerate(amap.poles)}
+    theme_index = {theme.id: index for index, theme in enumerate(amap.themes)}
+    into: dict[str, list[str]] = {}
+    junctions: list[Junction] = []
+    for junction in selection.junctions:
+        inf = junction.inference
+        name = junction_name(inf.id)
+        into.setdefault(inf.conclusion, []).append(name)
+        junctions.append(
+            Junction(
+                name,
+                inf.id,
+                junction.premises,
+                inf.conclusion,
+                inf.label,
+                labels.junction_tooltip(inf.id, junction.premises, inf.conclusion),
+                None,
+                inf.conclusion in selection.faded,
+            )
+        )
+    placed: dict[str, str | None] = {}  # node or junction id -> group id
+    nodes: dict[str, Node] = {}
+    groups: list[Group] = []
+    for pole_id, props in selection.groups.items():
+        index = pole_index[pole_id]
+        pole = amap.index.poles[pole_id]
+        fill, border = st.pole_fill(index)
+        context = pole_id in selection.context_poles
+        group_id = f"pole:{pole_id}"
+        members: list[str] = []
+        themed: dict[str, list[Proposition]] = {}
+        for prop in props:
+            if _in_theme_group(prop, selection, selection.groups):
+                themed.setdefault(prop.theme or "", []).append(prop)
+                continue
+            nodes[prop.id] = _node(amap, prop, selection, overlay.get(prop.id), False, group_id)
+            members.append(prop.id)
+            members.extend(into.get(prop.id, ()))
+        groups.append(
+            Group(
+                group_id,
+                "pole",
+                pole_id,
+                f"{pole.label}: linked nodes only" if context else pole.label,
+                tuple(members),
+                fill,
+                border,
+                context=context,
+                index=index,
+            )
+        )
+        for theme in amap.themes:
+            if theme.id not in themed:
+                continue
+            sub_id = f"theme:{pole_id}:{theme.id}"
+            sub_members: list[str] = []
+            for prop in themed[theme.id]:
+                nodes[prop.id] = _node(amap, prop, selection, overlay.get(prop.id), True, sub_id)
+                sub_members.append(prop.id)
+                sub_members.extend(into.get(prop.id, ()))
+            groups.append(
+                Group(
+                    sub_id,
+                    "theme",
+                    theme.id,
+                    theme.label.upper(),
+                    tuple(sub_members),
+                    st.THEME_CLUSTER_FILL,
+                    border,
+                    parent=group_id,
+                    index=theme_index[theme.id],
+                )
+            )
+    for group in groups:
+        placed.update(dict.fromkeys(group.members, group.id))
+    loose: list[str] = []
+    for prop in selection.loose:
+        nodes[prop.id] = _node(amap, prop, selection, overlay.get(prop.id), False, None)
+        loose.append(prop.id)
+        loose.extend(into.get(prop.id, ()))
+    drawn = set(nodes)
+    # A junction whose conclusion is not drawn (not expected of a selection) still gets a place.
+    loose.extend(j.id for j in junctions if j.conclusion not in drawn)
+    ordered = tuple(nodes[p.id] for p in selection.propositions)
+    return View(
+        title=amap.title,
+        question=amap.question if options.show_question else None,
+        question_lines=tuple(labels.wrap_lines(amap.question, 90))
+        if options.show_question and amap.question
+        else (),
+        caption=labels.view_caption(
+            amap,
+            depth=options.depth,
+            poles=options.poles,
+            themes=options.themes,
+            show_evidence=options.show_evidence,
+        ),
+        options=options,
+        nodes=ordered,
+        junctions=tuple(attrs.evolve(j, group=placed.get(j.id)) for j in junctions),
+        edges=_edges(selection),
+        groups=tuple(groups),
+        loose=tuple(loose),
+        legend=_legend(selection, ordered, options),
+    )
