@@ -24,13 +24,13 @@ from typing import Annotated
 
 import typer
 
-from argmap.cli._common import EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE
+from argmap.cli._common import EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE, run_guarded
 
 __all__ = ["COMMAND_MODULES", "EXIT_OK", "EXIT_PROBLEMS", "EXIT_UNUSABLE", "app", "main"]
 
 #: Command-group modules under ``argmap.cli``, each with ``register(app: typer.Typer) -> None``.
 #: Their order is the order of ``argmap --help``.
-COMMAND_MODULES: tuple[str, ...] = ("check", "render", "maps", "evaluate", "compare")
+COMMAND_MODULES: tuple[str, ...] = ("check", "render", "html", "maps", "evaluate", "compare")
 
 app = typer.Typer(
     name="argmap",
@@ -65,7 +65,14 @@ for _name in COMMAND_MODULES:
 
 
 def main() -> None:
-    """Console-script entry point: usage errors become one line on stderr and exit code 2."""
+    """Console-script entry point: usage errors become one line on stderr and exit code 2.
+
+    A standard output that cannot be written (full device, closed pipe) is one line and exit 2.
+    """
+    sys.exit(run_guarded(_main))
+
+
+def _main() -> None:
     try:
         code = app(standalone_mode=False)
     except typer.Exit as stop:

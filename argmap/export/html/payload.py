@@ -32,7 +32,7 @@ from argmap.evaluation import GRADUAL_SEMANTICS, SEMANTICS, balance, evaluate
 from argmap.lint.quotes import normalise
 from argmap.lint.registry import SourceTexts
 from argmap.model.core import ArgumentMap, Proposition, Role
-from argmap.view import ViewOptions, make_view, view_to_json
+from argmap.view import View, ViewOptions, view_to_json
 from argmap.view.overlay import LABEL_COLOURS, STRENGTH_COLOURS
 
 #: What the page takes from each node of the view contract (``docs/view-json.md``).
@@ -270,11 +270,19 @@ def _junctions(view: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
     }
 
 
-def build_payload(amap: ArgumentMap, svg: list[Any], options: PayloadOptions | None = None) -> dict[str, Any]:
-    """Everything the page shows about ``amap``; ``svg`` is the layout from :func:`layout.svg_tree`."""
+def build_payload(
+    amap: ArgumentMap, view: View, svg: list[Any], options: PayloadOptions | None = None
+) -> dict[str, Any]:
+    """Everything the page shows about ``amap``.
+
+    ``view`` is the view the diagram was drawn from and ``svg`` its layout (from
+    :func:`~argmap.export.html.layout.svg_tree`); the page reads nodes and junctions from the
+    view's JSON contract and adds what the contract leaves to the model (relations, sources,
+    evaluations).
+    """
     options = options or PayloadOptions()
-    view = view_to_json(make_view(amap, options.view))
-    drawn = {node["id"]: node for node in view["nodes"]}
+    view_json = view_to_json(view)
+    drawn = {node["id"]: node for node in view_json["nodes"]}
     with_balance = options.balance if options.balance is not None else len(amap) <= BALANCE_LIMIT
     evaluations, balances = _evaluations(amap, options.semantics, with_balance)
     used_roles = {p.role for p in amap.propositions}
@@ -290,7 +298,7 @@ def build_payload(amap: ArgumentMap, svg: list[Any], options: PayloadOptions | N
         "speakers": speakers,
         "order": [p.id for p in amap.propositions],
         "nodes": {p.id: _node(amap, p, drawn.get(p.id)) for p in amap.index.propositions.values()},
-        "junctions": _junctions(view),
+        "junctions": _junctions(view_json),
         "svg": svg,
         "sources": _sources(amap, options),
         "evaluations": evaluations,

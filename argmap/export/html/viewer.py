@@ -11,12 +11,13 @@ from importlib import metadata
 from pathlib import Path
 
 from argmap._files import write_atomic
-from argmap.export.dot import RenderOptions, render_bytes
+from argmap.export.dot import digraph
 from argmap.export.html.layout import svg_tree
 from argmap.export.html.page import render_page
 from argmap.export.html.payload import DEFAULT_SEMANTICS, PayloadOptions, build_payload
+from argmap.export.image import pipe
 from argmap.model.core import ArgumentMap
-from argmap.view import ViewOptions
+from argmap.view import ViewOptions, make_view
 
 __all__ = ["to_html", "write_html"]
 
@@ -68,8 +69,10 @@ def to_html(
         semantics=semantics,
         balance=balance,
     )
-    svg = render_bytes(amap, RenderOptions(format="svg", view=options.view))
-    payload = build_payload(amap, svg_tree(svg), options)
+    # One view for both the drawing and the page's data, so their ids agree.
+    view_data = make_view(amap, options.view)
+    svg = pipe(digraph(view_data), "svg")
+    payload = build_payload(amap, view_data, svg_tree(svg), options)
     return render_page(payload, _version())
 
 
