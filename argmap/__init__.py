@@ -35,6 +35,8 @@ if TYPE_CHECKING:
     from argmap.errors import ArgmapError, Diagnostic, InputError, Location, ParseError, RenderError, Severity
     from argmap.evaluation import Balance, Evaluation, balance, evaluate
     from argmap.export.dot import RenderOptions, to_digraph, to_dot
+    from argmap.export.html import to_html
+    from argmap.export.html.notebook import load_ipython_extension, show_html
     from argmap.export.image import render_bytes, render_file
     from argmap.export.outline import outline
     from argmap.formats import dump, dumps, json_schema, load, loads
@@ -93,6 +95,7 @@ __all__ = [
     "evaluate",
     "json_schema",
     "load",
+    "load_ipython_extension",
     "loads",
     "make_view",
     "outline",
@@ -100,8 +103,10 @@ __all__ = [
     "render_bytes",
     "render_file",
     "replace",
+    "show_html",
     "to_digraph",
     "to_dot",
+    "to_html",
     "validate",
 ]
 
@@ -139,6 +144,9 @@ _LAZY: dict[str, str] = {
     "to_digraph": "argmap.export.dot",
     "to_dot": "argmap.export.dot",
     "outline": "argmap.export.outline",
+    "to_html": "argmap.export.html",
+    "show_html": "argmap.export.html.notebook",
+    "load_ipython_extension": "argmap.export.html.notebook",
     "dump": "argmap.formats",
     "dumps": "argmap.formats",
     "json_schema": "argmap.formats",
