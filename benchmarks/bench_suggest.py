@@ -26,7 +26,7 @@ from unittest import mock
 import attrs
 
 from argmap import formats
-from argmap.comparison import suggest as suggest_module
+from argmap.comparison import suggestions as suggest_module
 from argmap.comparison.links import LinkKind, LinkSet, load_links
 from argmap.model import ArgumentMap
 
@@ -36,7 +36,9 @@ ROOT = Path(__file__).resolve().parent.parent
 LINKS = ROOT / "maps" / "links" / "beijing-2008--blank-2012.yaml"
 
 
-def measure(a: ArgumentMap, b: ArgumentMap, links: LinkSet | None, gold: set[tuple[str, str]], k: int) -> tuple[float, float]:
+def measure(
+    a: ArgumentMap, b: ArgumentMap, links: LinkSet | None, gold: set[tuple[str, str]], k: int
+) -> tuple[float, float]:
     """Precision and recall at ``k`` of the suggestions for ``a``'s linked propositions."""
     asked = {pair[0] for pair in gold}
     found = suggest_module.suggest(a, b, links, per_proposition=k, include_linked=True)
@@ -56,15 +58,17 @@ def main() -> None:
     gold = {(lk.a, lk.b) for lk in links.of_kind(LinkKind.PROPOSITION)}
     aligned = attrs.evolve(links, links=links.of_kind(LinkKind.THEME) + links.of_kind(LinkKind.POLE))
     text_only = {"text": 1.0, "theme": 0.0, "pole": 0.0, "role": 0.0}
-    print(f"{len(gold)} links from {len({g[0] for g in gold})} cable propositions; "
-          f"{len(a)} x {len(b)} candidate pairs")
+    print(
+        f"{len(gold)} links from {len({g[0] for g in gold})} cable propositions; "
+        f"{len(a)} x {len(b)} candidate pairs"
+    )
     print(f"{'setting':<10}" + "".join(f"{f'P@{k}':>8}{f'R@{k}':>8}" for k in ks))
     for name, use, weights in (
         ("text", None, text_only),
         ("labels", None, dict(suggest_module.WEIGHTS)),
         ("aligned", aligned, dict(suggest_module.WEIGHTS)),
     ):
-        with mock.patch.dict(suggest_module.WEIGHTS, weights):  # type: ignore[arg-type]
+        with mock.patch.dict(suggest_module.WEIGHTS, weights):
             cells = [measure(a, b, use, gold, k) for k in ks]
         print(f"{name:<10}" + "".join(f"{p:>8.2f}{r:>8.2f}" for p, r in cells))
     best = float("inf")

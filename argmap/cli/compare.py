@@ -23,6 +23,7 @@ from argmap.cli._common import EXIT_PROBLEMS, choice, fail
 if TYPE_CHECKING:
     from argmap.comparison import LinkSet, Suggestion
     from argmap.lint.report import FileReport
+    from argmap.model import ArgumentMap
 
 __all__ = ["check_paths", "register", "run_compare"]
 
@@ -49,14 +50,19 @@ def _format_suggestions(found: Sequence[Suggestion], fmt: str) -> str:
         ]
         return json.dumps({"argmap-suggestions": 1, "suggestions": rows}, indent=2) + "\n"
     if fmt == "markdown":
-        lines = ["| a | b | score | text | theme | pole | role |", "| --- | --- | --- | --- | --- | --- | --- |"]
+        lines = [
+            "| a | b | score | text | theme | pole | role |",
+            "| --- | --- | --- | --- | --- | --- | --- |",
+        ]
         for s in found:
             marks = ["yes" if flag else "" for flag in (s.same_theme, s.same_pole, s.same_role)]
             lines.append(f"| `{s.a}` | `{s.b}` | {s.score:.2f} | {s.text:.2f} | " + " | ".join(marks) + " |")
         return "\n".join(lines) + "\n"
     lines = [f"{'score':>5}  {'a':<28} b"]
     for s in found:
-        flags = "".join(c if f else "." for c, f in zip("TPR", (s.same_theme, s.same_pole, s.same_role), strict=True))
+        flags = "".join(
+            c if f else "." for c, f in zip("TPR", (s.same_theme, s.same_pole, s.same_role), strict=True)
+        )
         lines.append(f"{s.score:5.2f}  {s.a:<28} {s.b}  [{flags}]")
     lines.append("(T: aligned themes, P: corresponding poles, R: same role)")
     return "\n".join(lines) + "\n"
@@ -79,7 +85,9 @@ def run_compare(
     map_a: Annotated[
         Path | None, typer.Argument(metavar="A", help="The earlier map.", show_default=False)
     ] = None,
-    map_b: Annotated[Path | None, typer.Argument(metavar="B", help="The later map.", show_default=False)] = None,
+    map_b: Annotated[
+        Path | None, typer.Argument(metavar="B", help="The later map.", show_default=False)
+    ] = None,
     links_file: Annotated[
         Path | None, typer.Option("--links", "-l", help="Link file between A and B (argmap-links: 1).")
     ] = None,
@@ -91,18 +99,25 @@ def run_compare(
     suggest_links: Annotated[
         bool, typer.Option("--suggest", help="List suggested links instead of the report.")
     ] = False,
-    per_proposition: Annotated[int, typer.Option("--top", help="Suggestions per proposition of A.", min=1)] = 3,
+    per_proposition: Annotated[
+        int, typer.Option("--top", help="Suggestions per proposition of A.", min=1)
+    ] = 3,
     min_score: Annotated[float, typer.Option("--min-score", help="Leave out weaker suggestions.")] = 0.0,
     accept_all: Annotated[
-        bool, typer.Option("--accept", help="With --suggest: add the suggestions to --links (created if new).")
+        bool,
+        typer.Option("--accept", help="With --suggest: add the suggestions to --links (created if new)."),
     ] = False,
     stamp_links: Annotated[
-        bool, typer.Option("--stamp", help="Refresh the fingerprints in --links after reviewing changed texts.")
+        bool,
+        typer.Option("--stamp", help="Refresh the fingerprints in --links after reviewing changed texts."),
     ] = False,
     diagram: Annotated[
-        Path | None, typer.Option("--diagram", help="Also write the joint diagram (.dot, .svg, .png or .pdf).")
+        Path | None,
+        typer.Option("--diagram", help="Also write the joint diagram (.dot, .svg, .png or .pdf)."),
     ] = None,
-    schema: Annotated[bool, typer.Option("--schema", help="Print the link file's JSON Schema and exit.")] = False,
+    schema: Annotated[
+        bool, typer.Option("--schema", help="Print the link file's JSON Schema and exit.")
+    ] = False,
 ) -> None:
     """Compare two maps: what persisted, appeared, disappeared, was contradicted or moved pole."""
     from argmap import formats
@@ -112,9 +127,7 @@ def run_compare(
         MapRef,
         accept,
         check_links,
-        compare,
         dump_links,
-        format_comparison,
         links_schema,
         load_links,
         stamp,
@@ -130,10 +143,7 @@ def run_compare(
         raise typer.BadParameter("two maps are needed: argmap compare A B", param_hint="A B")
     choice(fmt, _FORMATS, "--format")
     choice(semantics, SEMANTICS, "--semantics")
-    if accept_all and not suggest_links:
-        raise typer.BadParameter("--accept only goes with --suggest", param_hint="--accept")
-    if (accept_all or stamp_links) and links_file is None:
-        raise typer.BadParameter("name the link file to write with --links", param_hint="--links")
+    _check_usage(links_file, suggest_links=suggest_links, accept_all=accept_all, stamp_links=stamp_links)
     try:
         a, b = formats.load(map_a), formats.load(map_b)
         links: LinkSet | None = None
@@ -164,7 +174,9 @@ def run_compare(
         if accept_all:
             assert links_file is not None
             base = links_file.parent
-            start = links or LinkSet(MapRef(_relative(map_a, base)), MapRef(_relative(map_b, base)), path=str(links_file))
+            start = links or LinkSet(
+                MapRef(_relative(map_a, base)), MapRef(_relative(map_b, base)), path=str(links_file)
+            )
             write_links(accept(start, found))
         raise typer.Exit(EXIT_PROBLEMS if problems else 0)
     if links is None:
@@ -174,10 +186,52 @@ def run_compare(
             err=True,
         )
         links = LinkSet(MapRef(str(map_a)), MapRef(str(map_b)))
+    _report(
+        a,
+        b,
+        links,
+        fmt=fmt,
+        semantics=semantics,
+        output=output,
+        diagram=diagram,
+        names=(map_a, map_b, links_file),
+    )
+    raise typer.Exit(EXIT_PROBLEMS if problems else 0)
+
+
+def _check_usage(
+    links_file: Path | None, *, suggest_links: bool, accept_all: bool, stamp_links: bool
+) -> None:
+    if accept_all and not suggest_links:
+        raise typer.BadParameter("--accept only goes with --suggest", param_hint="--accept")
+    if (accept_all or stamp_links) and links_file is None:
+        raise typer.BadParameter("name the link file to write with --links", param_hint="--links")
+
+
+def _report(
+    a: ArgumentMap,
+    b: ArgumentMap,
+    links: LinkSet,
+    *,
+    fmt: str,
+    semantics: str,
+    output: Path | None,
+    diagram: Path | None,
+    names: tuple[Path, Path, Path | None],
+) -> None:
+    from argmap._files import write_atomic
+    from argmap.comparison import compare, format_comparison
+    from argmap.errors import ArgmapError
+
     result = compare(a, b, links, semantics=semantics)
     options = {}
     if fmt == "markdown":
-        options = {"links_path": str(links_file) if links_file else None, "a_name": f"`{map_a}`", "b_name": f"`{map_b}`"}
+        map_a, map_b, links_file = names
+        options = {
+            "links_path": str(links_file) if links_file else None,
+            "a_name": f"`{map_a}`",
+            "b_name": f"`{map_b}`",
+        }
     _emit(format_comparison(result, fmt, **options), output, write_atomic)
     if diagram is not None:
         from argmap.comparison.diagram import write_diagram
@@ -186,7 +240,6 @@ def run_compare(
             write_diagram(a, b, links, diagram, comparison=result)
         except ArgmapError as error:
             fail(error)
-    raise typer.Exit(EXIT_PROBLEMS if problems else 0)
 
 
 def _emit(text: str, output: Path | None, write: Callable[[Path, str], object]) -> None:

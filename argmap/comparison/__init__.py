@@ -1,8 +1,9 @@
-"""The comparison stage (after export, before cli): two maps of different documents, linked, and what changed between them.
+"""The comparison stage (after export, before cli): two maps of different documents, linked, and what
+changed between them.
 
 Owns link files (:mod:`~argmap.comparison.links`: the model, reading with positions, writing, the
 JSON Schema), their check against both maps (:mod:`~argmap.comparison.check`: the K rules),
-suggested links (:mod:`~argmap.comparison.suggest`, rapidfuzz), the comparison itself
+suggested links (:mod:`~argmap.comparison.suggestions`, rapidfuzz), the comparison itself
 (:mod:`~argmap.comparison.diff`), its reports (:mod:`~argmap.comparison.report`) and the joint
 diagram (:mod:`~argmap.comparison.diagram`). May import ``model``, ``formats``, ``lint``,
 ``evaluation``, ``view`` and ``export``; only ``cli`` imports it. The package is ``comparison`` so
@@ -46,7 +47,7 @@ from argmap.comparison.links import (
     stamp,
 )
 from argmap.comparison.report import comparison_to_json, format_comparison
-from argmap.comparison.suggest import Suggestion, accept, suggest
+from argmap.comparison.suggestions import Suggestion, accept, suggest
 
 __all__ = [
     "DEFAULT_SEMANTICS",

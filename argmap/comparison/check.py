@@ -153,7 +153,9 @@ def _diag(code: str, message: str, ids: tuple[str, ...], location: Location | No
 
 def _ids(amap: ArgumentMap, kind: LinkKind) -> Mapping[str, object]:
     idx = amap.index
-    return {LinkKind.PROPOSITION: idx.propositions, LinkKind.POLE: idx.poles, LinkKind.THEME: idx.themes}[kind]
+    return {LinkKind.PROPOSITION: idx.propositions, LinkKind.POLE: idx.poles, LinkKind.THEME: idx.themes}[
+        kind
+    ]
 
 
 def load_linked_maps(
@@ -226,14 +228,19 @@ def _check_pairs(links: LinkSet) -> Iterator[Diagnostic]:
             pair = f"{link.a!r} -> {link.b!r}"
             where = f"line {prior.location.line}" if prior.location else "an earlier link"
             if prior.relation is link.relation:
-                yield _diag("K005", f"{pair} is linked twice as {link.relation.value} (first at {where})",
-                            (link.a, link.b), link.location)
+                yield _diag(
+                    "K005",
+                    f"{pair} is linked twice as {link.relation.value} (first at {where})",
+                    (link.a, link.b),
+                    link.location,
+                )
             elif Relation.CONTRADICTS in (prior.relation, link.relation) and (
                 {prior.relation, link.relation} & _AGREE
             ):
                 yield _diag(
                     "K002",
-                    f"{pair} is linked as {link.relation.value} here and as {prior.relation.value} at {where}",
+                    f"{pair} is linked as {link.relation.value} here and as {prior.relation.value}"
+                    f" at {where}",
                     (link.a, link.b),
                     link.location,
                 )
@@ -279,7 +286,8 @@ def link_rules_markdown() -> str:
     ]
     for rule in LINK_RULES:
         summary = rule.summary.replace("|", "\\|")
-        lines.append(f"| [{rule.code}](#{rule.code.lower()}-{rule.name}) | {rule.name} | {rule.severity.value} | {summary} |")
+        anchor = f"[{rule.code}](#{rule.code.lower()}-{rule.name})"
+        lines.append(f"| {anchor} | {rule.name} | {rule.severity.value} | {summary} |")
     for rule in LINK_RULES:
         lines += [
             "",

@@ -110,7 +110,10 @@ def joint_digraph(comparison: Comparison, a: ArgumentMap, b: ArgumentMap) -> gra
                     title += f" (+{unlinked} not linked)"
                 with outer.subgraph(name=f"cluster_{side}_{n}") as box:
                     box.attr(
-                        label=html.escape(title), style="rounded,filled", fillcolor="#F7F7F7", color="#CCCCCC",
+                        label=html.escape(title),
+                        style="rounded,filled",
+                        fillcolor="#F7F7F7",
+                        color="#CCCCCC",
                         fontsize="11",
                     )
                     for ref in refs.values():
@@ -137,7 +140,7 @@ def joint_digraph(comparison: Comparison, a: ArgumentMap, b: ArgumentMap) -> gra
         )
     rows = "".join(
         f'<TR><TD><FONT COLOR="{colour}">{"━━ " if style != "dashed" else "╌╌ "}{arrow}</FONT></TD>'
-        f"<TD ALIGN=\"LEFT\">{html.escape(relation.value)}: {html.escape(relation.description)}</TD></TR>"
+        f'<TD ALIGN="LEFT">{html.escape(relation.value)}: {html.escape(relation.description)}</TD></TR>'
         for relation, (colour, style, arrow) in RELATION_LOOK.items()
     )
     graph.node(
@@ -168,7 +171,9 @@ def render_joint(graph: graphviz.Digraph, fmt: str) -> bytes:
     try:
         return bytes(graph.pipe(format=fmt, quiet=True))
     except graphviz.ExecutableNotFound:
-        raise RenderError("Graphviz 'dot' was not found on PATH; install Graphviz or write a .dot file") from None
+        raise RenderError(
+            "Graphviz 'dot' was not found on PATH; install Graphviz or write a .dot file"
+        ) from None
     except (graphviz.CalledProcessError, subprocess.CalledProcessError) as exc:
         detail = (exc.stderr or b"").decode("utf-8", "replace").strip().splitlines()
         raise RenderError(f"Graphviz failed: {detail[-1] if detail else exc}") from None
@@ -186,6 +191,8 @@ def write_diagram(
     fmt = Path(path).suffix.lower().lstrip(".")
     fmt = "dot" if fmt == "gv" else fmt
     if fmt not in DIAGRAM_FORMATS:
-        raise InputError(f"{os.fspath(path)}: cannot tell the diagram format; use one of {', '.join(DIAGRAM_FORMATS)}")
+        raise InputError(
+            f"{os.fspath(path)}: cannot tell the diagram format; use one of {', '.join(DIAGRAM_FORMATS)}"
+        )
     result = comparison if comparison is not None else compare(a, b, links)
     return write_atomic(path, render_joint(joint_digraph(result, a, b), fmt))

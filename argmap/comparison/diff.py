@@ -194,7 +194,9 @@ def _ref(prop: Proposition, result: Balance, weights: Mapping[str, float]) -> No
     )
 
 
-def compare(a: ArgumentMap, b: ArgumentMap, links: LinkSet, *, semantics: str = DEFAULT_SEMANTICS) -> Comparison:
+def compare(
+    a: ArgumentMap, b: ArgumentMap, links: LinkSet, *, semantics: str = DEFAULT_SEMANTICS
+) -> Comparison:
     """Compare map ``a`` (the earlier document) with map ``b`` through ``links``.
 
     Links whose ids are missing from their map are skipped (``argmap check`` reports them as
@@ -204,7 +206,9 @@ def compare(a: ArgumentMap, b: ArgumentMap, links: LinkSet, *, semantics: str = 
     weights_a, weights_b = _weights(result_a), _weights(result_b)
     props_a, props_b = a.index.propositions, b.index.propositions
 
-    pole_links = [lk for lk in links.of_kind(LinkKind.POLE) if lk.a in a.index.poles and lk.b in b.index.poles]
+    pole_links = [
+        lk for lk in links.of_kind(LinkKind.POLE) if lk.a in a.index.poles and lk.b in b.index.poles
+    ]
     pole_to_b: dict[str, str] = {}
     pole_to_a: dict[str, str] = {}
     for link in pole_links:
@@ -249,9 +253,9 @@ def compare(a: ArgumentMap, b: ArgumentMap, links: LinkSet, *, semantics: str = 
         )
     for prop in b.propositions:
         if prop.id not in linked_b:
-            pole = pole_to_a.get(prop.pole) if prop.pole else None
+            back = pole_to_a.get(prop.pole) if prop.pole else None
             ref = _ref(prop, result_b, weights_b)
-            items.append(Item(Change.APPEARED, None, ref, group=group_of(None, prop), pole=pole))
+            items.append(Item(Change.APPEARED, None, ref, group=group_of(None, prop), pole=back))
     for prop in a.propositions:
         if prop.id not in linked_a:
             ref = _ref(prop, result_a, weights_a)
@@ -287,7 +291,15 @@ def compare(a: ArgumentMap, b: ArgumentMap, links: LinkSet, *, semantics: str = 
             sb = strengths_b.get(pole.id)
             shifts.append(
                 PoleShift(
-                    None, pole.id, None, pole.label, None, None, pole.thesis, None, sb.strength if sb else None
+                    None,
+                    pole.id,
+                    None,
+                    pole.label,
+                    None,
+                    None,
+                    pole.thesis,
+                    None,
+                    sb.strength if sb else None,
                 )
             )
     return Comparison(

@@ -97,18 +97,26 @@ class Link:
     location: Location | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
 
 
+def _prints(value: Mapping[str, str]) -> dict[str, str]:
+    return dict(value)
+
+
 @attrs.frozen(slots=True)
 class MapRef:
     """One of the two maps: its path (relative to the link file) and the fingerprints of its linked texts."""
 
     path: str
     #: Proposition id to :func:`fingerprint` of its text when the links were last stamped.
-    fingerprints: Mapping[str, str] = attrs.field(factory=dict, converter=dict, hash=False)
+    fingerprints: Mapping[str, str] = attrs.field(factory=dict, converter=_prints, hash=False)
     location: Location | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
     #: Where each fingerprint entry sits in the file, by id (diagnostics only).
     fingerprint_locations: Mapping[str, Location] = attrs.field(
         factory=dict, eq=False, repr=False, kw_only=True, hash=False
     )
+
+
+def _links(value: Iterable[Link]) -> tuple[Link, ...]:
+    return tuple(value)
 
 
 @attrs.frozen(slots=True)
@@ -117,7 +125,7 @@ class LinkSet:
 
     a: MapRef
     b: MapRef
-    links: tuple[Link, ...] = attrs.field(default=(), converter=tuple)
+    links: tuple[Link, ...] = attrs.field(default=(), converter=_links)
     title: str | None = None
     #: The file the links were loaded from; map paths are relative to its directory.
     path: str | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
@@ -208,18 +216,21 @@ class _Reader:
 
     def document(self, root: _Node | None) -> LinkSet:
         if root is None:
-            raise ParseError(f"empty file; a link file starts with '{VERSION_KEY}: {LINKS_VERSION}'", self.file)
+            raise ParseError(
+                f"empty file; a link file starts with '{VERSION_KEY}: {LINKS_VERSION}'", self.file
+            )
         top = self.mapping(root, "link file", _TOP_KEYS)
         if VERSION_KEY not in top:
             raise self.fail(root, f"not a link file: the top-level key '{VERSION_KEY}' is missing")
         version_node = top[VERSION_KEY][1]
         if not isinstance(version_node, yaml.ScalarNode) or version_node.value != str(LINKS_VERSION):
             raise self.fail(
-                version_node, f"unsupported link file version {version_node.value!r}; expected {LINKS_VERSION}"
+                version_node,
+                f"unsupported link file version {version_node.value!r}; expected {LINKS_VERSION}",
             )
         if "maps" not in top:
             raise self.fail(root, "the 'maps' section is missing (maps: {a: earlier.yaml, b: later.yaml})")
-        maps_key, maps_node = top["maps"]
+        maps_node = top["maps"][1]
         sides = self.mapping(maps_node, "maps", frozenset({"a", "b"}))
         for side in ("a", "b"):
             if side not in sides:
@@ -268,7 +279,9 @@ class _Reader:
             fields = self.mapping(item, f"{kind.value}: link", _LINK_KEYS)
             for side in ("a", "b"):
                 if side not in fields:
-                    raise self.fail(item, f"{kind.value}: link has no {side!r} (the {kind.noun} id in map {side})")
+                    raise self.fail(
+                        item, f"{kind.value}: link has no {side!r} (the {kind.noun} id in map {side})"
+                    )
             relation = Relation.SAME
             if "relation" in fields:
                 value = fields["relation"][1]
@@ -277,7 +290,9 @@ class _Reader:
                     relation = Relation(word)
                 except ValueError:
                     known = ", ".join(r.value for r in Relation)
-                    raise self.fail(value, f"{kind.value}: unknown relation {word!r}; expected one of: {known}") from None
+                    raise self.fail(
+                        value, f"{kind.value}: unknown relation {word!r}; expected one of: {known}"
+                    ) from None
             note = self.string(fields["note"][1], f"{kind.value}: note") if "note" in fields else None
             found.append(
                 Link(

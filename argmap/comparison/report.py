@@ -74,7 +74,10 @@ def _glance_md(group: ThemeGroup, items: Sequence[Item]) -> str:
     ]
     persisted = counts[Change.PERSISTED]
     if persisted:
-        top = max(persisted, key=lambda i: abs((i.a.weight if i.a else 0) or 0) + abs((i.b.weight if i.b else 0) or 0))
+        top = max(
+            persisted,
+            key=lambda i: abs((i.a.weight if i.a else 0) or 0) + abs((i.b.weight if i.b else 0) or 0),
+        )
         parts.append(f"{len(persisted)} persisted, e.g. {_pair_md(top, notes=False)};")
     turned = len(counts[Change.CONTRADICTED]) + len(counts[Change.MOVED_POLE])
     if turned:

@@ -7,7 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from argmap.comparison.check import EXAMPLE_MAPS, LINK_RULES, LinkRule, check_link_file, check_links, link_rules_markdown
+from argmap.comparison.check import (
+    EXAMPLE_MAPS,
+    LINK_RULES,
+    LinkRule,
+    check_link_file,
+    check_links,
+    link_rules_markdown,
+)
 from argmap.comparison.links import LinkSet, loads_links
 from argmap.errors import Severity
 from argmap.model import ArgumentMap
@@ -42,16 +49,21 @@ def test_codes_are_unique_and_in_order() -> None:
 @pytest.mark.parametrize(
     ("links", "expected"),
     [
-        ("  - {a: late, b: punctual, relation: same}\n  - {a: late, b: punctual, relation: contradicts}\n", ["K002"]),
-        ("  - {a: late, b: punctual, relation: updates}\n  - {a: late, b: punctual, relation: contradicts}\n", ["K002"]),
+        (
+            "  - {a: late, b: punctual, relation: same}\n  - {a: late, b: punctual, relation: contradicts}\n",
+            ["K002"],
+        ),
+        (
+            "  - {a: late, b: punctual, relation: updates}\n"
+            "  - {a: late, b: punctual, relation: contradicts}\n",
+            ["K002"],
+        ),
         ("  - {a: late, b: punctual, relation: same}\n  - {a: late, b: punctual, relation: refines}\n", []),
         ("  - {a: late, b: punctual}\n  - {a: late, b: punctual, relation: same}\n", ["K005"]),
         ("  - {a: nope, b: nope}\n", ["K001", "K001"]),
     ],
 )
 def test_pairs_with_clashing_relations(links: str, expected: list[str]) -> None:
-    a = ArgumentMap("a", propositions=[{"id": "late", "text": "Late."}])  # type: ignore[list-item]
-    del a
     text = "argmap-links: 1\nmaps: {a: a.yaml, b: b.yaml}\nlinks:\n" + links
     parsed = loads_links(text, "l.yaml")
     maps = _maps()
@@ -92,13 +104,18 @@ def test_a_map_that_does_not_parse_is_k004_with_its_position(tmp_path: Path) -> 
     assert "does not parse" in diag.message and "a.yaml:3:1" in diag.message
 
 
-def test_a_reworded_proposition_is_reported_once_per_id(showcase: tuple[ArgumentMap, ArgumentMap, LinkSet]) -> None:
+def test_a_reworded_proposition_is_reported_once_per_id(
+    showcase: tuple[ArgumentMap, ArgumentMap, LinkSet],
+) -> None:
     import attrs
 
     a, b, links = showcase
     reworded = attrs.evolve(
         a,
-        propositions=[attrs.evolve(p, text=p.text + " Maybe.") if p.id == "iran-sanctions" else p for p in a.propositions],
+        propositions=[
+            attrs.evolve(p, text=p.text + " Maybe.") if p.id == "iran-sanctions" else p
+            for p in a.propositions
+        ],
     )
     found = check_links(links, {"a": reworded, "b": b}).diagnostics
     assert [(d.code, d.ids) for d in found] == [("K003", ("iran-sanctions",))]

@@ -76,7 +76,11 @@ def test_reads_every_section_with_positions() -> None:
         ("argmap-links: 1\nmaps: {a: a.yaml}\n", "l.yaml:2:7", "map 'b' is missing"),
         ("argmap-links: 1\nmaps: {a: a, b: {file: b}}\n", "l.yaml:2:18", "unknown key 'file'"),
         ("argmap-links: 1\nmaps: {a: a, b: b}\nlinks:\n  - {a: x}\n", "l.yaml:4:5", "link has no 'b'"),
-        ("argmap-links: 1\nmaps: {a: a, b: b}\nlinks:\n  - {a: x, b: 'no way'}\n", "l.yaml:4:15", "not a valid id"),
+        (
+            "argmap-links: 1\nmaps: {a: a, b: b}\nlinks:\n  - {a: x, b: 'no way'}\n",
+            "l.yaml:4:15",
+            "not a valid id",
+        ),
         (
             "argmap-links: 1\nmaps: {a: a, b: b}\nlinks:\n  - {a: x, b: y, relation: same-ish}\n",
             "l.yaml:4:28",

@@ -15,7 +15,7 @@ the link model only.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 
 import attrs
 
@@ -25,7 +25,7 @@ from argmap.model import ArgumentMap, Proposition
 __all__ = ["WEIGHTS", "Suggestion", "accept", "suggest"]
 
 #: Weight of each part of the score; the total is divided by their sum, so scores lie in [0, 1].
-WEIGHTS: Mapping[str, float] = {"text": 1.0, "theme": 0.2, "pole": 0.1, "role": 0.05}
+WEIGHTS: dict[str, float] = {"text": 1.0, "theme": 0.2, "pole": 0.1, "role": 0.05}
 #: Theme labels at least this similar (0-100) count as aligned when no theme links are given.
 THEME_LABEL_CUTOFF = 60.0
 
@@ -101,7 +101,10 @@ def suggest(
     if not props_a or not props_b:
         return ()
     matrix = process.cdist(
-        [_words(p) for p in props_a], [_words(p) for p in props_b], scorer=fuzz.partial_token_set_ratio, workers=1
+        [_words(p) for p in props_a],
+        [_words(p) for p in props_b],
+        scorer=fuzz.partial_token_set_ratio,
+        workers=1,
     )
     themes = _by_left(_theme_pairs(a, b, links))
     poles = _by_left(_pole_pairs(a, b, links))
@@ -145,4 +148,4 @@ def accept(links: LinkSet, suggestions: Iterable[Suggestion]) -> LinkSet:
             continue
         have.add((s.a, s.b))
         added.append(Link(s.a, s.b, Relation.SAME, f"suggested (score {s.score:.2f}); review the relation"))
-    return attrs.evolve(links, links=(*links.links, *added))
+    return attrs.evolve(links, links=links.links + tuple(added))
