@@ -1,23 +1,26 @@
-"""Safe file and terminal I/O shared by every stage: bounded reads, harmless writes, bounded messages.
+"""Safe file and terminal I/O shared by every stage: bounded reads, harmless writes, safe output.
 
-Owns the limits on what argmap reads (regular files only, at most :data:`MAX_INPUT_BYTES`), the
-rules for where it writes (atomic replacement of regular files; devices and FIFOs written in
-place, never replaced; symlinks followed; an output never overwrites an input), and the two
-helpers that keep messages and terminal output safe: :func:`short_repr` (never formats an
-unbounded value) and :func:`escape_controls` (no escape sequence from a map reaches a terminal).
-Imports only :mod:`argmap.errors`; every stage may import it. ``docs/limits.md`` lists the limits.
+Owns the limits on what argmap reads (regular files only, at most :data:`MAX_INPUT_BYTES`; the
+nesting, integer and framework-size limits the readers apply), the rules for where it writes
+(atomic replacement of regular files; devices and FIFOs written in place, never replaced; symlinks
+followed; an output never overwrites an input), :func:`escape_controls` (no escape sequence from a
+map reaches a terminal; messages bound values with :func:`argmap.diagnostics.short_repr`) and
+:func:`run_guarded`, which makes a standard output that fails (full device, closed pipe) one line
+and exit code 2 for both console scripts. Imports only :mod:`argmap.errors`; every stage may
+import it. ``docs/limits.md`` lists the limits.
 """
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import re
-import reprlib
 import stat
-import tempfile
-from collections.abc import Iterable
+import sys
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 from argmap.errors import InputError
 
@@ -32,7 +35,8 @@ __all__ = [
     "escape_controls",
     "read_bytes",
     "read_text",
-    "short_repr",
+    "run_guarded",
+    "stdout_failed",
     "write_atomic",
 ]
 
@@ -187,6 +191,8 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> Path:
             _write_in_place(target, payload)
             return given
         raise InputError(f"{given}: cannot write: it {_kind_problem(mode)}")
+    import tempfile  # here: the command line's start-up imports this module, rarely writes
+
     directory = target.parent
     try:
         directory.mkdir(parents=True, exist_ok=True)
@@ -229,31 +235,6 @@ def check_not_input(output: str | os.PathLike[str], inputs: Iterable[str | os.Pa
 
 # -- bounded and terminal-safe text -------------------------------------------------------------
 
-_REPR = reprlib.Repr()
-_REPR.maxstring = 60
-_REPR.maxother = 60
-_REPR.maxlevel = 2
-_REPR.maxlist = _REPR.maxtuple = _REPR.maxdict = _REPR.maxset = 4
-
-
-def short_repr(value: object, width: int = 60) -> str:
-    """``repr(value)`` shortened to about ``width`` characters, without ever building the full repr.
-
-    Error messages name offending values with it, so a 1 KB alias bomb (a value that expands to
-    billions of elements) or a megabyte-long string costs nothing to report.
-    """
-    if isinstance(value, str):
-        text = repr(value[: width + 1])
-        if len(value) > width:
-            text = text[: width - 2] + "…" + text[-1]
-        return text
-    try:
-        shown = _REPR.repr(value)
-    except ValueError:  # an integer too long to convert to decimal (over 4,300 digits)
-        return f"<an integer of {value.bit_length() if isinstance(value, int) else '?'} bits>"
-    return shown if len(shown) <= width + 10 else shown[:width] + "…"
-
-
 # C0 controls but tab and newline, DEL, C1 controls, and the bidirectional overrides and isolates
 # that reorder what a terminal shows (the "Trojan Source" characters).
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
@@ -289,3 +270,88 @@ def escape_controls(text: str, *, keep_colour: bool = False, json: bool = False)
         last = match.end()
     parts.append(_CONTROLS.sub(escape, text[last:]))
     return "".join(parts)
+
+
+# -- standard output ------------------------------------------------------------------------------
+
+#: errno values of a standard output that cannot take more: closed pipe, full or failed device.
+_STDOUT_ERRNOS = frozenset({errno.EPIPE, errno.ENOSPC, errno.EIO, errno.EBADF, errno.EDQUOT, errno.EFBIG})
+
+
+def stdout_failed(exc: BaseException, prog: str = "argmap") -> int | None:
+    """If ``exc`` is standard output failing (``> /dev/full``, ``| head -c1``), report it; else ``None``.
+
+    Prints one line on stderr and points stdout at ``/dev/null`` so the interpreter's own flush at
+    exit stays quiet; returns exit code 2 (the environment cannot take the output).
+    """
+    if not isinstance(exc, OSError) or exc.errno not in _STDOUT_ERRNOS:
+        return None
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # stdout without a file descriptor (a test runner's capture)
+        pass
+    reason = "the reader closed the pipe" if exc.errno == errno.EPIPE else (exc.strerror or "write failed")
+    with contextlib.suppress(OSError):
+        print(f"{prog}: error: cannot write to standard output ({reason})", file=sys.stderr)
+    return 2
+
+
+class _StdoutError(Exception):
+    """Standard output failed; not an ``OSError``, so no command or library handler swallows it."""
+
+    def __init__(self, error: OSError) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+class _GuardedStream:
+    """A stream whose write and flush errors become :class:`_StdoutError` (binary ``buffer`` too)."""
+
+    __slots__ = ("_stream",)
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+
+    def write(self, data: Any) -> Any:
+        try:
+            return self._stream.write(data)
+        except OSError as exc:
+            raise _StdoutError(exc) from None
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except OSError as exc:
+            raise _StdoutError(exc) from None
+
+    @property
+    def buffer(self) -> _GuardedStream:
+        return _GuardedStream(self._stream.buffer)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+def run_guarded(run: Callable[[], int | None], prog: str = "argmap") -> int:
+    """Run a command-line entry point so that a failing stdout is one line and exit code 2.
+
+    Typer and click exit 1 without a word on a closed pipe, and Python prints a traceback for a
+    full device (``argmap show m.yaml > /dev/full``); here every write and the final flush go
+    through a guard. ``SystemExit`` from ``run`` passes through once the output is flushed.
+    """
+    stream = sys.stdout
+    guarded = _GuardedStream(stream)
+    sys.stdout = guarded
+    try:
+        try:
+            code = run()
+        finally:
+            guarded.flush()
+    except _StdoutError as failure:
+        failed = stdout_failed(failure.error, prog)
+        return 2 if failed is None else failed
+    finally:
+        sys.stdout = stream
+    return code or 0

@@ -29,9 +29,10 @@ from pathlib import Path
 
 import numpy as np
 
-from argmap._files import ARGUMENTS_PER_BYTE, MAX_ARGUMENTS, read_text, short_repr
+from argmap._files import ARGUMENTS_PER_BYTE, MAX_ARGUMENTS, read_text
 from argmap.af.framework import Framework
 from argmap.af.semantics import Acceptance
+from argmap.diagnostics import short_repr
 from argmap.errors import InputError, ParseError
 
 __all__ = [

@@ -12,11 +12,24 @@ from typing import TYPE_CHECKING, NoReturn
 
 import typer
 
+from argmap._files import run_guarded, stdout_failed
+
 if TYPE_CHECKING:
     from argmap.errors import ArgmapError
     from argmap.model.core import ArgumentMap
 
-__all__ = ["EXIT_OK", "EXIT_PROBLEMS", "EXIT_UNUSABLE", "choice", "fail", "warn_map_errors"]
+__all__ = [
+    "EXIT_OK",
+    "EXIT_PROBLEMS",
+    "EXIT_UNUSABLE",
+    "choice",
+    "echo_safe",
+    "fail",
+    "not_an_input",
+    "run_guarded",
+    "stdout_failed",
+    "warn_map_errors",
+]
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -25,12 +38,33 @@ EXIT_UNUSABLE = 2
 
 def fail(error: ArgmapError | str, code: int = EXIT_UNUSABLE) -> NoReturn:
     """Print an error (every problem of a ParseError, one per line) and exit with ``code``."""
+    from argmap._files import escape_controls
     from argmap.errors import ParseError
 
     errors = error.errors if isinstance(error, ParseError) else (error,)
     for item in errors:
-        typer.echo(f"argmap: error: {item}", err=True)
+        typer.echo(escape_controls(f"argmap: error: {item}"), err=True)
     raise typer.Exit(code)
+
+
+def echo_safe(text: str, *, nl: bool = True, keep_colour: bool = False, json: bool = False) -> None:
+    """Print map-derived ``text`` on stdout with control characters escaped (see ``escape_controls``)."""
+    from argmap._files import escape_controls
+
+    typer.echo(escape_controls(text, keep_colour=keep_colour, json=json), nl=nl)
+
+
+def not_an_input(output: str | os.PathLike[str] | None, *inputs: str | os.PathLike[str]) -> None:
+    """Exit 2 with one line when ``output`` names one of ``inputs`` (``render m.yaml -o m.yaml``)."""
+    from argmap._files import check_not_input
+    from argmap.errors import InputError
+
+    if output is None:
+        return
+    try:
+        check_not_input(output, inputs)
+    except InputError as error:
+        fail(error)
 
 
 def choice(value: str, allowed: tuple[str, ...], option: str) -> str:

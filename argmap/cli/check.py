@@ -33,15 +33,22 @@ def check(
     strict: Annotated[bool, typer.Option("--strict", help="Exit with 1 on warnings too.")] = False,
 ) -> None:
     """Validate maps and report problems (exit 0 clean, 1 errors, 2 unreadable input)."""
-    from argmap.cli._common import choice
+    from argmap.cli._common import choice, echo_safe
     from argmap.lint import report
 
     choice(fmt, report.FORMATS, "--format")
     if sources is not None and not sources.is_dir():
         raise typer.BadParameter(f"{sources} is not a directory", param_hint="--sources")
 
-    def codes(value: str | None) -> list[str] | None:
-        return None if value is None else [c for c in value.replace(" ", ",").split(",") if c]
+    def codes(value: str | None, option: str) -> list[str] | None:
+        if value is None:
+            return None
+        listed = [c for c in value.replace(" ", ",").split(",") if c]
+        if not listed:  # an empty --select would run no rule and report "no problems found"
+            raise typer.BadParameter("names no rule (give codes, prefixes or families)", param_hint=option)
+        return listed
+
+    selected, ignored = codes(select, "--select"), codes(ignore, "--ignore")
 
     def progress(n: int, total: int, path: str) -> None:
         # Only worth showing for several files; stderr keeps JSON and SARIF on stdout clean.
@@ -55,13 +62,16 @@ def check(
         reports = check_paths(
             maps,
             lambda paths: report.check_files(
-                paths, sources_dir=sources, select=codes(select), ignore=codes(ignore), progress=progress
+                paths, sources_dir=sources, select=selected, ignore=ignored, progress=progress
             ),
         )
     except ValueError as error:
         raise typer.BadParameter(str(error), param_hint="--select/--ignore") from None
     color = fmt == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    typer.echo(report.format_report(reports, fmt, color=color), nl=False)
+    # Map texts and ids reach the terminal: control characters are shown escaped, never obeyed.
+    echo_safe(
+        report.format_report(reports, fmt, color=color), nl=False, keep_colour=color, json=fmt != "text"
+    )
     raise typer.Exit(report.exit_code(reports, strict=strict))
 
 

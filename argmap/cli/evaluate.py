@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from argmap.cli._common import EXIT_PROBLEMS, choice, fail, warn_map_errors
+from argmap.cli._common import EXIT_PROBLEMS, choice, echo_safe, fail, warn_map_errors
 
 if TYPE_CHECKING:
     from argmap.af import Framework
@@ -107,9 +107,9 @@ def run_evaluate(
     except ArgmapError as error:
         fail(error)
     if fmt == "json":
-        typer.echo(dumps_json(amap, result), nl=False)
+        echo_safe(dumps_json(amap, result), nl=False, json=True)
     else:
-        typer.echo(format_evaluation_text(amap, result), nl=False)
+        echo_safe(format_evaluation_text(amap, result), nl=False)
     # An evaluation of a map with errors (unknown ids are left out of it) is not the map's answer.
     broken = warn_map_errors(amap, map_file)
     if not result.evaluation.converged:

@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from importlib import metadata
 from typing import NoReturn
 
+from argmap._files import run_guarded
 from argmap.af import Semantics, SolverUnavailableError, credulous, sceptical, some_extension
 from argmap.af.iccma import FrameworkFormat, format_acceptance, format_extension, read_framework
 from argmap.errors import ArgmapError, ParseError
@@ -97,7 +98,14 @@ def _error(message: object) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the ICCMA interface on ``argv`` (default: the process arguments); returns the exit code."""
+    """Run the ICCMA interface on ``argv`` (default: the process arguments); returns the exit code.
+
+    A standard output that cannot be written (full device, closed pipe) is one line and exit 2.
+    """
+    return run_guarded(lambda: _main(argv), "argmap-iccma")
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = _parser()
     args = list(sys.argv[1:] if argv is None else argv)
     try:

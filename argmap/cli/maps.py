@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from argmap.cli._common import fail
+from argmap.cli._common import echo_safe, fail, not_an_input
 
 __all__ = ["convert", "register", "schema", "show"]
 
@@ -28,23 +28,40 @@ def show(
         amap = formats.load(map_file)
     except ArgmapError as error:
         fail(error)
-    typer.echo("\n".join(outline(amap)))
+    echo_safe("\n".join(outline(amap)))
 
 
 def convert(
     map_file: Annotated[Path, typer.Argument(metavar="MAP", help="Map file to read.")],
     output: Annotated[
-        Path, typer.Option("--output", "-o", help="File to write; its suffix picks the format.")
-    ],
+        Path | None,
+        typer.Option("--output", "-o", help="File to write; its suffix picks the format."),
+    ] = None,
     to: Annotated[
         str | None, typer.Option("--to", help="Output map format (default: from the suffix of -o).")
     ] = None,
+    upgrade: Annotated[
+        bool,
+        typer.Option(
+            "--upgrade",
+            help="Without -o: rewrite MAP in place to the current format version, keeping comments.",
+        ),
+    ] = False,
 ) -> None:
-    """Convert a map between YAML and JSON."""
+    """Convert a map between formats (always writing the current format version), or --upgrade it in place."""
     from argmap import formats
-    from argmap.errors import ArgmapError
+    from argmap.errors import ArgmapError, InputError
+    from argmap.formats.upgrade import upgrade_file
 
     try:
+        if output is None:
+            if not upgrade:
+                raise InputError("convert needs -o FILE, or --upgrade to rewrite MAP in place")
+            result = upgrade_file(map_file)
+            state = "upgraded to" if result.changed else "already at"
+            typer.echo(f"{map_file}: {state} map format version {formats.FORMAT_VERSION}")
+            return
+        not_an_input(output, map_file)
         amap = formats.load(map_file)
         written = formats.dump(amap, output, to)
     except ArgmapError as error:

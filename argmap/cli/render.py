@@ -13,7 +13,7 @@ from typing import Annotated
 
 import typer
 
-from argmap.cli._common import choice, fail, warn_map_errors
+from argmap.cli._common import choice, fail, not_an_input, warn_map_errors
 
 __all__ = ["register", "render"]
 
@@ -133,6 +133,7 @@ def render(
             sys.stdout.buffer.write(render_bytes(amap, options))
             return
         target = output or Path(map_file.stem + "." + fmt)
+        not_an_input(target, map_file)
         written = render_file(amap, target, options)
     except ArgmapError as error:
         fail(error)

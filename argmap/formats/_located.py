@@ -18,7 +18,7 @@ silently keeping the last one.
 
 Work is bounded on hostile input (``docs/limits.md``): nesting deeper than
 :data:`~argmap._files.MAX_NESTING` and integers beyond 64 bits are errors at their position, and
-messages name values with :func:`~argmap._files.short_repr`, so an alias bomb (a kilobyte of
+messages name values with :func:`~argmap.diagnostics.short_repr`, so an alias bomb (a kilobyte of
 anchors that expands to billions of values) is never expanded: aliases share their anchor's
 object, and nothing here walks a value whole.
 """
@@ -43,7 +43,8 @@ from yaml.events import (
 )
 from yaml.nodes import ScalarNode
 
-from argmap._files import MAX_INTEGER, MAX_NESTING, short_repr
+from argmap._files import MAX_INTEGER, MAX_NESTING
+from argmap.diagnostics import short_repr
 from argmap.errors import Location, ParseError
 from argmap.formats._spec import Located, Pos, ToLocation
 

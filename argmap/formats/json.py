@@ -15,7 +15,8 @@ import json
 import re
 from typing import Any
 
-from argmap._files import MAX_INTEGER, MAX_NESTING, short_repr
+from argmap._files import MAX_INTEGER, MAX_NESTING
+from argmap.diagnostics import short_repr
 from argmap.errors import ParseError
 from argmap.formats import _jsonpos
 from argmap.formats._spec import structure_map, unstructure_map
