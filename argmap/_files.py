@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+from argmap.diagnostics import short_repr  # re-exported for modules written against it here
 from argmap.errors import InputError
 
 __all__ = [
@@ -36,6 +37,7 @@ __all__ = [
     "read_bytes",
     "read_text",
     "run_guarded",
+    "short_repr",
     "stdout_failed",
     "write_atomic",
 ]
