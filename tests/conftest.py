@@ -13,11 +13,36 @@ ROOT = Path(__file__).resolve().parent.parent
 MAPS = ROOT / "maps"
 GOLDEN = Path(__file__).resolve().parent / "golden"
 
+# Hypothesis profiles. "default" (a developer's plain `pytest`) draws new random examples each run and
+# remembers failures in .hypothesis/. "ci" is what `make test` and any run with CI=true use: the same
+# examples every run (derandomized, seeded from each test's name) and no example database, so a
+# submission's result never depends on the draw or on files left by earlier runs. "thorough"
+# (`make test-thorough`) draws many more random examples and prints how to reproduce a failure.
+_SLOW_IS_FINE = [HealthCheck.too_slow]
+settings.register_profile("default", max_examples=60, deadline=None, suppress_health_check=_SLOW_IS_FINE)
 settings.register_profile(
-    "default", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+    "ci",
+    max_examples=60,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    print_blob=True,
+    suppress_health_check=_SLOW_IS_FINE,
 )
-settings.register_profile("thorough", max_examples=1000, deadline=None)
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+settings.register_profile(
+    "thorough", max_examples=1000, deadline=None, print_blob=True, suppress_health_check=_SLOW_IS_FINE
+)
+
+
+def _profile() -> str:
+    chosen = os.environ.get("HYPOTHESIS_PROFILE")
+    if chosen:
+        return chosen
+    ci = os.environ.get("CI", "").strip().lower()
+    return "ci" if ci not in ("", "0", "false", "no") else "default"
+
+
+settings.load_profile(_profile())
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
