@@ -19,7 +19,8 @@ from pathlib import Path
 
 import attrs
 
-from argmap.errors import Diagnostic, Location, Severity
+from argmap._files import MAX_SOURCE_BYTES, read_text
+from argmap.errors import Diagnostic, InputError, Location, Severity
 from argmap.lint.quotes import SourceIndex
 from argmap.model.core import ArgumentMap, Attack, Citation, Index, Inference, Proposition
 
@@ -113,6 +114,11 @@ class SourceTexts:
     Looks in ``source_texts`` (id to text, for in-memory use) first, then in ``sources_dir`` as
     ``<id>.txt`` or ``<id>.md``, then at a source's own ``text:`` path, relative to the map file.
     Reads each file at most once; the cache is the only state, private to one run.
+
+    A ``text:`` path is confined: it must be relative and resolve (symlinks followed) inside the
+    map's directory or ``sources_dir``; an absolute or escaping path is reported as a problem and
+    never read, so checking someone else's map cannot print ``/etc/passwd``. Texts are read as
+    regular files of at most :data:`~argmap._files.MAX_SOURCE_BYTES` (``/dev/zero`` is refused).
     """
 
     __slots__ = ("_base", "_cache", "_dir", "_given", "_indexes")
@@ -160,18 +166,33 @@ class SourceTexts:
                 if candidate.is_file():
                     return _read(source_id, candidate)
         if declared:
-            return _read(source_id, self._base / declared)
+            path = self._base / declared
+            outside = self._outside(declared, path)
+            if outside is not None:
+                return SourceText(source_id, None, origin=declared, problem=outside)
+            return _read(source_id, path)
         return SourceText(source_id, None)
+
+    def _outside(self, declared: str, path: Path) -> str | None:
+        """Why the declared ``text:`` path may not be read, or ``None`` when it is confined."""
+        if os.path.isabs(declared):
+            return "an absolute path; give a path relative to the map's directory"
+        real = os.path.realpath(path)
+        roots = [self._base, *([self._dir] if self._dir is not None else [])]
+        for root in roots:
+            top = os.path.realpath(root)
+            if os.path.commonpath([top, real]) == top:
+                return None
+        where = "the map's directory or --sources" if self._dir is not None else "the map's directory"
+        return f"outside {where}; source texts are only read from there"
 
 
 def _read(source_id: str, path: Path) -> SourceText:
     try:
-        return SourceText(source_id, path.read_text(encoding="utf-8"), origin=str(path))
-    except FileNotFoundError:
-        return SourceText(source_id, None, origin=str(path), problem="no such file")
-    except (OSError, UnicodeDecodeError) as exc:
-        # Any unreadable text becomes a diagnostic, never an exception.
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else type(exc).__name__
+        return SourceText(source_id, read_text(path, MAX_SOURCE_BYTES), origin=str(path))
+    except InputError as exc:
+        # Any unreadable text becomes a diagnostic, never an exception; the message names the path.
+        reason = str(getattr(exc, "message", exc)).removeprefix(f"{path}: ")
         return SourceText(source_id, None, origin=str(path), problem=reason)
 
 

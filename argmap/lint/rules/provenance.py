@@ -379,7 +379,7 @@ def source_text_unreadable(ctx: Context) -> Iterator[Finding]:
                 f"text of source '{source.id}' cannot be read: {found.origin}: {found.problem}",
                 (source.id,),
                 at(source),
-                "the 'text:' path is relative to the map file",
+                "a 'text:' path is relative to the map file and stays inside its directory (or --sources)",
             )
 
 
