@@ -86,8 +86,10 @@ def _children(element: ET.Element) -> list[Any]:
     out: list[Any] = []
     for child in element:
         tag = _tag(child)
-        if tag == "a":
-            out.extend(_children(child))  # a tooltip link: keep what it wraps, not the link
+        if tag == "a" or (tag == "g" and not _attributes(child)):
+            # A tooltip link and its bare wrapper group: keep what they wrap, flat, so a node's
+            # shape is a direct child of the node's group.
+            out.extend(_children(child))
         elif tag in ALLOWED_ELEMENTS:
             out.append(_convert(child))
         # Comments, titles (the node names; the page gives nodes accessible names) and anything

@@ -161,6 +161,8 @@ def _relations(amap: ArgumentMap, pid: str) -> dict[str, list[str]]:
         "supportedBy": _ids(amap.supporters(pid)),
         "attacks": _ids(attacks),
         "attackedBy": _ids([*amap.attackers(pid), *undercut_by]),
+        # Partners in a linked inference: one step away, as the argument needs them together.
+        "coPremises": _ids(p for inf in amap.inferences_from(pid) for p in inf.premises if p != pid),
     }
 
 

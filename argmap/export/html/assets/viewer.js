@@ -278,7 +278,7 @@
       for (const cur of frontier) {
         const n = nodes[cur];
         if (!n) continue;
-        for (const other of [...n.supports, ...n.supportedBy, ...n.attacks, ...n.attackedBy]) {
+        for (const other of [...n.supports, ...n.supportedBy, ...n.attacks, ...n.attackedBy, ...n.coPremises]) {
           if (!seen.has(other) && nodes[other]) { seen.add(other); next.push(other); }
         }
       }
