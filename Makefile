@@ -11,8 +11,9 @@ MAPS := $(wildcard maps/*.yaml)
 SOURCES_DIR ?= ../shared/sources
 SOURCES_FLAG := $(if $(wildcard $(SOURCES_DIR)/*.txt),--sources $(SOURCES_DIR),)
 NO_DOT := Graphviz 'dot' is missing and could not be installed: install Graphviz (https://graphviz.org/download/); DOT output works without it and tests that need it are skipped.
+NO_CHROMIUM := Chromium and chromedriver are missing and could not be installed: install them (Debian: apt-get install chromium chromium-driver); the viewer's browser tests are skipped.
 
-.PHONY: help setup graphviz demo test lint types pytest docs bench clean
+.PHONY: help setup graphviz chromium demo test lint types pytest docs bench clean
 
 help:
 	@echo "make demo   set up, validate and render every map in maps/ into build/"
@@ -49,6 +50,29 @@ graphviz:
 		echo "$(NO_DOT)"; \
 	fi
 
+# The viewer's browser tests drive the system's Chromium (never a downloaded one): install it and its
+# driver only when missing, as Graphviz is.
+chromium:
+	@if command -v chromedriver >/dev/null 2>&1 && { command -v chromium >/dev/null 2>&1 || \
+		command -v chromium-browser >/dev/null 2>&1 || command -v google-chrome >/dev/null 2>&1; }; then \
+		: ; \
+	elif command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+		echo "installing Chromium with apt-get"; \
+		{ DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+		  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; } || \
+		echo "$(NO_CHROMIUM)"; \
+	elif command -v apt-get >/dev/null 2>&1 && command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then \
+		echo "installing Chromium with sudo apt-get"; \
+		{ sudo DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+		  sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; } || \
+		echo "$(NO_CHROMIUM)"; \
+	elif command -v brew >/dev/null 2>&1; then \
+		echo "installing Chromium with brew"; \
+		brew install --cask chromium && brew install --cask chromedriver || echo "$(NO_CHROMIUM)"; \
+	else \
+		echo "$(NO_CHROMIUM)"; \
+	fi
+
 demo: setup
 	@mkdir -p build
 	$(BIN)/argmap check $(MAPS) $(SOURCES_FLAG)
@@ -67,7 +91,7 @@ lint: setup
 types: setup
 	$(BIN)/mypy
 
-pytest: setup
+pytest: setup chromium
 	$(BIN)/pytest
 
 test: lint types pytest
