@@ -184,57 +184,65 @@ class _Reader:
     def at(self, node: _Node) -> Location:
         return Location(self.file, node.start_mark.line + 1, node.start_mark.column + 1)
 
-    def fail(self, node: _Node, message: str) -> ParseError:
+    def fail(self, node: _Node, message: str, code: str) -> ParseError:
+        # The load codes of map files (docs/rules.md): the same problems get the same codes here.
         loc = self.at(node)
-        return ParseError(message, self.file, loc.line, loc.column)
+        return ParseError(message, self.file, loc.line, loc.column, code=code)
 
     def mapping(self, node: _Node, what: str, allowed: frozenset[str]) -> dict[str, tuple[_Node, _Node]]:
         if not isinstance(node, yaml.MappingNode):
-            raise self.fail(node, f"{what} must be a mapping")
+            raise self.fail(node, f"{what} must be a mapping", "M001")
         table: dict[str, tuple[_Node, _Node]] = {}
         for key, value in node.value:
             if not isinstance(key, yaml.ScalarNode):
-                raise self.fail(key, f"{what}: keys must be plain strings")
+                raise self.fail(key, f"{what}: keys must be plain strings", "Y003")
             if key.value in table:
-                raise self.fail(key, f"{what}: duplicate key {key.value!r}")
+                raise self.fail(key, f"{what}: duplicate key {key.value!r}", "Y002")
             if key.value not in allowed:
                 expected = ", ".join(sorted(allowed))
-                raise self.fail(key, f"{what}: unknown key {key.value!r}; expected one of: {expected}")
+                raise self.fail(
+                    key, f"{what}: unknown key {key.value!r}; expected one of: {expected}", "M003"
+                )
             table[key.value] = (key, value)
         return table
 
     def string(self, node: _Node, what: str) -> str:
         if not isinstance(node, yaml.ScalarNode) or node.tag != "tag:yaml.org,2002:str":
-            raise self.fail(node, f"{what} must be a string")
+            raise self.fail(node, f"{what} must be a string", "M001")
         return str(node.value)
 
     def ident(self, node: _Node, what: str) -> str:
         value = self.string(node, what)
         if not ID_PATTERN.match(value):
-            raise self.fail(node, f"{what} {value!r} is not a valid id")
+            raise self.fail(node, f"{what} {value!r} is not a valid id", "M002")
         return value
 
     def document(self, root: _Node | None) -> LinkSet:
         if root is None:
             raise ParseError(
-                f"empty file; a link file starts with '{VERSION_KEY}: {LINKS_VERSION}'", self.file
+                f"empty file; a link file starts with '{VERSION_KEY}: {LINKS_VERSION}'",
+                self.file,
+                code="M006",
             )
         top = self.mapping(root, "link file", _TOP_KEYS)
         if VERSION_KEY not in top:
-            raise self.fail(root, f"not a link file: the top-level key '{VERSION_KEY}' is missing")
+            raise self.fail(root, f"not a link file: the top-level key '{VERSION_KEY}' is missing", "M004")
         version_node = top[VERSION_KEY][1]
         if not isinstance(version_node, yaml.ScalarNode) or version_node.value != str(LINKS_VERSION):
             raise self.fail(
                 version_node,
                 f"unsupported link file version {version_node.value!r}; expected {LINKS_VERSION}",
+                "M005",
             )
         if "maps" not in top:
-            raise self.fail(root, "the 'maps' section is missing (maps: {a: earlier.yaml, b: later.yaml})")
+            raise self.fail(
+                root, "the 'maps' section is missing (maps: {a: earlier.yaml, b: later.yaml})", "M004"
+            )
         maps_node = top["maps"][1]
         sides = self.mapping(maps_node, "maps", frozenset({"a", "b"}))
         for side in ("a", "b"):
             if side not in sides:
-                raise self.fail(maps_node, f"maps: map {side!r} is missing")
+                raise self.fail(maps_node, f"maps: map {side!r} is missing", "M004")
         prints: dict[str, tuple[_Node, _Node]] = {}
         if "fingerprints" in top:
             prints = self.mapping(top["fingerprints"][1], "fingerprints", frozenset({"a", "b"}))
@@ -253,18 +261,18 @@ class _Reader:
         else:
             fields = self.mapping(node, f"maps.{name}", _SIDE_KEYS)
             if "path" not in fields:
-                raise self.fail(node, f"maps.{name}: 'path' is missing")
+                raise self.fail(node, f"maps.{name}: 'path' is missing", "M004")
             path = self.string(fields["path"][1], f"maps.{name}.path")
         prints: dict[str, str] = {}
         where: dict[str, Location] = {}
         if stamped is not None:
             table = stamped[1]
             if not isinstance(table, yaml.MappingNode):
-                raise self.fail(table, f"fingerprints.{name} must be a mapping of id to fingerprint")
+                raise self.fail(table, f"fingerprints.{name} must be a mapping of id to fingerprint", "M001")
             for id_node, value in table.value:
                 pid = self.ident(id_node, f"fingerprints.{name}: key")
                 if pid in prints:
-                    raise self.fail(id_node, f"fingerprints.{name}: duplicate id {pid!r}")
+                    raise self.fail(id_node, f"fingerprints.{name}: duplicate id {pid!r}", "Y002")
                 prints[pid] = self.string(value, f"fingerprints.{name}.{pid}")
                 where[pid] = self.at(id_node)
         return MapRef(path, prints, location=self.at(key), fingerprint_locations=where)
@@ -273,14 +281,14 @@ class _Reader:
         if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null":
             return []
         if not isinstance(node, yaml.SequenceNode):
-            raise self.fail(node, f"{kind.value} must be a list of links")
+            raise self.fail(node, f"{kind.value} must be a list of links", "M001")
         found = []
         for item in node.value:
             fields = self.mapping(item, f"{kind.value}: link", _LINK_KEYS)
             for side in ("a", "b"):
                 if side not in fields:
                     raise self.fail(
-                        item, f"{kind.value}: link has no {side!r} (the {kind.noun} id in map {side})"
+                        item, f"{kind.value}: link has no {side!r} (the {kind.noun} id in map {side})", "M004"
                     )
             relation = Relation.SAME
             if "relation" in fields:
@@ -291,7 +299,7 @@ class _Reader:
                 except ValueError:
                     known = ", ".join(r.value for r in Relation)
                     raise self.fail(
-                        value, f"{kind.value}: unknown relation {word!r}; expected one of: {known}"
+                        value, f"{kind.value}: unknown relation {word!r}; expected one of: {known}", "M002"
                     ) from None
             note = self.string(fields["note"][1], f"{kind.value}: note") if "note" in fields else None
             found.append(
@@ -315,9 +323,11 @@ def loads_links(text: str, filename: str | None = None) -> LinkSet:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark is not None else (None, None)
-        raise ParseError(f"invalid YAML: {exc.problem or exc.context}", filename, line, column) from None
+        raise ParseError(
+            f"invalid YAML: {exc.problem or exc.context}", filename, line, column, code="Y001"
+        ) from None
     except yaml.YAMLError as exc:
-        raise ParseError(f"invalid YAML: {exc}", filename) from None
+        raise ParseError(f"invalid YAML: {exc}", filename, code="Y001") from None
     finally:
         loader.dispose()
     return _Reader(filename).document(root)

@@ -105,6 +105,26 @@ def test_unusable_files_fail_with_one_positioned_line(text: str, where: str, mes
     assert "\n" not in line
 
 
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("", "M006"),
+        ("argmap-links: 1\nmaps: {a: a, b: b}\nlinks: [\n", "Y001"),
+        ("argmap-links: 1\nmaps: {a: a, b: b}\nmaps: {a: a, b: b}\n", "Y002"),
+        ("argmap-links: 1\nmaps: {a: a, b: b}\nlinks: {a: x}\n", "M001"),
+        ("argmap-links: 1\nmaps: {a: a, b: b}\nlinks:\n  - {a: x, b: y, relation: odd}\n", "M002"),
+        ("argmap-links: 1\nmaps: {a: a, b: b}\nlink: []\n", "M003"),
+        ("argmap-links: 1\nmaps: {a: a}\n", "M004"),
+        ("argmap-links: 9\nmaps: {a: a, b: b}\n", "M005"),
+    ],
+)
+def test_unusable_files_get_the_load_codes_map_files_get(text: str, code: str) -> None:
+    with pytest.raises(ParseError) as caught:
+        loads_links(text, "l.yaml")
+    assert caught.value.code == code
+    assert f" {code} " in str(caught.value)
+
+
 def test_missing_file_is_an_input_error(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="no such file"):
         load_links(tmp_path / "gone.yaml")
