@@ -1,0 +1,95 @@
+"""Named views: the readable pictures of a map, each one option away (``overview``, ``pole:ID``, ...).
+
+A whole document map drawn at once is a poster nobody can read on a screen. These presets are the
+pictures the documentation shows (``docs/maps``) and ``make demo`` writes, so that one spec, given to
+``argmap render --view``, reproduces any of them:
+
+- ``overview``: theses, explanations, verdict and the claims right below them, left to right;
+- ``pole:ID``: one pole three steps below its thesis, its factors grouped by theme, without the
+  explanations and verdict (the overview shows those), left to right;
+- ``theme:ID``: every node of one theme and the path up to its thesis, without explanations and
+  verdict;
+- ``full``: the whole map.
+
+Plain data over :class:`~argmap.view.select.ViewOptions`; may import ``model`` and the rest of
+``view``, never ``export`` or ``cli``.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from argmap.diagnostics import short_repr
+from argmap.errors import InputError
+from argmap.model.core import ArgumentMap
+from argmap.view.select import ViewOptions, overview
+
+__all__ = ["VIEW_KINDS", "NamedView", "named_view", "named_views"]
+
+#: The kinds of named view, in reading order; ``pole`` and ``theme`` take an id (``pole:ID``).
+VIEW_KINDS = ("overview", "pole", "theme", "full")
+
+
+@attrs.frozen
+class NamedView:
+    """One readable picture of a map: its spec, file-name part, title and view options."""
+
+    #: What ``argmap render --view`` takes: ``overview``, ``pole:ID``, ``theme:ID`` or ``full``.
+    spec: str
+    #: The file-name part: ``overview``, ``pole-ID``, ``theme-ID`` or ``full``.
+    name: str
+    #: A short human title: "Overview", "Pole: <label>", "Theme: <label>", "The whole map".
+    title: str
+    options: ViewOptions
+
+
+def _pole(pole_id: str, label: str) -> NamedView:
+    options = ViewOptions(poles=(pole_id,), depth=3, group_themes=True, show_skeleton=False, direction="LR")
+    return NamedView(f"pole:{pole_id}", f"pole-{pole_id}", f"Pole: {label}", options)
+
+
+def _theme(theme_id: str, label: str) -> NamedView:
+    options = ViewOptions(themes=(theme_id,), show_skeleton=False)
+    return NamedView(f"theme:{theme_id}", f"theme-{theme_id}", f"Theme: {label}", options)
+
+
+_OVERVIEW = NamedView("overview", "overview", "Overview", overview())
+_FULL = NamedView("full", "full", "The whole map", ViewOptions())
+
+
+def named_views(amap: ArgumentMap) -> tuple[NamedView, ...]:
+    """Every named view of ``amap`` in reading order: overview, each pole, each theme, the whole map."""
+    return (
+        _OVERVIEW,
+        *(_pole(p.id, p.label) for p in amap.poles),
+        *(_theme(t.id, t.label) for t in amap.themes),
+        _FULL,
+    )
+
+
+def _known(ids: list[str]) -> str:
+    shown = ", ".join(ids[:12]) + (f" and {len(ids) - 12} more" if len(ids) > 12 else "")
+    return f"it has {shown}" if ids else "it has none"
+
+
+def named_view(amap: ArgumentMap, spec: str) -> NamedView:
+    """The named view ``spec`` of ``amap``; an :class:`~argmap.errors.InputError` says what exists."""
+    kind, sep, ident = spec.partition(":")
+    if kind in ("overview", "full") and not sep:
+        return _OVERVIEW if kind == "overview" else _FULL
+    if kind == "pole" and sep:
+        pole = amap.index.poles.get(ident)
+        if pole is None:
+            raise InputError(
+                f"view {spec!r}: {ident!r} is not a pole of this map ({_known(list(amap.index.poles))})"
+            )
+        return _pole(pole.id, pole.label)
+    if kind == "theme" and sep:
+        theme = amap.index.themes.get(ident)
+        if theme is None:
+            known = _known(list(amap.index.themes))
+            raise InputError(
+                f"view {short_repr(spec)}: {short_repr(ident)} is not a theme of this map ({known})"
+            )
+        return _theme(theme.id, theme.label)
+    raise InputError(f"unknown view {short_repr(spec)}; use overview, pole:ID, theme:ID or full")
