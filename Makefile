@@ -13,11 +13,12 @@ SOURCES_FLAG := $(if $(wildcard $(SOURCES_DIR)/*.txt),--sources $(SOURCES_DIR),)
 NO_DOT := Graphviz 'dot' is missing and could not be installed: install Graphviz (https://graphviz.org/download/); DOT output works without it and tests that need it are skipped.
 NO_CHROMIUM := Chromium and chromedriver are missing and could not be installed: install them (Debian: apt-get install chromium chromium-driver); the viewer's browser tests are skipped.
 
-.PHONY: help setup graphviz chromium demo test lint types pytest docs bench clean
+.PHONY: help setup graphviz chromium demo pictures test test-thorough lint types pytest docs bench clean
 
 help:
-	@echo "make demo   set up, validate and render every map in maps/ into build/"
-	@echo "make test   set up, run ruff, mypy --strict and pytest"
+	@echo "make demo   set up, check every map in maps/ and draw its readable pictures into build/"
+	@echo "make test   set up, run ruff, mypy --strict and pytest (deterministic)"
+	@echo "make test-thorough   the property tests with many random examples"
 	@echo "make docs   regenerate docs/ (diagrams, rule table, evaluation reports)"
 	@echo "make bench  run the benchmarks"
 
@@ -73,16 +74,28 @@ chromium:
 		echo "$(NO_CHROMIUM)"; \
 	fi
 
+# make demo: check every map, then draw each map's readable pictures into build/ (overview, each
+# pole and theme as SVG and PNG, the whole map as SVG only), one `argmap render --view all` process
+# per map. A map is drawn again only when it or argmap changed, so a second run takes seconds.
+PACKAGE_FILES := $(shell find argmap -type f \( -name '*.py' -o -name '*.json' \) 2>/dev/null)
+PICTURE_LISTS := $(patsubst maps/%.yaml,build/.%.pictures,$(MAPS))
+
 demo: setup
 	@mkdir -p build
 	$(BIN)/argmap check $(MAPS) $(SOURCES_FLAG)
-	@set -e; for map in $(MAPS); do \
-		name=$$(basename $$map .yaml); \
-		for fmt in svg png dot; do \
-			$(BIN)/argmap render $$map --format $$fmt -o build/$$name.$$fmt; \
-		done; \
-		$(BIN)/argmap render $$map --overview -o build/$$name-overview.svg; \
-	done
+	@$(MAKE) --no-print-directory pictures
+	@echo "Pictures in build/ (open an .svg in a browser and hover a node for its source and quote):"
+	@sed -e 's/^wrote /  /' $(PICTURE_LISTS)
+
+pictures: $(PICTURE_LISTS)
+
+# Each map's list of pictures is written last, so an interrupted render is redone next time.
+build/.%.pictures: maps/%.yaml $(PACKAGE_FILES) $(STAMP)
+	@mkdir -p build
+	@rm -f build/$*.png build/$*.svg build/$*.dot
+	@echo "drawing maps/$*.yaml"
+	@$(BIN)/argmap render $< --view all -o build -f svg,png > $@.tmp
+	@mv $@.tmp $@
 
 lint: setup
 	$(BIN)/ruff check .
@@ -91,8 +104,13 @@ lint: setup
 types: setup
 	$(BIN)/mypy
 
+# make test is deterministic: Hypothesis replays the same examples every run (profile "ci", see
+# tests/conftest.py). make test-thorough draws many new random examples for the property tests.
 pytest: setup chromium
-	$(BIN)/pytest
+	HYPOTHESIS_PROFILE=$${HYPOTHESIS_PROFILE:-ci} $(BIN)/pytest
+
+test-thorough: setup chromium
+	HYPOTHESIS_PROFILE=thorough $(BIN)/pytest -m hypothesis
 
 test: lint types pytest
 
