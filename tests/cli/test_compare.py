@@ -137,7 +137,7 @@ def test_stamp_refreshes_fingerprints_after_a_change(pair: tuple[str, str, str])
 def test_check_takes_maps_and_link_files_together_in_order(
     pair: tuple[str, str, str], tmp_path: Path
 ) -> None:
-    a, b, links = pair
+    a, _, links = pair
     broken = tmp_path / "broken.yaml"
     broken.write_text("argmap-links: 1\nmaps: {a: a.yaml, b: nowhere.yaml}\n", encoding="utf-8")
     code, out, _ = run("check", a, str(broken), links, "--format", "json")

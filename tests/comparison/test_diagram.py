@@ -20,7 +20,7 @@ def test_dot_has_both_sides_and_an_edge_per_link_in_its_relations_colour() -> No
     for a, b, relation in (("late", "punctual", "contradicts"), ("cheap", "dear", "updates")):
         colour, style, arrow = next(v for k, v in RELATION_LOOK.items() if k.value == relation)
         edge = next(line for line in dot.splitlines() if f'"a~{a}" -> "b~{b}"' in line)
-        assert colour in edge and f"arrowhead={arrow}" in edge
+        assert colour in edge and f"arrowhead={arrow}" in edge and f"style={style}" in edge
     assert "unsafe" not in dot  # not linked: counted in its group's title, not drawn
     assert "nothing linked: Safety (1)" in dot
 

@@ -7,12 +7,11 @@ import json
 import re
 from types import ModuleType
 
-import jsonschema
 import pytest
 
 from argmap.comparison import Change, compare, comparison_to_json, format_comparison
-from argmap.comparison.report import FORMATS
 from argmap.comparison.links import LinkSet
+from argmap.comparison.report import FORMATS
 from argmap.model import ArgumentMap
 from tests.conftest import ROOT, check_golden
 
