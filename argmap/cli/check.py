@@ -9,11 +9,23 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+if TYPE_CHECKING:
+    from argmap.lint.report import FileReport
+
 __all__ = ["check", "register"]
+
+
+def _may_be_links(path: Path) -> bool:
+    """Whether ``path`` could be a link file: its start mentions their ``argmap-links`` key."""
+    try:
+        with open(path, "rb") as handle:
+            return b"argmap-links" in handle.read(4096)
+    except OSError:
+        return False  # the map loader reports the file as unreadable
 
 
 def check(
@@ -50,21 +62,28 @@ def check(
 
     selected, ignored = codes(select, "--select"), codes(ignore, "--ignore")
 
-    def progress(n: int, total: int, path: str) -> None:
-        # Only worth showing for several files; stderr keeps JSON and SARIF on stdout clean.
-        if total > 1:
-            typer.echo(f"[{n}/{total}] {path}", err=True)
-
-    from argmap.cli.compare import check_paths
+    from argmap.cli._progress import Progress
 
     try:
-        # Link files between two maps (``argmap-links: 1``) are checked against both maps (K rules).
-        reports = check_paths(
-            maps,
-            lambda paths: report.check_files(
-                paths, sources_dir=sources, select=selected, ignore=ignored, progress=progress
-            ),
-        )
+        with Progress("checking", len(maps)) as bar:
+
+            def check_maps(paths: list[Path]) -> list[FileReport]:
+                return report.check_files(
+                    paths,
+                    sources_dir=sources,
+                    select=selected,
+                    ignore=ignored,
+                    progress=lambda _n, _total, path: bar.step(path),
+                )
+
+            if any(_may_be_links(path) for path in maps):
+                # Link files between two maps (``argmap-links: 1``) are checked against both maps
+                # (K rules); the comparison stage is loaded only when there may be one.
+                from argmap.cli.compare import check_paths
+
+                reports = check_paths(maps, check_maps)
+            else:
+                reports = check_maps(list(maps))
     except ValueError as error:
         raise typer.BadParameter(str(error), param_hint="--select/--ignore") from None
     color = fmt == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
