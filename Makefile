@@ -13,7 +13,7 @@ SOURCES_FLAG := $(if $(wildcard $(SOURCES_DIR)/*.txt),--sources $(SOURCES_DIR),)
 NO_DOT := Graphviz 'dot' is missing and could not be installed: install Graphviz (https://graphviz.org/download/); DOT output works without it and tests that need it are skipped.
 NO_CHROMIUM := Chromium and chromedriver are missing and could not be installed: install them (Debian: apt-get install chromium chromium-driver); the viewer's browser tests are skipped.
 
-.PHONY: help setup graphviz chromium demo pictures test test-thorough lint types pytest docs bench clean
+.PHONY: help setup graphviz chromium node demo pictures test test-thorough lint types pytest docs bench clean
 
 help:
 	@echo "make demo   set up, check every map in maps/ and draw its readable pictures into build/"
@@ -106,10 +106,25 @@ types: setup
 
 # make test is deterministic: Hypothesis replays the same examples every run (profile "ci", see
 # tests/conftest.py). make test-thorough draws many new random examples for the property tests.
-pytest: setup chromium
+# The differential tests run Argdown's parser and mermaid's under Node; they are skipped (with the
+# reason shown) where node is missing. npm ci runs again only when the lock file changes.
+NODE_DIR := tests/node
+NODE_STAMP := $(NODE_DIR)/node_modules/.installed
+node:
+	@if command -v npm >/dev/null 2>&1; then \
+		$(MAKE) --no-print-directory $(NODE_STAMP); \
+	else \
+		echo "node/npm not found: the Argdown and mermaid differential tests will be skipped"; \
+	fi
+
+$(NODE_STAMP): $(NODE_DIR)/package-lock.json
+	cd $(NODE_DIR) && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+pytest: setup chromium node
 	HYPOTHESIS_PROFILE=$${HYPOTHESIS_PROFILE:-ci} $(BIN)/pytest
 
-test-thorough: setup chromium
+test-thorough: setup chromium node
 	HYPOTHESIS_PROFILE=thorough $(BIN)/pytest -m hypothesis
 
 test: lint types pytest

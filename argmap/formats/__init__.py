@@ -16,6 +16,7 @@ from argmap._files import read_text, write_atomic
 from argmap._graph import paused_gc
 from argmap.errors import InputError
 from argmap.formats import aif as _aif
+from argmap.formats import argdown as _argdown
 from argmap.formats import json as _json
 from argmap.formats import yaml as _yaml
 from argmap.formats._spec import FORMAT_VERSION, json_schema
@@ -56,6 +57,7 @@ FORMATS: Mapping[str, Format] = {
     "yaml": Format("yaml", (".yaml", ".yml"), _yaml.loads, _yaml.dumps),
     "json": Format("json", (".json",), _json_or_aif, _json.dumps),
     "aif": Format("aif", (".aif",), _aif.loads, _aif.dumps),
+    "argdown": Format("argdown", (".argdown", ".ad"), _argdown.loads, _argdown.dumps),
 }
 
 

@@ -1,0 +1,210 @@
+"""Argdown import and export: the parser against Argdown itself (one Node process), errors, round trips."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+
+from argmap.errors import ParseError
+from argmap.formats import argdown, format_for, load
+from argmap.model import ArgumentMap, AttackKind
+from tests.strategies import argument_maps
+
+HERE = Path(__file__).parent
+ROOT = HERE.parents[2]
+FIXTURES = sorted((HERE / "fixtures").glob("*.argdown"))
+CORPUS = ROOT.parent / "shared" / "corpora" / "argdown"
+CORPUS_FILES = sorted(CORPUS.glob("*.argdown"))
+NODE_DIR = ROOT / "tests" / "node"
+needs_corpus = pytest.mark.skipif(not CORPUS_FILES, reason=f"Argdown corpus not found at {CORPUS}")
+_node_missing = (
+    "node is not installed"
+    if shutil.which("node") is None
+    else "Argdown is not installed in tests/node (run `make test`, which runs npm ci there)"
+    if not (NODE_DIR / "node_modules" / "@argdown" / "core").is_dir()
+    else None
+)
+needs_node = pytest.mark.skipif(_node_missing is not None, reason=_node_missing or "")
+
+_TAG = re.compile(r"#(?:\([^)\n]+\)|[a-zA-z0-9\-\u00A0-\uD7FF\uF900-\uFDCF\uFDF0-\uFFEF]+)")
+_KIND = {"equivalence-class": "statement", "argument": "argument", "inference": "inference"}
+
+
+def _norm(text: str | None) -> str | None:
+    # argmap keeps tags apart from the text; whitespace runs count as one space.
+    if text is None:
+        return None
+    return re.sub(r"\s+", " ", _TAG.sub("", text)).strip() or None
+
+
+def _theirs(model: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "statements": {
+            k: sorted({t for x in v["texts"] if (t := _norm(x))}) for k, v in model["statements"].items()
+        },
+        "arguments": {
+            k: (
+                [t for x in v["descriptions"] if (t := _norm(x))],
+                [(p["title"], p["role"]) for p in v["pcs"]],
+            )
+            for k, v in model["arguments"].items()
+        },
+        "relations": sorted(
+            (_KIND[r["fromType"]], r["from"], _KIND[r["toType"]], r["to"], r["type"])
+            for r in model["relations"]
+        ),
+    }
+
+
+def _ours(doc: argdown.ArgdownDocument) -> dict[str, Any]:
+    return {
+        "statements": {k: sorted({t for x in v.texts if (t := _norm(x))}) for k, v in doc.statements.items()},
+        "arguments": {
+            k: ([t for x in v.descriptions if (t := _norm(x))], [(p.title, p.role) for p in v.pcs])
+            for k, v in doc.arguments.items()
+        },
+        "relations": sorted((*r.source, *r.target, r.kind) for r in doc.relations),
+    }
+
+
+def _exports(tmp: Path) -> list[Path]:
+    """argmap's Argdown for every corpus and fixture file read by argmap, and for the example map."""
+    written = []
+    for path in [*CORPUS_FILES, *FIXTURES]:
+        out = tmp / f"export-{path.name}"
+        out.write_text(
+            argdown.dumps(argdown.loads(path.read_text(encoding="utf-8"), str(path))), encoding="utf-8"
+        )
+        written.append(out)
+    return written
+
+
+@pytest.fixture(scope="module")
+def argdown_models(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Any]]:
+    """Argdown's own model of every file, from one Node process (Argdown's CLI takes a second a file)."""
+    if _node_missing is not None:
+        pytest.skip(_node_missing)
+    exports = _exports(tmp_path_factory.mktemp("argdown-exports"))
+    files = [str(p) for p in [*CORPUS_FILES, *FIXTURES, *exports]]
+    done = subprocess.run(
+        ["node", str(NODE_DIR / "argdown_model.mjs"), *files],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    models: dict[str, dict[str, Any]] = json.loads(done.stdout)
+    return models
+
+
+def _case_ids(path: Path) -> str:
+    return path.name
+
+
+@needs_node
+@pytest.mark.parametrize("path", [*CORPUS_FILES, *FIXTURES], ids=_case_ids)
+def test_parser_agrees_with_argdown(path: Path, argdown_models: dict[str, dict[str, Any]]) -> None:
+    theirs = argdown_models[str(path)]
+    assert theirs["errors"] == []
+    ours = argdown.parse(path.read_text(encoding="utf-8"), str(path))
+    assert _ours(ours) == _theirs(theirs)
+
+
+@needs_node
+@pytest.mark.parametrize("path", [*CORPUS_FILES, *FIXTURES], ids=_case_ids)
+def test_export_parses_in_argdown_with_the_same_relations(
+    path: Path, argdown_models: dict[str, dict[str, Any]]
+) -> None:
+    matches = [m for name, m in argdown_models.items() if name.endswith(f"export-{path.name}")]
+    assert len(matches) == 1
+    theirs = matches[0]
+    assert theirs["errors"] == []
+    exported = argdown.dumps(argdown.loads(path.read_text(encoding="utf-8"), str(path)))
+    assert _ours(argdown.parse(exported)) == _theirs(theirs)
+
+
+@needs_node
+def test_every_relation_symbol_is_covered(argdown_models: dict[str, dict[str, Any]]) -> None:
+    kinds = {r["type"] for p in FIXTURES for r in argdown_models[str(p)]["relations"]}
+    assert kinds == {"support", "attack", "undercut", "contradictory", "entails", "contrary"}
+
+
+@needs_corpus
+@pytest.mark.parametrize("path", CORPUS_FILES, ids=_case_ids)
+def test_corpus_file_round_trips(path: Path) -> None:
+    amap = load(path)
+    assert amap.propositions
+    assert argdown.loads(argdown.dumps(amap), str(path)) == amap
+
+
+@given(argument_maps())
+def test_map_to_argdown_and_back_is_lossless(amap: ArgumentMap) -> None:
+    assert argdown.loads(argdown.dumps(amap), amap.path) == amap
+
+
+def test_constructs_become_the_right_map_elements() -> None:
+    amap = load(HERE / "fixtures" / "constructs.argdown")
+    idx = amap.index
+    health = idx.inferences["Health-Argument"]
+    assert (health.premises, health.conclusion, health.note) == (
+        ("Harm", "Untitled-4"),
+        "Tax",
+        "Sugar harms health.",
+    )
+    first = idx.inferences["Health-Argument.1"]
+    assert first.premises == ("Children", "Untitled-3") and first.label == "Modus ponens, generalisation"
+    assert amap.proposition("Tax").tags == ("health", "public policy")
+    assert amap.proposition("Tax").text == "Taxes on sugar should rise."
+    assert amap.proposition("Children").contradicts == ("No-problem",)
+    kinds = {(a.attacker, a.target): a.kind for a in amap.attacks}
+    # An argument without a premise-conclusion structure has no inference to undercut: it is rebutted.
+    assert kinds[("Elastic", "Regressive")] is AttackKind.REBUT
+    assert kinds[("Free-market", "Health-Argument")] is AttackKind.UNDERCUT
+    assert kinds[("Regressive", "Tax")] is AttackKind.REBUT
+    assert [t.label for t in amap.themes] == ["Statements", "Arguments", "Lists"]
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "column", "message"),
+    [
+        ("  + [A]: x\n", 1, 1, "a relation needs a statement or argument above it"),
+        ("[A]: x {a: [1\n", 1, 8, "never closed"),
+        ("[A]: x {a: b: c}\n", 1, 13, "not valid YAML"),
+        ("===\ntitle: [\n===\n[A]: x\n", 3, 1, "front matter is not valid YAML"),
+        ("===\ntitle: x\n", 1, 1, "front matter opened with '===' is never closed"),
+        ("<A>\n\n(1) p\n--\nrule\n\n", 4, 1, "never closed with '--'"),
+        ("<A>\n\n(1) p\n----\n", 4, 1, "followed by its conclusion"),
+        ("<A>\n\n(1) p\n(2) q\n", 4, 1, "has no conclusion"),
+        ("----\n(1) p\n", 1, 1, "needs premises above it"),
+        ("[A]: x /* open\n", 1, 8, "comment '/*' is never closed"),
+        ("[A]: x\n  + [B]: {role: nonsense}\n", 2, 5, "role"),
+    ],
+)
+def test_syntax_errors_carry_line_and_column(text: str, line: int, column: int, message: str) -> None:
+    with pytest.raises(ParseError, match=re.escape(message)) as info:
+        argdown.loads(text, "bad.argdown")
+    assert (info.value.file, info.value.line, info.value.column) == ("bad.argdown", line, column)
+
+
+def test_registered_by_suffix() -> None:
+    assert format_for("map.argdown").name == "argdown"
+    assert format_for("map.ad").name == "argdown"
+
+
+def test_untitled_elements_are_numbered_like_argdown() -> None:
+    doc = argdown.parse("First paragraph.\n\n<A>\n\n(1) premise\n----\n(2) conclusion\n")
+    assert list(doc.statements) == ["Untitled 1", "Untitled 2", "Untitled 3"]
+    assert [p.role for p in doc.arguments["A"].pcs] == ["premise", "main-conclusion"]
+
+
+def test_a_thousand_statements_parse_in_linear_time() -> None:
+    text = "\n\n".join(f"[s{k}]: Statement number {k}. #tag\n  + [t{k}]: Support {k}." for k in range(1000))
+    amap = argdown.loads(text)
+    assert len(amap.propositions) == 2000 and len(amap.inferences) == 1000

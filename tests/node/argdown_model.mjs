@@ -1,0 +1,67 @@
+// Parse many Argdown files in one Node process and print, per file, Argdown's own model as JSON:
+// statements (equivalence classes), arguments (with their premise-conclusion structures) and relations.
+// Usage: node argdown_model.mjs FILE...   Output: one JSON object {file: model} on stdout.
+import { readFileSync } from "node:fs";
+import {
+  ArgdownApplication,
+  ParserPlugin,
+  DataPlugin,
+  ModelPlugin,
+  ExplodeArgumentsPlugin,
+} from "@argdown/core";
+
+const app = new ArgdownApplication();
+app.addPlugin(new ParserPlugin(), "parse-input");
+app.addPlugin(new DataPlugin(), "build-model");
+app.addPlugin(new ModelPlugin(), "build-model");
+
+const text = (s) => (s === undefined || s === null ? null : s);
+const result = {};
+for (const file of process.argv.slice(2)) {
+  const input = readFileSync(file, "utf8");
+  const res = app.run({ process: ["parse-input", "build-model"], input, logLevel: "none" });
+  const errors = [...(res.lexerErrors || []), ...(res.parserErrors || [])].map((e) => ({
+    message: e.message,
+    line: e.token ? e.token.startLine : e.line,
+    column: e.token ? e.token.startColumn : e.column,
+  }));
+  const statements = {};
+  for (const [title, ec] of Object.entries(res.statements || {})) {
+    const member = ec.members.find((m) => m.data && m.data.isCanonical) || ec.members.find((m) => m.text);
+    statements[title] = {
+      texts: ec.members.map((m) => text(m.text)).filter((t) => t),
+      text: member ? text(member.text) : null,
+      tags: ec.tags || [],
+      data: ec.data || null,
+    };
+  }
+  const args = {};
+  for (const [title, a] of Object.entries(res.arguments || {})) {
+    args[title] = {
+      descriptions: a.members.map((m) => text(m.text)).filter((t) => t),
+      tags: a.tags || [],
+      data: a.data || null,
+      pcs: (a.pcs || []).map((s) => ({
+        title: s.title,
+        role: s.role,
+        rules: s.inference ? s.inference.inferenceRules || [] : [],
+        usedPremises: s.inference ? s.inference.usedPremises || [] : [],
+      })),
+    };
+  }
+  const relations = (res.relations || []).map((r) => ({
+    from: r.from.title,
+    fromType: r.from.type,
+    to: r.to.type === "inference" ? r.to.argumentTitle : r.to.title,
+    toType: r.to.type,
+    type: r.relationType,
+  }));
+  result[file] = {
+    errors,
+    frontMatter: res.frontMatter || null,
+    statements,
+    arguments: args,
+    relations,
+  };
+}
+process.stdout.write(JSON.stringify(result));
