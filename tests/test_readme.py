@@ -43,3 +43,21 @@ def test_yaml_example_is_a_valid_fragment() -> None:
     assert block is not None
     amap = formats.loads(block.group(1))
     assert amap.title.startswith("Remote work")
+
+
+def test_every_documented_picture_has_its_command() -> None:
+    """Each SVG under docs/maps is listed with the one `argmap render` command that draws it."""
+    rows = dict(re.findall(r"\]\(docs/maps/([\w.-]+)\.svg\) \| `(argmap render [^`]+)` \|", README))
+    pictures = sorted(p.stem for p in (ROOT / "docs" / "maps").glob("*.svg"))
+    assert sorted(rows) == pictures
+    for stem, command in rows.items():
+        _, _, map_path, option, spec = command.split()
+        assert option == "--view" and (ROOT / map_path).is_file()
+        # tests/cli/test_render.py checks that --view SPEC draws the committed DOT of <map>-<view>.
+        assert stem == f"{Path(map_path).stem}-{spec.replace(':', '-')}"
+
+
+def test_readme_says_how_to_run_and_install() -> None:
+    """After set-up: how to run argmap, how to install it elsewhere, where quote texts come from."""
+    for needed in (".venv/bin/argmap", "source .venv/bin/activate", "pip install", "[solvers]", "--sources"):
+        assert needed in README, needed
