@@ -62,11 +62,30 @@ def convert(
             typer.echo(f"{map_file}: {state} map format version {formats.FORMAT_VERSION}")
             return
         not_an_input(output, map_file)
+        if to is not None:
+            _check_suffix(output, to)
         amap = formats.load(map_file)
         written = formats.dump(amap, output, to)
     except ArgmapError as error:
         fail(error)
     typer.echo(f"wrote {written}")
+
+
+def _check_suffix(output: Path, to: str) -> None:
+    """Exit 2 when ``output``'s suffix names another map format than ``--to`` (YAML in a .json)."""
+    from argmap import formats
+    from argmap.errors import InputError
+
+    try:
+        implied = formats.format_for(output).name
+    except InputError:
+        return  # an unknown suffix claims nothing: --to decides (and names an unknown format itself)
+    # AIF is JSON, and the JSON reader recognises it by content: an AIF file may be called .json.
+    if implied != to and not (to == "aif" and implied == "json"):
+        fail(
+            f"{output}: --to {to} contradicts the file's suffix {output.suffix!r}; "
+            f"drop --to, or give the file a {to} suffix"
+        )
 
 
 def schema() -> None:
