@@ -6,13 +6,16 @@ This module owns the mapping from AIF's node types to argmap's model:
 * RA-node -> :class:`~argmap.model.Inference` (its I-node premises are linked; several RA nodes into one
   conclusion are convergent); the scheme name becomes the inference's label;
 * CA-node -> :class:`~argmap.model.Attack`: on an I-node a rebuttal, on an RA-node an undercut;
-* the dialogue layer: an L-node anchored to an I-node by a YA-node becomes the proposition's speaker and a
-  citation of the locution (source ``dialogue``, locator ``locution <id> (<illocution>)``, the locution's text
-  as the quote); an L-node that anchors no proposition becomes a proposition of its own, tagged
-  ``aif-locution``, with its speaker.
+* MA-node (rephrase) -> the rephrasing proposition's ``rephrases``;
+* PA-node (preference) -> :class:`~argmap.model.Preference`;
+* the dialogue layer: an L-node anchored to an I-node by a YA-node becomes an
+  :class:`~argmap.model.Attribution` (reported speech: the speaker, the act read from the illocution -
+  asserting, conceding, questioning, denying - and a citation of the locution: source ``dialogue``, locator
+  ``locution <id> (<illocution>)``, the locution's text as the quote); an L-node that anchors no proposition
+  becomes a proposition of its own, tagged ``aif-locution``, with its speaker.
 
-Everything else (CA on CA, MA rephrases, PA preferences, TA transitions, YA nodes that anchor anything but an
-I-node, and every defect of a real file) is *counted and reported* as a coded
+Everything else (CA on CA, TA transitions, YA nodes that anchor anything but an I-node, and every defect of a
+real file) is *counted and reported* as a coded
 :class:`~argmap.errors.Diagnostic` naming the file, the node ids and the line of the node in the file.
 Reading never raises for a defect of the graph; only text that is not JSON, or JSON that is not AIF,
 raises :class:`~argmap.errors.ParseError`.
@@ -30,13 +33,27 @@ from typing import Any
 import attrs
 
 from argmap.errors import Diagnostic, Location, ParseError, Severity
-from argmap.model import ID_PATTERN, ArgumentMap, Attack, AttackKind, Citation, Inference, Proposition, Source
+from argmap.model import (
+    ID_PATTERN,
+    ArgumentMap,
+    Attack,
+    AttackKind,
+    Attribution,
+    Citation,
+    Inference,
+    Preference,
+    Proposition,
+    Source,
+    SpeechAct,
+)
 from argmap.model import Speaker as _Speaker
 
 __all__ = [
     "CODES",
     "DIALOGUE_SOURCE",
+    "KIND_KEY",
     "LOCUTION_TAG",
+    "UNNAMED",
     "AifImport",
     "loads",
     "read",
@@ -48,6 +65,24 @@ __all__ = [
 DIALOGUE_SOURCE = "dialogue"
 #: Tag of a proposition that stands for an L-node anchoring no I-node.
 LOCUTION_TAG = "aif-locution"
+#: Speaker of a locution whose text and participants name nobody.
+UNNAMED = "(unnamed)"
+#: Extra key on a CA-node by which argmap keeps an attack kind AIF has no node for (qualify, concede).
+KIND_KEY = "argmapKind"
+_OWN_KINDS = frozenset(k.value for k in AttackKind if k not in (AttackKind.REBUT, AttackKind.UNDERCUT))
+
+
+def _act(illocution: str | None) -> SpeechAct:
+    """The speech act an AIF illocution names (asserting unless it says otherwise)."""
+    word = (illocution or "").lower()
+    if "conced" in word or word.startswith("agree"):
+        return SpeechAct.CONCEDES
+    if "question" in word or "challeng" in word:
+        return SpeechAct.QUESTIONS
+    if "disagree" in word or "deny" in word or "denying" in word:
+        return SpeechAct.DENIES
+    return SpeechAct.ASSERTS
+
 
 #: Every diagnostic the reader emits: code -> (severity, what it means). Rules as data, like the linter's.
 CODES: Mapping[str, tuple[Severity, str]] = {
@@ -66,12 +101,11 @@ CODES: Mapping[str, tuple[Severity, str]] = {
         "a CA node attacks another CA node (an attack on an attack), not representable",
     ),
     "AIF122": (Severity.INFO, "a CA node with several attackers or targets became one attack per pair"),
-    "AIF130": (Severity.WARNING, "an MA node (rephrase) is not representable"),
-    "AIF131": (Severity.WARNING, "a PA node (preference) is not representable"),
+    "AIF130": (Severity.WARNING, "an MA node (rephrase) does not join two I-nodes; left out"),
+    "AIF131": (Severity.WARNING, "a PA node (preference) does not join two I- or RA-nodes; left out"),
     "AIF140": (Severity.WARNING, "a TA node (transition between locutions) is not representable"),
     "AIF141": (Severity.WARNING, "a YA node has no locution or no content at one end"),
     "AIF142": (Severity.WARNING, "a YA node anchors something other than an I-node in a locution"),
-    "AIF143": (Severity.WARNING, "an I-node is anchored by several locutions; the first gives its speaker"),
     "AIF150": (Severity.INFO, "an I-node takes part in no relation"),
     "AIF151": (Severity.INFO, "an L-node takes part in no relation"),
     "AIF160": (Severity.INFO, "a node id is not a valid argmap id and was rewritten"),
@@ -179,11 +213,13 @@ def read_data(data: Any, filename: str | None = None, text: str | None = None) -
     r.assign_ids()
     r.read_people(data.get("participants"), data.get("locutions"))
     r.read_anchors()
+    r.read_rephrases()
     props = r.propositions()
-    inferences, attacks = r.relations()
+    attributions = r.attributions()
+    inferences, attacks, preferences = r.relations()
     r.stray_edges()
     sources: tuple[Source, ...] = ()
-    if r.speakers or r.anchoring or any(p.citation is not None for p in props):
+    if r.speakers or attributions:
         sources = (Source(DIALOGUE_SOURCE, "Dialogue", kind="dialogue", speakers=tuple(r.speakers.values())),)
     amap = ArgumentMap(
         title=_stem(filename),
@@ -191,6 +227,8 @@ def read_data(data: Any, filename: str | None = None, text: str | None = None) -
         propositions=tuple(props),
         inferences=tuple(inferences),
         attacks=tuple(attacks),
+        attributions=tuple(attributions),
+        preferences=tuple(preferences),
         path=filename,
     )
     return AifImport(amap, tuple(r.diagnostics), r.counts, flavour)
@@ -207,14 +245,16 @@ class _Reader:
         self.kind: dict[str, str] = {}  # node id -> AIF type, in file order
         self.texts: dict[str, str] = {}
         self.schemes: dict[str, str] = {}
+        self.own_kind: dict[str, AttackKind] = {}  # a CA-node's attack kind, where argmap wrote it
         self.counts: dict[str, int] = {}
         self.ins: dict[str, list[str]] = {}
         self.outs: dict[str, list[str]] = {}
         self.ids: dict[str, str] = {}  # AIF id -> argmap id
         self.taken: set[str] = set()
         self.person_of: dict[str, str] = {}  # L-node -> speaker name
-        self.anchor: dict[str, tuple[str, str | None]] = {}  # I-node -> (L-node, illocution)
-        self.anchoring: set[str] = set()  # L-nodes folded into the proposition they anchor
+        self.anchors: list[tuple[str, str, str | None]] = []  # (L-node, I-node, illocution) in file order
+        self.anchoring: set[str] = set()  # L-nodes that report a proposition
+        self.rephrases: dict[str, list[str]] = {}  # I-node -> the I-nodes it rephrases
         self.speakers: dict[str, _Speaker] = {}
 
     # -- diagnostics ---------------------------------------------------------------------------------
@@ -260,6 +300,9 @@ class _Reader:
             scheme = raw.get("scheme")
             if isinstance(scheme, str) and scheme:
                 self.schemes[nid] = scheme
+            own = raw.get(KIND_KEY)
+            if ntype == "CA" and own in _OWN_KINDS:
+                self.own_kind[nid] = AttackKind(own)
 
     def read_edges(self, edges: list[Any]) -> None:
         kind = self.kind
@@ -313,8 +356,8 @@ class _Reader:
         people: dict[str, str] = {}
         for part in participants if isinstance(participants, list) else ():
             if isinstance(part, dict) and part.get("participantID") is not None:
-                first, last = _text(part.get("firstname")).strip(), _text(part.get("surname")).strip()
-                if name := f"{first} {last}".strip():
+                parts = (_text(part.get("firstname")), _text(part.get("surname")))
+                if name := " ".join(x for x in parts if x.strip()):
                     people[_text(part["participantID"])] = name
         for loc in locutions if isinstance(locutions, list) else ():
             if not isinstance(loc, dict) or loc.get("nodeID") is None or loc.get("personID") is None:
@@ -357,20 +400,13 @@ class _Reader:
                         f"({illocution[:40]!r}); not representable",
                         (nid, src, dst),
                     )
-                elif dst in self.anchor:
-                    self.report(
-                        "AIF143",
-                        f"I-node {dst} is also anchored by locution {src} (YA {nid}); "
-                        f"its speaker comes from locution {self.anchor[dst][0]}",
-                        (dst, src, nid),
-                    )
                 else:
-                    self.anchor[dst] = (src, kept)
+                    self.anchors.append((src, dst, kept))
                     self.anchoring.add(src)
 
-    def speaker(self, name: str | None) -> _Speaker | None:
+    def speaker(self, name: str | None) -> _Speaker:
         if name is None:
-            return None
+            name = UNNAMED
         found = self.speakers.get(name)
         if found is None:
             found = self.speakers[name] = _Speaker(name)
@@ -383,17 +419,8 @@ class _Reader:
             if ntype == "I":
                 if nid not in self.ins and nid not in self.outs:
                     self.report("AIF150", f"I-node {nid} takes part in no relation", (nid,))
-                said = self.anchor.get(nid)
-                if said is None:
-                    props.append(Proposition(self.ids[nid], self.texts[nid]))
-                    continue
-                lid, illocution = said
-                name, quote = _speaker_and_quote(self.texts[lid], self.person_of.get(lid))
-                locator = f"locution {lid}" + (f" ({illocution})" if illocution else "")
-                cite = Citation(DIALOGUE_SOURCE, locator, quote or None)
-                props.append(
-                    Proposition(self.ids[nid], self.texts[nid], citation=cite, speaker=self.speaker(name))
-                )
+                rephrased = tuple(self.ids[o] for o in self.rephrases.get(nid, ()))
+                props.append(Proposition(self.ids[nid], self.texts[nid], rephrases=rephrased))
             elif ntype == "L" and nid not in self.anchoring:
                 if nid not in self.ins and nid not in self.outs:
                     self.report("AIF151", f"L-node {nid} takes part in no relation", (nid,))
@@ -409,9 +436,65 @@ class _Reader:
                 )
         return props
 
-    def relations(self) -> tuple[list[Inference], list[Attack]]:
+    def read_rephrases(self) -> None:
+        kind = self.kind
+        for nid, ntype in kind.items():
+            if ntype != "MA":
+                continue
+            originals, restated = self.ins.get(nid, []), self.outs.get(nid, [])
+            if not originals or not restated or any(kind[x] != "I" for x in (*originals, *restated)):
+                was = ", ".join(originals) or "nothing"
+                now = ", ".join(restated) or "nothing"
+                self.report(
+                    "AIF130", f"MA node {nid} (rephrase of {was} as {now}) does not join I-nodes", (nid,)
+                )
+                continue
+            for new in restated:
+                listed = self.rephrases.setdefault(new, [])
+                listed.extend(o for o in originals if o not in listed)
+
+    def attributions(self) -> list[Attribution]:
+        """Reported speech: each locution anchoring a proposition."""
+        found: list[Attribution] = []
+        used: set[str] = set()
+        for lid, iid, illocution in self.anchors:
+            name, quote = _speaker_and_quote(self.texts[lid], self.person_of.get(lid))
+            locator = f"locution {lid}" + (f" ({illocution})" if illocution else "")
+            aid = self.ids[lid] if lid not in used else self.fresh(f"{self.ids[lid]}.{self.ids[iid]}")
+            used.add(lid)
+            found.append(
+                Attribution(
+                    aid,
+                    self.speaker(name),
+                    self.ids[iid],
+                    _act(illocution),
+                    citation=Citation(DIALOGUE_SOURCE, locator, quote or None),
+                )
+            )
+        return found
+
+    def preference(self, nid: str) -> list[Preference]:
+        kind = self.kind
+        preferred, over = self.ins.get(nid, []), self.outs.get(nid, [])
+        if not preferred or not over or any(kind[x] not in ("I", "RA") for x in (*preferred, *over)):
+            self.report(
+                "AIF131",
+                f"PA node {nid} (preference of {', '.join(preferred) or 'nothing'} over "
+                f"{', '.join(over) or 'nothing'}) does not join I- or RA-nodes; left out",
+                (nid,),
+            )
+            return []
+        found: list[Preference] = []
+        for a in preferred:
+            for b in over:
+                pid = self.fresh(f"{self.ids[nid]}.{self.ids[a]}") if found else self.ids[nid]
+                found.append(Preference(pid, self.ids[a], self.ids[b]))
+        return found
+
+    def relations(self) -> tuple[list[Inference], list[Attack], list[Preference]]:
         inferences: list[Inference] = []
         attacks: list[Attack] = []
+        preferences: list[Preference] = []
         for nid, ntype in self.kind.items():
             if ntype == "RA":
                 inference = self.inference(nid)
@@ -419,19 +502,13 @@ class _Reader:
                     inferences.append(inference)
             elif ntype == "CA":
                 attacks.extend(self.attacks(nid))
-            elif ntype == "MA":
-                was = ", ".join(self.ins.get(nid, [])) or "nothing"
-                now = ", ".join(self.outs.get(nid, [])) or "nothing"
-                self.report(
-                    "AIF130", f"MA node {nid} (rephrase of {was} as {now}) is not representable", (nid,)
-                )
             elif ntype == "PA":
-                self.report("AIF131", f"PA node {nid} (preference) is not representable", (nid,))
+                preferences.extend(self.preference(nid))
             elif ntype == "TA":
                 self.report(
                     "AIF140", f"TA node {nid} (transition between locutions) is not representable", (nid,)
                 )
-        return inferences, attacks
+        return inferences, attacks, preferences
 
     def inference(self, nid: str) -> Inference | None:
         kind, ids = self.kind, self.ids
@@ -460,9 +537,10 @@ class _Reader:
         attackers = [a for a in self.ins.get(nid, []) if kind[a] == "I"]
         targets: list[tuple[str, AttackKind]] = []
         on_attack = False
+        own = self.own_kind.get(nid)
         for t in self.outs.get(nid, []):
             if kind[t] == "I":
-                targets.append((t, AttackKind.REBUT))
+                targets.append((t, own or AttackKind.REBUT))
             elif kind[t] == "RA":
                 targets.append((t, AttackKind.UNDERCUT))
             elif kind[t] == "CA":

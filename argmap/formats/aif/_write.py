@@ -15,16 +15,24 @@ import json
 import re
 from typing import Any
 
-from argmap.formats.aif._read import DIALOGUE_SOURCE, LOCUTION_TAG
-from argmap.model import ArgumentMap, Proposition
+from argmap.formats.aif._read import DIALOGUE_SOURCE, KIND_KEY, LOCUTION_TAG
+from argmap.model import ArgumentMap, AttackKind, Attribution, Proposition, SpeechAct
 
 __all__ = ["dumps", "to_aif"]
 
 _LOCATOR = re.compile(r"^locution (\S+)(?: \((.+)\))?$")
 
 
-def _locution(prop: Proposition) -> tuple[str | None, str | None]:
-    """The locution id and illocution a proposition was read from, if it was."""
+_ILLOCUTIONS = {
+    SpeechAct.ASSERTS: "Asserting",
+    SpeechAct.CONCEDES: "Conceding",
+    SpeechAct.QUESTIONS: "Questioning",
+    SpeechAct.DENIES: "Disagreeing",
+}
+
+
+def _locution(prop: Proposition | Attribution) -> tuple[str | None, str | None]:
+    """The locution id and illocution a proposition or attribution was read from, if it was."""
     cite = prop.citation
     if cite is not None and cite.source == DIALOGUE_SOURCE and cite.locator:
         match = _LOCATOR.match(cite.locator)
@@ -38,6 +46,14 @@ def to_aif(amap: ArgumentMap) -> dict[str, Any]:
     w = _Writer(amap)
     for prop in amap.propositions:
         w.proposition(prop)
+    for said in amap.attributions:
+        w.attribution(said)
+    for prop in amap.propositions:
+        for original in prop.rephrases:
+            ma = w.fresh("MA")
+            w.node(ma, "MA", "Default Rephrase")
+            w.edge(original, ma)
+            w.edge(ma, prop.id)
     for inf in amap.inferences:
         w.node(inf.id, "RA", inf.label or "Default Inference", inf.label)
         for premise in dict.fromkeys(inf.premises):
@@ -46,8 +62,14 @@ def to_aif(amap: ArgumentMap) -> dict[str, Any]:
     # A CA-node's target says whether it rebuts (an I-node) or undercuts (an RA-node).
     for att in amap.attacks:
         w.node(att.id, "CA", att.label or "Default Conflict", att.label)
+        if att.kind not in (AttackKind.REBUT, AttackKind.UNDERCUT):
+            w.nodes[-1][KIND_KEY] = att.kind.value
         w.edge(att.attacker, att.id)
         w.edge(att.id, att.target)
+    for pref in amap.preferences:
+        w.node(pref.id, "PA", "Default Preference")
+        w.edge(pref.preferred, pref.id)
+        w.edge(pref.id, pref.over)
     participants = [
         {"participantID": pid, "firstname": name, "surname": ""} for name, pid in w.people.items()
     ]
@@ -59,11 +81,13 @@ class _Writer:
         self.taken: set[str] = {p.id for p in amap.propositions}
         self.taken.update(i.id for i in amap.inferences)
         self.taken.update(a.id for a in amap.attacks)
+        self.taken.update(p.id for p in amap.preferences)
         self.counter = 0
         self.nodes: list[dict[str, Any]] = []
         self.edges: list[dict[str, Any]] = []
         self.locutions: list[dict[str, Any]] = []
         self.people: dict[str, str] = {}
+        self.texts = {p.id: p.text for p in amap.propositions}
 
     def fresh(self, prefix: str) -> str:
         while True:
@@ -89,6 +113,19 @@ class _Writer:
         if name:
             pid = self.people.setdefault(name, str(len(self.people) + 1))
             self.locutions.append({"nodeID": lid, "personID": pid})
+
+    def attribution(self, att: Attribution) -> None:
+        lid, illocution = _locution(att)
+        if lid is None or lid in self.taken:
+            lid = self.fresh("L")
+        else:
+            self.taken.add(lid)
+        said = att.citation.quote if att.citation is not None and att.citation.quote else None
+        self.locution(lid, att.speaker.name, said or self.texts.get(att.proposition, ""))
+        ya = self.fresh("YA")
+        self.node(ya, "YA", illocution or _ILLOCUTIONS[att.act])
+        self.edge(lid, ya)
+        self.edge(ya, att.proposition)
 
     def proposition(self, prop: Proposition) -> None:
         name = prop.speaker.name if prop.speaker is not None else None

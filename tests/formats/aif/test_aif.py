@@ -13,7 +13,7 @@ from hypothesis import given
 
 from argmap.errors import ParseError, Severity
 from argmap.formats import FORMATS, aif, load, loads
-from argmap.model import ArgumentMap, AttackKind
+from argmap.model import ArgumentMap, AttackKind, SpeechAct
 from tests.strategies import argument_maps
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -40,7 +40,7 @@ def _read(name: str) -> aif.AifImport:
         ("ova3-integer-ids.json", [], 2, 1, 0),
         (
             "dialogue-and-attacks.json",
-            ["AIF142", "AIF121", "AIF130", "AIF131", "AIF140"],
+            ["AIF142", "AIF121", "AIF140"],
             8,
             2,
             2,
@@ -77,19 +77,56 @@ def test_ova3_is_detected_by_content_and_integer_ids_become_strings() -> None:
     assert (inf.id, inf.premises, inf.conclusion, inf.label) == ("3", ("2",), "1", None)
 
 
-def test_dialogue_layer_becomes_speakers_and_citations() -> None:
+def test_dialogue_layer_becomes_reported_speech() -> None:
     amap = _read("dialogue-and-attacks.json").map
-    claim = amap.proposition("1")
-    assert claim.speaker is not None and claim.speaker.name == "Andy Burnham"
-    assert claim.citation is not None
-    assert (claim.citation.locator, claim.citation.quote) == (
+    (said,) = amap.attributions
+    assert (said.id, said.speaker.name, said.proposition, said.act) == (
+        "20",
+        "Andy Burnham",
+        "1",
+        SpeechAct.ASSERTS,
+    )
+    assert said.citation is not None
+    assert (said.citation.locator, said.citation.quote) == (
         "locution 20 (Asserting)",
         "schools should reopen",
     )
-    host = amap.proposition("22")  # anchors nothing: kept as a locution of its own
+    host = amap.proposition("22")  # reports nothing: kept as a locution of its own
     assert aif.LOCUTION_TAG in host.tags
     assert host.speaker is not None and host.speaker.name == "Fiona Bruce"
-    assert [s.name for s in amap.sources[0].speakers] == ["Andy Burnham", "Fiona Bruce"]
+    assert sorted(s.name for s in amap.sources[0].speakers) == ["Andy Burnham", "Fiona Bruce"]
+
+
+def test_rephrases_and_preferences() -> None:
+    amap = _read("dialogue-and-attacks.json").map
+    assert amap.proposition("12").rephrases == ("1",)
+    assert [(p.id, p.preferred, p.over) for p in amap.preferences] == [("13", "4", "25")]
+
+
+@pytest.mark.parametrize(
+    ("illocution", "act"),
+    [
+        ("Asserting", SpeechAct.ASSERTS),
+        ("Restating", SpeechAct.ASSERTS),
+        ("Conceding", SpeechAct.CONCEDES),
+        ("Agreeing", SpeechAct.CONCEDES),
+        ("Pure Questioning", SpeechAct.QUESTIONS),
+        ("Challenging", SpeechAct.QUESTIONS),
+        ("Disagreeing", SpeechAct.DENIES),
+    ],
+)
+def test_illocutions_become_speech_acts(illocution: str, act: SpeechAct) -> None:
+    data = {
+        "nodes": [
+            {"nodeID": "1", "text": "p", "type": "I"},
+            {"nodeID": "2", "text": "Ann : p", "type": "L"},
+            {"nodeID": "3", "text": illocution, "type": "YA"},
+        ],
+        "edges": [{"fromID": "2", "toID": "3"}, {"fromID": "3", "toID": "1"}],
+    }
+    amap = aif.read(json.dumps(data)).map
+    assert amap.attributions[0].act is act
+    assert aif.read(aif.dumps(amap)).map == amap
 
 
 def test_schemes_linked_premises_rebuttals_and_undercuts() -> None:
@@ -179,6 +216,14 @@ def _tally(data: dict[str, Any]) -> Counter[str]:
         for src in ins.get(ya, [])
         if kinds[src] == "L" and any(kinds[t] == "I" for t in outs.get(ya, []))
     }
+    for ya, kind in kinds.items():
+        if kind == "YA":
+            ls = [x for x in ins.get(ya, []) if kinds[x] == "L"]
+            targets = [x for x in outs.get(ya, []) if kinds[x] == "I"]
+            if ls and targets:
+                tally["attributions"] += (
+                    len(ls) * len(targets) if min(len(ls), len(targets)) == 1 else min(len(ls), len(targets))
+                )
     tally["propositions"] = sum(k == "I" for k in kinds.values()) + sum(
         1 for n, k in kinds.items() if k == "L" and n not in folded
     )
@@ -208,6 +253,7 @@ def test_every_corpus_file_loads_and_matches_an_independent_tally() -> None:
             propositions=len(result.map.propositions),
             inferences=len(result.map.inferences),
             attacks=len(result.map.attacks),
+            attributions=len(result.map.attributions),
         )
         got.update(d.code for d in result.diagnostics)
         want.update(_tally(json.loads(text)))
@@ -215,13 +261,18 @@ def test_every_corpus_file_loads_and_matches_an_independent_tally() -> None:
             assert diag.location is not None and diag.location.file == str(path)
     assert got == want
     # The sample's known shape: AraucariaDB is clean; QT30's test split keeps only I, L and TA nodes.
-    assert set(got) - {"propositions", "inferences", "attacks"} == {"AIF140", "AIF150", "AIF151"}
+    assert set(got) - {"propositions", "inferences", "attacks", "attributions"} == {
+        "AIF140",
+        "AIF150",
+        "AIF151",
+    }
 
 
 def _without_dialogue(amap: ArgumentMap) -> ArgumentMap:
     return attrs.evolve(
         amap,
         sources=(),
+        attributions=(),
         propositions=tuple(
             attrs.evolve(p, speaker=None, citation=None)
             for p in amap.propositions
@@ -267,16 +318,22 @@ def test_round_trip_through_arguebuf_keeps_node_and_edge_counts(path: Path) -> N
 @given(argument_maps())
 def test_map_to_aif_and_back_keeps_the_argument_graph(amap: ArgumentMap) -> None:
     back = aif.read(aif.dumps(amap)).map
-    assert [(p.id, p.text) for p in back.propositions] == [(p.id, p.text) for p in amap.propositions]
+    assert [(p.id, p.text, p.rephrases) for p in back.propositions] == [
+        (p.id, p.text, p.rephrases) for p in amap.propositions
+    ]
     assert [(i.id, i.premises, i.conclusion, i.label) for i in back.inferences] == [
         (i.id, tuple(dict.fromkeys(i.premises)), i.conclusion, i.label) for i in amap.inferences
     ]
     assert [(a.id, a.attacker, a.target, a.kind, a.label) for a in back.attacks] == [
         (a.id, a.attacker, a.target, a.kind, a.label) for a in amap.attacks
     ]
-    assert [p.speaker.name if p.speaker else None for p in back.propositions] == [
-        p.speaker.name if p.speaker else None for p in amap.propositions
+    assert [(p.id, p.preferred, p.over) for p in back.preferences] == [
+        (p.id, p.preferred, p.over) for p in amap.preferences
     ]
+    # A speaker on a proposition comes back as reported speech, beside the map's own attributions.
+    said = [(p.id, p.speaker.name, SpeechAct.ASSERTS) for p in amap.propositions if p.speaker is not None]
+    said += [(a.proposition, a.speaker.name, a.act) for a in amap.attributions]
+    assert [(a.proposition, a.speaker.name, a.act) for a in back.attributions] == said
 
 
 def test_ova3_export_reads_back_as_ova3() -> None:
