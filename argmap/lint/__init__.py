@@ -28,6 +28,7 @@ __all__ = [
     "rules_markdown",
     "select_rules",
     "sort_key",
+    "unchecked_quote_sources",
     "validate",
 ]
 
@@ -75,3 +76,30 @@ def validate(
                 )
             )
     return sorted(found, key=sort_key)
+
+
+def unchecked_quote_sources(
+    amap: ArgumentMap,
+    *,
+    sources_dir: str | os.PathLike[str] | None = None,
+    source_texts: Mapping[str, str] | None = None,
+) -> tuple[str, ...]:
+    """Ids of the sources whose quotes :func:`validate` could not check: no text was found for them.
+
+    Looks where :func:`validate` looks (``source_texts``, ``sources_dir``, each source's ``text:``
+    path), in map order of the sources' first quote. A text that exists but cannot be read is not
+    listed here: rule V007 reports it. Lets a command say, in one line, that quotes went unchecked.
+    """
+    texts = SourceTexts(sources_dir=sources_dir, source_texts=source_texts, map_path=amap.path)
+    declared = {source.id: source.text for source in amap.sources}
+    quoted = dict.fromkeys(
+        p.citation.source for p in amap.propositions if p.citation is not None and p.citation.quote
+    )
+    unchecked: list[str] = []
+    for source_id in quoted:
+        if source_id not in declared:
+            continue  # an unknown source is its own diagnostic (V002)
+        found = texts.get(source_id, declared[source_id])
+        if found.text is None and found.problem is None:
+            unchecked.append(source_id)
+    return tuple(unchecked)
