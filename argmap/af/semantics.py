@@ -23,14 +23,17 @@ from operator import eq, not_
 import attrs
 
 from argmap.af.framework import Framework
-from argmap.af.solvers import Backend, Problem, solve
+from argmap.af.solvers import Backend, Problem, acceptance, resolve_backend, solve
 
 __all__ = [
     "Acceptance",
+    "AcceptanceSets",
     "Label",
     "Labelling",
     "Semantics",
+    "accepted_sets",
     "complete_extensions",
+    "count_extensions",
     "credulous",
     "extensions",
     "grounded_extension",
@@ -318,3 +321,69 @@ def is_legal_labelling(framework: Framework, labelling: Labelling) -> bool:
         if table[name] is not wanted:
             return False
     return True
+
+
+@attrs.frozen(slots=True)
+class AcceptanceSets:
+    """The credulously and the sceptically accepted arguments of a framework under one semantics."""
+
+    credulous: frozenset[str]
+    sceptical: frozenset[str]
+    #: Whether there is an extension at all (only stable semantics may have none; then every
+    #: argument is vacuously sceptical and none credulous).
+    exists: bool
+
+
+def accepted_sets(
+    framework: Framework,
+    semantics: Semantics | str,
+    *,
+    backend: Backend | str = Backend.AUTO,
+) -> AcceptanceSets:
+    """Credulous and sceptical acceptance of every argument (ICCMA DC and DS for all at once).
+
+    The grounded labelling decides most arguments (IN: in every extension; OUT: in none); the
+    undecided core is decided by a few solver calls per argument (:func:`argmap.af.solvers.acceptance`),
+    never by enumerating every extension.
+    """
+    chosen = Semantics(semantics)
+    if chosen is Semantics.GROUNDED:
+        ext = grounded_extension(framework)
+        return AcceptanceSets(ext, ext, True)
+    core = _Core(framework)
+    found = acceptance(core.attackers, _problem(chosen), backend=backend)
+    if not found.exists:
+        return AcceptanceSets(frozenset(), frozenset(framework.arguments), False)
+    args, members = framework.arguments, core.members
+    grounded_in = [args[i] for i in core.grounded_in]
+    return AcceptanceSets(
+        frozenset(grounded_in + [args[members[k]] for k in found.credulous]),
+        frozenset(grounded_in + [args[members[k]] for k in found.sceptical]),
+        True,
+    )
+
+
+#: Largest undecided core whose extensions the pure-Python engine counts (its search is exponential).
+_PYTHON_COUNT_LIMIT = 16
+
+
+def count_extensions(
+    framework: Framework,
+    semantics: Semantics | str,
+    limit: int,
+    *,
+    backend: Backend | str = Backend.AUTO,
+) -> int | None:
+    """The number of extensions if at most ``limit``, else ``None`` (enumerates at most ``limit + 1``).
+
+    Also ``None`` when the pure-Python engine would have to search a core of more than 16
+    arguments to count (it cannot stop early).
+    """
+    chosen = Semantics(semantics)
+    if chosen is Semantics.GROUNDED:
+        return 1
+    core = _Core(framework)
+    if resolve_backend(backend) is Backend.PYTHON and len(core.members) > _PYTHON_COUNT_LIMIT:
+        return None
+    found = solve(core.attackers, _problem(chosen), limit=limit + 1, backend=backend)
+    return len(found) if len(found) <= limit else None

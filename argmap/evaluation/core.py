@@ -40,12 +40,14 @@ from collections.abc import Mapping, Sequence
 
 import attrs
 
-from argmap.af import Framework, Semantics, extensions, grounded_labelling
+from argmap.af import Framework, Semantics, grounded_labelling
 from argmap.af import bipolar as gradual
+from argmap.af.semantics import accepted_sets, count_extensions
 from argmap.af.solvers import Backend
 from argmap.model.core import ArgumentMap, Inference, Proposition
 
 __all__ = [
+    "EXTENSION_COUNT_LIMIT",
     "EXTENSION_SEMANTICS",
     "GRADUAL_SEMANTICS",
     "LABEL_VALUE",
@@ -67,6 +69,9 @@ EXTENSION_SEMANTICS = ("grounded", "complete", "preferred", "stable")
 GRADUAL_SEMANTICS = ("df-quad", "qe", "euler")
 #: Every semantics :func:`evaluate` accepts.
 SEMANTICS = EXTENSION_SEMANTICS + GRADUAL_SEMANTICS
+
+#: Most extensions :func:`evaluate` counts (it never needs them: acceptance is decided directly).
+EXTENSION_COUNT_LIMIT = 100
 
 _NOT = "~not:"
 _UNSUPPORTED = "~unsupported:"
@@ -177,7 +182,8 @@ class Evaluation:
     converged: bool = True
     steps: int = 0
     residual: float = 0.0
-    #: Number of extensions (preferred, stable); ``None`` otherwise.
+    #: Number of extensions (preferred, stable) when at most :data:`EXTENSION_COUNT_LIMIT`;
+    #: ``None`` otherwise (more than that, or grounded/complete/gradual).
     extensions: int | None = None
 
     def strength(self, node: str) -> float:
@@ -210,17 +216,21 @@ def evaluate(
         labels = {node: labelling.label(node).value for node in kinds}
         count = None
     else:
-        exts = extensions(framework, Semantics(semantics), backend=backend)
-        count = len(exts)
+        # Acceptance per node by a few solver calls (ICCMA DC/DS), never by listing every
+        # extension: 20 independent contradictions have a million preferred extensions.
+        chosen = Semantics(semantics)
+        sets = accepted_sets(framework, chosen, backend=backend)
+        count = (
+            count_extensions(framework, chosen, EXTENSION_COUNT_LIMIT, backend=backend) if sets.exists else 0
+        )
         labels = {}
         for node in kinds:
-            hits = sum(node in ext for ext in exts)
-            if not exts:
+            if not sets.exists:
                 labels[node] = "no-extension"
-            elif hits == len(exts):
+            elif node in sets.sceptical:
                 labels[node] = "sceptical"
             else:
-                labels[node] = "credulous" if hits else "rejected"
+                labels[node] = "credulous" if node in sets.credulous else "rejected"
     nodes = {
         node: NodeResult(node, kind, labels[node], LABEL_VALUE[labels[node]]) for node, kind in kinds.items()
     }

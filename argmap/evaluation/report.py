@@ -14,7 +14,15 @@ from typing import Any
 import attrs
 
 from argmap.af.solvers import Backend
-from argmap.evaluation.core import GRADUAL_SEMANTICS, Balance, Evaluation, FactorImpact, balance, evaluate
+from argmap.evaluation.core import (
+    EXTENSION_COUNT_LIMIT,
+    GRADUAL_SEMANTICS,
+    Balance,
+    Evaluation,
+    FactorImpact,
+    balance,
+    evaluate,
+)
 from argmap.model.core import ArgumentMap
 
 __all__ = ["dumps_json", "evaluation_report_markdown", "evaluation_to_json", "format_evaluation_text"]
@@ -42,6 +50,8 @@ def _status(evaluation: Evaluation) -> str:
         return f"{state} after {evaluation.steps} steps, residual {evaluation.residual:.1e}"
     if evaluation.extensions is not None:
         return f"{evaluation.extensions} extension(s)"
+    if evaluation.semantics in ("preferred", "stable"):
+        return f"more than {EXTENSION_COUNT_LIMIT} extensions (acceptance decided per node)"
     return "grounded labelling"
 
 
