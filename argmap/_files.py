@@ -88,22 +88,24 @@ def read_bytes(path: str | os.PathLike[str], limit: int = MAX_INPUT_BYTES) -> by
     try:
         problem = _kind_problem(os.stat(name).st_mode)
         if problem is not None:
-            raise InputError(f"{name}: {problem}")
+            raise InputError(problem, name, code="F003")
         # O_NONBLOCK: a FIFO swapped in after the stat must not block the open.
         fd = os.open(name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
-        raise InputError(f"{name}: no such file") from None
+        raise InputError("no such file", name, code="F001") from None
     except PermissionError:
-        raise InputError(f"{name}: permission denied") from None
+        raise InputError("permission denied", name, code="F002") from None
     except OSError as exc:
-        raise InputError(f"{name}: cannot read ({exc.strerror})") from None
+        raise InputError(f"cannot read ({exc.strerror})", name, code="F006") from None
     try:
         info = os.fstat(fd)
         problem = _kind_problem(info.st_mode)
         if problem is not None:
-            raise InputError(f"{name}: {problem}")
+            raise InputError(problem, name, code="F003")
         if info.st_size > limit:
-            raise InputError(f"{name}: file too large ({_size(info.st_size)}; the limit is {_size(limit)})")
+            raise InputError(
+                f"file too large ({_size(info.st_size)}; the limit is {_size(limit)})", name, code="F005"
+            )
         chunks: list[bytes] = []
         total = 0
         while total <= limit:
@@ -113,10 +115,10 @@ def read_bytes(path: str | os.PathLike[str], limit: int = MAX_INPUT_BYTES) -> by
             chunks.append(chunk)
             total += len(chunk)
         if total > limit:
-            raise InputError(f"{name}: file too large (more than the limit of {_size(limit)})")
+            raise InputError(f"file too large (more than the limit of {_size(limit)})", name, code="F005")
         return b"".join(chunks)
     except OSError as exc:
-        raise InputError(f"{name}: cannot read ({exc.strerror})") from None
+        raise InputError(f"cannot read ({exc.strerror})", name, code="F006") from None
     finally:
         os.close(fd)
 
@@ -130,7 +132,9 @@ def read_text(path: str | os.PathLike[str], limit: int = MAX_INPUT_BYTES) -> str
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise InputError(f"{os.fspath(path)}: not UTF-8 text (byte {exc.start}: {exc.reason})") from None
+        raise InputError(
+            f"not UTF-8 text (byte {exc.start}: {exc.reason})", os.fspath(path), code="F004"
+        ) from None
 
 
 # -- writing ------------------------------------------------------------------------------------
@@ -157,15 +161,15 @@ def _write_in_place(target: Path, payload: bytes) -> Path:
         fd = os.open(target, os.O_WRONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
         if exc.errno == errno.ENXIO:
-            raise InputError(f"{target}: cannot write (a FIFO with no reader)") from None
-        raise InputError(f"{target}: cannot write ({exc.strerror})") from None
+            raise InputError("cannot write (a FIFO with no reader)", str(target), code="F007") from None
+        raise InputError(f"cannot write ({exc.strerror})", str(target), code="F007") from None
     try:
         os.set_blocking(fd, True)
         view = memoryview(payload)
         while view:
             view = view[os.write(fd, view) :]
     except OSError as exc:
-        raise InputError(f"{target}: cannot write ({exc.strerror})") from None
+        raise InputError(f"cannot write ({exc.strerror})", str(target), code="F007") from None
     finally:
         os.close(fd)
     return target
@@ -192,7 +196,7 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> Path:
         if stat.S_ISCHR(mode) or stat.S_ISFIFO(mode):
             _write_in_place(target, payload)
             return given
-        raise InputError(f"{given}: cannot write: it {_kind_problem(mode)}")
+        raise InputError(f"cannot write: it {_kind_problem(mode)}", str(given), code="F003")
     import tempfile  # here: the command line's start-up imports this module, rarely writes
 
     directory = target.parent
@@ -200,7 +204,7 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> Path:
         directory.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
     except OSError as exc:
-        raise InputError(f"{given}: cannot write ({exc.strerror})") from None
+        raise InputError(f"cannot write ({exc.strerror})", str(given), code="F007") from None
     try:
         os.fchmod(fd, _file_mode(target))
         with os.fdopen(fd, "wb") as handle:
@@ -211,7 +215,7 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> Path:
     except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
         if isinstance(exc, OSError):
-            raise InputError(f"{given}: cannot write ({exc.strerror})") from None
+            raise InputError(f"cannot write ({exc.strerror})", str(given), code="F007") from None
         raise
     return given
 
@@ -232,7 +236,9 @@ def check_not_input(output: str | os.PathLike[str], inputs: Iterable[str | os.Pa
         except OSError:
             same = os.path.realpath(out) == os.path.realpath(name)
         if same:
-            raise InputError(f"{out}: the output would overwrite the input {name}; choose another -o path")
+            raise InputError(
+                f"the output would overwrite the input {name}; choose another -o path", out, code="F008"
+            )
 
 
 # -- bounded and terminal-safe text -------------------------------------------------------------

@@ -19,7 +19,15 @@ from argmap._files import MAX_NESTING
 from argmap.errors import Location
 from argmap.formats._spec import Located
 
-__all__ = ["DuplicateKeyError", "NestingError", "Pairs", "find_duplicate", "locate", "offset_location"]
+__all__ = [
+    "DuplicateKeyError",
+    "NestingError",
+    "Pairs",
+    "find_duplicate",
+    "locate",
+    "offset_location",
+    "token_span",
+]
 
 # A token starts with any character that can begin a value or key; the rest depends on that
 # character: a string is matched whole, so that brackets, digits and letters inside it are never
@@ -96,6 +104,25 @@ def offset_location(text: str, file: str | None) -> Callable[[int], Location]:
         return Location(file, line, offset - line_starts[line - 1] + 1)
 
     return to_location
+
+
+def token_span(text: str, file: str | None) -> Callable[[int], Location]:
+    """Like :func:`offset_location`, with the span reaching to the end of the token at the offset.
+
+    A string, number or literal spans itself; ``[`` and ``{`` span one character. For error
+    messages only: the token is matched again, which plain positions need not pay for.
+    """
+    to_location = offset_location(text, file)
+
+    def to_span(offset: int) -> Location:
+        start = to_location(offset)
+        match = _TOKEN.match(text, offset)
+        if match is None or match.end() == offset:
+            return start
+        end = to_location(match.end())
+        return Location(file, start.line, start.column, end.line, end.column)
+
+    return to_span
 
 
 class Pairs(list[tuple[str, Any]]):

@@ -108,8 +108,19 @@ class LocatedData:
     keep: list[Any]
 
 
-def _error(message: str, mark: Any, file: str | None) -> ParseError:
-    return ParseError(message, file, mark.line + 1, mark.column + 1)
+def _error(message: str, mark: Any, file: str | None, code: str = "Y001", end: Any = None) -> ParseError:
+    """A coded error at ``mark``, reaching to ``end`` (an event's end mark) when given."""
+    if end is None:
+        return ParseError(message, file, mark.line + 1, mark.column + 1, code=code)
+    return ParseError(
+        message,
+        file,
+        mark.line + 1,
+        mark.column + 1,
+        code=code,
+        end_line=end.line + 1,
+        end_column=end.column + 1,
+    )
 
 
 class _Deferred(Exception):  # noqa: N818 - not an error of its own: carries one to raise later
@@ -196,7 +207,9 @@ class _Builder:
     def alias(self, event: Any) -> tuple[Any, Any]:
         found = self.anchors.get(event.anchor)
         if found is None:
-            raise _error("invalid YAML: found undefined alias", event.start_mark, self.file)
+            raise _error(
+                "invalid YAML: found undefined alias", event.start_mark, self.file, end=event.end_mark
+            )
         return found
 
     # -- values -----------------------------------------------------------------------------
@@ -239,7 +252,7 @@ class _Builder:
         loader = self.loader
         if tag == _INT and len(event.value) > _INT_CHARS:  # never convert thousands of digits
             message = f"integer {short_repr(event.value, 30)} is out of range (at most 19 digits)"
-            raise _Deferred(_error(message, event.start_mark, self.file))
+            raise _Deferred(_error(message, event.start_mark, self.file, "Y004", event.end_mark))
         node = ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
         constructor = loader.yaml_constructors.get(tag) or loader.yaml_constructors[None]
         try:
@@ -249,23 +262,24 @@ class _Builder:
         except Exception as exc:  # e.g. ``!!int abc``: a bad value for an explicit tag
             mark = event.start_mark
             short = tag.rsplit(":", 1)[-1]
-            error = ParseError(
+            error = _error(
                 f"{short_repr(event.value)} is not a valid !!{short} value ({_clipped(str(exc))})",
+                mark,
                 self.file,
-                mark.line + 1,
-                mark.column + 1,
+                "Y004",
+                event.end_mark,
             )
             raise _Deferred(error) from None
         if type(value) is int and abs(value) > MAX_INTEGER:
             message = f"integer {short_repr(event.value, 30)} is out of range (at most 19 digits)"
-            raise _Deferred(_error(message, event.start_mark, self.file))
+            raise _Deferred(_error(message, event.start_mark, self.file, "Y004", event.end_mark))
         return value
 
     def enter(self, start: Any) -> None:
         """Count one more open container; nesting beyond the limit is an error at its start."""
         self.depth += 1
         if self.depth > MAX_NESTING:
-            raise _error(f"nesting deeper than {MAX_NESTING} levels", start.start_mark, self.file)
+            raise _error(f"nesting deeper than {MAX_NESTING} levels", start.start_mark, self.file, "Y005")
 
     def sequence(self, start: Any, lenient: bool = False) -> list[Any]:
         """A sequence; ``lenient`` lets mappings directly in it repeat keys, as merged-in ones may."""
@@ -331,7 +345,8 @@ class _Builder:
                 merges.append(self.merge_value(next_event()))
                 continue
             if key in data and not lenient:
-                raise _Deferred(_error(f"duplicate key {short_repr(key)}", key_mark, self.file))
+                message = f"duplicate key {short_repr(key)}"
+                raise _Deferred(_error(message, key_mark, self.file, "Y002", event.end_mark))
             event = next_event()
             cls = type(event)
             if cls is ScalarEvent and event.tag is None and event.anchor is None:
@@ -370,7 +385,7 @@ class _Builder:
             key = self.value(event)
         if not isinstance(key, str | int) or isinstance(key, bool):
             message = f"mapping keys must be strings, got {short_repr(key)}"
-            raise _Deferred(_error(message, event.start_mark, self.file))
+            raise _Deferred(_error(message, event.start_mark, self.file, "Y003", event.end_mark))
         return key
 
     def merge_value(self, event: Any) -> tuple[Any, Any]:
@@ -442,7 +457,7 @@ def _yaml_error(exc: yaml.MarkedYAMLError, file: str | None) -> ParseError:
     if exc.context and exc.problem:
         problem = f"{exc.problem} ({exc.context})"
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (None, None)
-    return ParseError(f"invalid YAML: {problem}", file, line, column)
+    return ParseError(f"invalid YAML: {problem}", file, line, column, code="Y001")
 
 
 def load_located(text: str, file: str | None) -> LocatedData:
@@ -454,7 +469,7 @@ def load_located(text: str, file: str | None) -> LocatedData:
     except yaml.MarkedYAMLError as exc:
         raise _yaml_error(exc, file) from None
     except yaml.YAMLError as exc:
-        raise ParseError(f"invalid YAML: {exc}", file) from None
+        raise ParseError(f"invalid YAML: {exc}", file, code="Y001") from None
     finally:
         loader.dispose()
     root = yaml.Mark(file or "<string>", 0, 0, 0, None, 0)

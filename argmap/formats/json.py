@@ -16,7 +16,7 @@ import re
 from typing import Any
 
 from argmap._files import MAX_INTEGER, MAX_NESTING
-from argmap.diagnostics import short_repr
+from argmap.diagnostics import LOAD_CODES, Diagnostic, Severity, short_repr
 from argmap.errors import ParseError
 from argmap.formats import _jsonpos
 from argmap.formats._spec import structure_map, unstructure_map
@@ -75,9 +75,12 @@ def _lone_surrogate(text: str) -> int | None:
     return None if pending is None else pending - 6
 
 
-def _error_at(message: str, text: str, offset: int, filename: str | None) -> ParseError:
-    where = _jsonpos.offset_location(text, filename)(offset)
-    return ParseError(message, filename, where.line, where.column)
+def _error_at(message: str, text: str, offset: int, filename: str | None, code: str) -> ParseError:
+    """A coded error spanning the token at ``offset``."""
+    span = _jsonpos.token_span(text, filename)(offset)
+    return ParseError(
+        diagnostics=(Diagnostic(code, Severity.ERROR, message, (), span, LOAD_CODES[code].fix),)
+    )
 
 
 def _nesting_offset(text: str) -> int:
@@ -99,31 +102,32 @@ def loads(text: str, filename: str | None = None) -> ArgumentMap:
     try:
         data = json.loads(text, object_pairs_hook=_no_duplicates, parse_int=_parse_int)
     except json.JSONDecodeError as exc:
-        raise ParseError(f"invalid JSON: {exc.msg}", filename, exc.lineno, exc.colno) from None
+        raise _error_at(f"invalid JSON: {exc.msg}", text, exc.pos, filename, "J001") from None
     except RecursionError:
         offset = _nesting_offset(text)
-        raise _error_at(f"nesting deeper than {MAX_NESTING} levels", text, offset, filename) from None
+        raise _error_at(f"nesting deeper than {MAX_NESTING} levels", text, offset, filename, "J004") from None
     except _BigIntegerError as exc:
         offset = max(text.find(exc.digits), 0)
         message = f"integer {short_repr(exc.digits, 30)} is out of range (at most 19 digits)"
-        raise _error_at(message, text, offset, filename) from None
+        raise _error_at(message, text, offset, filename, "J003") from None
     except _jsonpos.DuplicateKeyError:
         pairs = json.loads(text, object_pairs_hook=_jsonpos.Pairs)
         found = _jsonpos.find_duplicate(text, pairs)
         assert found is not None  # the first parse saw one
         key, offset = found
-        where = _jsonpos.offset_location(text, filename)(offset)
         message = f"invalid JSON: duplicate key {short_repr(key)}"
-        raise ParseError(message, filename, where.line, where.column) from None
+        raise _error_at(message, text, offset, filename, "J002") from None
     if "\\u" in text:
         surrogate = _lone_surrogate(text)
         if surrogate is not None:
             message = f"a lone UTF-16 surrogate {text[surrogate : surrogate + 6]} is not a character"
-            raise _error_at(message, text, surrogate, filename)
+            raise _error_at(message, text, surrogate, filename, "J003")
     try:
         located = _jsonpos.locate(text, data)
     except _jsonpos.NestingError as exc:
-        raise _error_at(f"nesting deeper than {MAX_NESTING} levels", text, exc.offset, filename) from None
+        raise _error_at(
+            f"nesting deeper than {MAX_NESTING} levels", text, exc.offset, filename, "J004"
+        ) from None
     return structure_map(
         data,
         file=filename,
