@@ -20,10 +20,10 @@ import stat
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from argmap.diagnostics import short_repr  # re-exported for modules written against it here
-from argmap.errors import InputError
+if TYPE_CHECKING:
+    from argmap.diagnostics import short_repr
 
 __all__ = [
     "ARGUMENTS_PER_BYTE",
@@ -84,6 +84,8 @@ def read_bytes(path: str | os.PathLike[str], limit: int = MAX_INPUT_BYTES) -> by
     a FIFO would block), and the size is checked again on what was actually read, so a file that
     grows while being read cannot get past the limit.
     """
+    from argmap.errors import InputError  # on use: the error path only, and start-up stays light
+
     name = os.fspath(path)
     try:
         problem = _kind_problem(os.stat(name).st_mode)
@@ -128,6 +130,8 @@ def read_text(path: str | os.PathLike[str], limit: int = MAX_INPUT_BYTES) -> str
 
     Newlines are kept as they are in the file, as ``open(..., newline="")`` would.
     """
+    from argmap.errors import InputError  # on use: the error path only, and start-up stays light
+
     data = read_bytes(path, limit)
     try:
         return data.decode("utf-8")
@@ -156,6 +160,8 @@ def _file_mode(target: Path) -> int:
 
 def _write_in_place(target: Path, payload: bytes) -> Path:
     """Write to a character device or FIFO as a shell redirection would, never replacing it."""
+    from argmap.errors import InputError  # on use: the error path only, and start-up stays light
+
     try:
         # O_NONBLOCK makes opening a FIFO nobody reads fail at once (ENXIO) instead of waiting.
         fd = os.open(target, os.O_WRONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
@@ -184,6 +190,8 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> Path:
     device or FIFO (``/dev/null``, ``/dev/stdout``, a named pipe) is written in place, never
     replaced by a file; directories, sockets and block devices are refused.
     """
+    from argmap.errors import InputError  # on use: the error path only, and start-up stays light
+
     given = Path(path)
     # Follow symlinks (every level), so the rename replaces the file the link names, not the link.
     target = Path(os.path.realpath(given)) if given.is_symlink() else given
@@ -226,6 +234,8 @@ def check_not_input(output: str | os.PathLike[str], inputs: Iterable[str | os.Pa
     Compared by device and inode when both exist (hard links, symlinks, ``./m.yaml``), else by
     resolved path; ``-`` (stdout) is never an input file.
     """
+    from argmap.errors import InputError  # on use: the error path only, and start-up stays light
+
     out = os.fspath(output)
     if out == "-":
         return
@@ -363,3 +373,13 @@ def run_guarded(run: Callable[[], int | None], prog: str = "argmap") -> int:
     finally:
         sys.stdout = stream
     return code or 0
+
+
+def __getattr__(name: str) -> Any:
+    # short_repr is re-exported for modules written against it here, loaded on first use so that
+    # `argmap --version` (which imports this module for the output guard) does not load attrs.
+    if name == "short_repr":
+        from argmap.diagnostics import short_repr
+
+        return short_repr
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

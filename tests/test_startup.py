@@ -43,7 +43,10 @@ def command(*args: str) -> str:
     [
         ("import argmap", (*HEAVY, "attrs", "yaml", "argmap.lint", "argmap.formats")),
         ("import argmap.cli", (*HEAVY, "yaml", "argmap.lint", "argmap.formats")),
-        (command("--version"), (*HEAVY, "yaml", "argmap.lint", "argmap.formats", "importlib.metadata")),
+        (
+            command("--version"),
+            (*HEAVY, "attrs", "yaml", "argmap.lint", "argmap.formats", "importlib.metadata"),
+        ),
         (command("check", EXAMPLE), HEAVY),
         (command("show", EXAMPLE), ("numpy", "graphviz", "pydantic", "argmap.af", "argmap.evaluation")),
         ("import argmap.lint", ("argmap.lint.rules", *HEAVY)),
