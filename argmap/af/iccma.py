@@ -94,6 +94,7 @@ def _check_declared(n: int, text: str, file: str | None, line: int) -> None:
             f"declare at most {limit:,}",
             file,
             line,
+            code="A005",
         )
 
 
@@ -175,35 +176,40 @@ def _parse_iccma_lines(lines: list[str], file: str | None) -> Framework:
                     f"expected the header 'p af N' before any attack, got {short_repr(raw.strip())}",
                     file,
                     number,
+                    code="A002",
                 )
             if len(parts[2]) > _MAX_DIGITS:
                 message = f"the header declares {short_repr(parts[2], 30)} arguments, far too many"
-                raise ParseError(message, file, number)
+                raise ParseError(message, file, number, code="A005")
             n = int(parts[2])
             _check_declared(n, "\n".join(lines), file, number)
             continue
         if len(parts) != 2:
             if parts[0] == "p":
-                raise ParseError("a second 'p af' header", file, number)
+                raise ParseError("a second 'p af' header", file, number, code="A002")
             raise ParseError(
                 f"expected an attack 'i j' (two argument numbers), got {short_repr(raw.strip())}",
                 file,
                 number,
+                code="A001",
             )
         a, b = parts
         if not (a.isascii() and a.isdigit() and b.isascii() and b.isdigit()):
             message = f"argument numbers must be positive integers, got {short_repr(raw.strip())}"
-            raise ParseError(message, file, number)
+            raise ParseError(message, file, number, code="A001")
         if len(a) > _MAX_DIGITS or len(b) > _MAX_DIGITS:
             raise ParseError(
-                f"attack {short_repr(raw.strip())} names an argument outside 1..{n}", file, number
+                f"attack {short_repr(raw.strip())} names an argument outside 1..{n}",
+                file,
+                number,
+                code="A003",
             )
         ia, ib = int(a), int(b)
         if not (1 <= ia <= n and 1 <= ib <= n):
-            raise ParseError(f"attack {ia} {ib} names an argument outside 1..{n}", file, number)
+            raise ParseError(f"attack {ia} {ib} names an argument outside 1..{n}", file, number, code="A003")
         append((ia, ib))
     if n is None:
-        raise ParseError("missing the header 'p af N'", file, 1)
+        raise ParseError("missing the header 'p af N'", file, 1, code="A002")
     return Framework.from_indices(n, attacks)
 
 
@@ -245,24 +251,25 @@ def parse_apx(text: str, file: str | None = None) -> Framework:
                     file,
                     number,
                     pos + 1,
+                    code="A001",
                 )
             kind, first, second = match.groups()
             if kind == "arg":
                 if second is not None:
-                    raise ParseError("arg(...) takes one argument", file, number, pos + 1)
+                    raise ParseError("arg(...) takes one argument", file, number, pos + 1, code="A001")
                 if first not in declared:
                     declared.add(first)
                     arguments.append(first)
             else:
                 if second is None:
-                    raise ParseError("att(...) takes two arguments", file, number, pos + 1)
+                    raise ParseError("att(...) takes two arguments", file, number, pos + 1, code="A001")
                 attacks.append((first, second, number))
             pos = match.end()
     for a, b, number in attacks:
         for name in (a, b):
             if name not in declared:
                 message = f"att(...) names {short_repr(name)}, which no arg(...) declares"
-                raise ParseError(message, file, number)
+                raise ParseError(message, file, number, code="A003")
     return Framework(arguments, [(a, b) for a, b, _ in attacks])
 
 
@@ -289,26 +296,30 @@ def parse_tgf(text: str, file: str | None = None) -> Framework:
             continue
         if parts == ["#"]:
             if in_attacks:
-                raise ParseError("a second '#' separator", file, number)
+                raise ParseError("a second '#' separator", file, number, code="A002")
             in_attacks = True
             continue
         if not in_attacks:
             name = parts[0]
             if name in declared:
-                raise ParseError(f"argument {short_repr(name)} is declared twice", file, number)
+                raise ParseError(f"argument {short_repr(name)} is declared twice", file, number, code="A004")
             declared.add(name)
             arguments.append(name)
             continue
         if len(parts) < 2:
-            raise ParseError(f"expected an attack 'a b', got {short_repr(raw.strip())}", file, number)
+            raise ParseError(
+                f"expected an attack 'a b', got {short_repr(raw.strip())}", file, number, code="A001"
+            )
         a, b = parts[0], parts[1]
         for name in (a, b):
             if name not in declared:
                 message = f"attack names {short_repr(name)}, which is not declared above '#'"
-                raise ParseError(message, file, number)
+                raise ParseError(message, file, number, code="A003")
         attacks.append((a, b))
     if not in_attacks:
-        raise ParseError("missing the '#' line that separates arguments from attacks", file, max(number, 1))
+        raise ParseError(
+            "missing the '#' line that separates arguments from attacks", file, max(number, 1), code="A002"
+        )
     return Framework(arguments, attacks)
 
 
@@ -361,9 +372,8 @@ def read_framework(path: str | Path, fmt: FrameworkFormat | str | None = None) -
     try:
         text = read_text(path)
     except InputError as exc:
-        # A ParseError naming the file, as callers of this function catch; the reason stays.
-        reason = str(exc).removeprefix(f"{name}: ")
-        raise ParseError(f"cannot read the file ({reason})", name) from None
+        # A ParseError, as callers of this function catch, with the file's own code (F001 ...).
+        raise ParseError(diagnostics=exc.diagnostics) from None
     return parse_framework(text, fmt, name)
 
 

@@ -1,16 +1,23 @@
-"""Pieces every ``argmap`` command shares: exit codes, one-line errors, option checks, map warnings.
+"""Pieces every command shares: exit codes, one-line errors, option checks, map warnings.
 
-Kept in one place so every command module reports errors and exits the same way. Imports only
-typer at module level (errors and the linter load when they are needed), so command modules can
-import it without slowing start-up.
+The one exit-code and error policy of ``argmap`` and ``argmap-iccma``:
+
+* **0** done; **1** problems found in a map (lint errors, or warnings with ``--strict``);
+  **2** unusable input (a file that is missing or does not parse, a bad option value).
+* An error is printed on stderr as one line per diagnostic it carries,
+  ``argmap: error: FILE:LINE:COL: CODE message`` (see :func:`error_lines`), control characters
+  escaped; never a traceback.
+
+Kept in one place so every command module reports errors and exits the same way. Imports typer
+only inside the functions that need it (``argmap-iccma`` uses argparse), and errors and the
+linter when they are needed, so command modules can import it without slowing start-up.
 """
 
 from __future__ import annotations
 
 import os
+import sys
 from typing import TYPE_CHECKING, NoReturn
-
-import typer
 
 from argmap._files import run_guarded, stdout_failed
 
@@ -24,8 +31,10 @@ __all__ = [
     "EXIT_UNUSABLE",
     "choice",
     "echo_safe",
+    "error_lines",
     "fail",
     "not_an_input",
+    "report_error",
     "run_guarded",
     "stdout_failed",
     "warn_map_errors",
@@ -36,19 +45,39 @@ EXIT_PROBLEMS = 1
 EXIT_UNUSABLE = 2
 
 
-def fail(error: ArgmapError | str, code: int = EXIT_UNUSABLE) -> NoReturn:
-    """Print an error (every problem of a ParseError, one per line) and exit with ``code``."""
-    from argmap._files import escape_controls
-    from argmap.errors import ParseError
+def error_lines(error: BaseException | str, prog: str = "argmap") -> list[str]:
+    """The stderr lines for ``error``: one per diagnostic it carries, else one for its message.
 
-    errors = error.errors if isinstance(error, ParseError) else (error,)
-    for item in errors:
-        typer.echo(escape_controls(f"argmap: error: {item}"), err=True)
+    ``ParseError`` and ``InputError`` give ``prog: error: FILE:LINE:COL: CODE message`` for each
+    problem found (the file alone when the problem has no line); any other error its message.
+    """
+    from argmap._files import escape_controls
+
+    diagnostics = getattr(error, "diagnostics", None)
+    items = [str(d) for d in diagnostics] if diagnostics else [str(error)]
+    return [escape_controls(f"{prog}: error: {item}") for item in items]
+
+
+def report_error(error: BaseException | str, prog: str = "argmap") -> int:
+    """Print :func:`error_lines` on stderr and return the exit code for unusable input (2)."""
+    for line in error_lines(error, prog):
+        print(line, file=sys.stderr)
+    return EXIT_UNUSABLE
+
+
+def fail(error: ArgmapError | str, code: int = EXIT_UNUSABLE) -> NoReturn:
+    """Print an error (every problem it carries, one per line) and exit with ``code``."""
+    import typer
+
+    for line in error_lines(error):
+        typer.echo(line, err=True)
     raise typer.Exit(code)
 
 
 def echo_safe(text: str, *, nl: bool = True, keep_colour: bool = False, json: bool = False) -> None:
     """Print map-derived ``text`` on stdout with control characters escaped (see ``escape_controls``)."""
+    import typer
+
     from argmap._files import escape_controls
 
     typer.echo(escape_controls(text, keep_colour=keep_colour, json=json), nl=nl)
@@ -69,6 +98,8 @@ def not_an_input(output: str | os.PathLike[str] | None, *inputs: str | os.PathLi
 
 def choice(value: str, allowed: tuple[str, ...], option: str) -> str:
     """``value`` if it is one of ``allowed``, else a usage error naming ``option``."""
+    import typer
+
     if value not in allowed:
         raise typer.BadParameter(f"{value!r} is not one of {', '.join(allowed)}", param_hint=option)
     return value
@@ -80,6 +111,8 @@ def warn_map_errors(amap: ArgumentMap, map_file: str | os.PathLike[str]) -> int:
     Rendering and evaluation go on with such a map (unknown ids are drawn as such, or left out
     of the evaluation), but the user must not take the output as the map's full story.
     """
+    import typer
+
     from argmap.errors import Severity
     from argmap.lint import validate
 

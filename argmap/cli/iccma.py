@@ -28,7 +28,8 @@ from typing import NoReturn
 from argmap._files import run_guarded
 from argmap.af import Semantics, SolverUnavailableError, credulous, sceptical, some_extension
 from argmap.af.iccma import FrameworkFormat, format_acceptance, format_extension, read_framework
-from argmap.errors import ArgmapError, ParseError
+from argmap.cli._common import report_error
+from argmap.errors import ArgmapError
 
 __all__ = ["FORMATS", "PROBLEMS", "main", "solve_problem"]
 
@@ -42,8 +43,6 @@ _SEMANTICS = {
 PROBLEMS = tuple(f"{task}-{sem}" for task in ("DC", "DS", "SE") for sem in _SEMANTICS)
 #: ``-fo`` names of the formats read (``i23`` is the ICCMA 2023 ``p af N`` format).
 FORMATS = {"i23": FrameworkFormat.ICCMA, "apx": FrameworkFormat.APX, "tgf": FrameworkFormat.TGF}
-
-_EXIT_UNUSABLE = 2
 
 
 def solve_problem(problem: str, file: str, fmt: str | None = None, argument: str | None = None) -> str:
@@ -92,9 +91,9 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _error(message: object) -> int:
-    print(f"argmap-iccma: error: {message}", file=sys.stderr)
-    return _EXIT_UNUSABLE
+def _error(error: BaseException | str) -> int:
+    # The error policy of every argmap command: one line per problem, exit 2 (see cli._common).
+    return report_error(error, "argmap-iccma")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -126,9 +125,7 @@ def _main(argv: Sequence[str] | None) -> int:
     try:
         print(solve_problem(options.problem, options.file, options.fmt, options.argument))
     except (ValueError, ArgmapError, SolverUnavailableError) as error:
-        for item in error.errors if isinstance(error, ParseError) else (error,):
-            _error(item)
-        return _EXIT_UNUSABLE
+        return _error(error)
     return 0
 
 

@@ -52,25 +52,26 @@ def test_iccma_agrees_with_reference_parser() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "line", "message"),
+    ("text", "line", "message", "code"),
     [
-        ("1 2\n", 1, "header"),
-        ("p af x\n", 1, "header"),
-        ("p af 3\n1 2\n1 2 3\n", 3, "attack"),
-        ("p af 3\n1 2\np af 3\n", 3, "second"),
-        ("p af 3\n1 4\n", 2, "outside"),
-        ("p af 3\n0 1\n", 2, "outside"),
-        ("p af 3\n1 b\n", 2, "integers"),
-        ("p af 3\n-1 2\n", 2, "integers"),
-        ("# only a comment\n", 1, "missing"),
-        ("", 1, "missing"),
+        ("1 2\n", 1, "header", "A002"),
+        ("p af x\n", 1, "header", "A002"),
+        ("p af 3\n1 2\n1 2 3\n", 3, "attack", "A001"),
+        ("p af 3\n1 2\np af 3\n", 3, "second", "A002"),
+        ("p af 3\n1 4\n", 2, "outside", "A003"),
+        ("p af 3\n0 1\n", 2, "outside", "A003"),
+        ("p af 3\n1 b\n", 2, "integers", "A001"),
+        ("p af 3\n-1 2\n", 2, "integers", "A001"),
+        ("# only a comment\n", 1, "missing", "A002"),
+        ("", 1, "missing", "A002"),
     ],
 )
-def test_iccma_malformed_lines_raise_with_line_numbers(text: str, line: int, message: str) -> None:
+def test_iccma_malformed_lines_raise_with_line_numbers(text: str, line: int, message: str, code: str) -> None:
     """Every malformed ICCMA line is an error naming the file and its line; none is skipped."""
     with pytest.raises(ParseError, match=message) as info:
         parse_iccma(text, "x.af")
     assert info.value.line == line
+    assert info.value.code == code
     assert info.value.file == "x.af"
 
 
@@ -82,20 +83,21 @@ def test_apx_parses_facts_and_comments() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "line", "message"),
+    ("text", "line", "message", "code"),
     [
-        ("arg(a).\natt(a,b).\n", 2, "declares"),
-        ("arg(a)\n", 1, "expected a fact"),
-        ("arg(a).\nfoo(a).\n", 2, "expected a fact"),
-        ("arg(a,b).\n", 1, "one argument"),
-        ("arg(a).\natt(a).\n", 2, "two arguments"),
+        ("arg(a).\natt(a,b).\n", 2, "declares", "A003"),
+        ("arg(a)\n", 1, "expected a fact", "A001"),
+        ("arg(a).\nfoo(a).\n", 2, "expected a fact", "A001"),
+        ("arg(a,b).\n", 1, "one argument", "A001"),
+        ("arg(a).\natt(a).\n", 2, "two arguments", "A001"),
     ],
 )
-def test_apx_malformed_lines_raise(text: str, line: int, message: str) -> None:
+def test_apx_malformed_lines_raise(text: str, line: int, message: str, code: str) -> None:
     """Malformed APX lines and attacks on undeclared arguments are errors with line numbers."""
     with pytest.raises(ParseError, match=message) as info:
         parse_apx(text)
     assert info.value.line == line
+    assert info.value.code == code
 
 
 def test_tgf_parses_nodes_and_edges() -> None:
@@ -106,20 +108,21 @@ def test_tgf_parses_nodes_and_edges() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "line", "message"),
+    ("text", "line", "message", "code"),
     [
-        ("a\nb\n#\na x\n", 4, "not declared"),
-        ("a\n#\na\n", 3, "expected an attack"),
-        ("a\na\n#\n", 2, "twice"),
-        ("a\nb\n", 2, "missing"),
-        ("a\n#\n#\n", 3, "second"),
+        ("a\nb\n#\na x\n", 4, "not declared", "A003"),
+        ("a\n#\na\n", 3, "expected an attack", "A001"),
+        ("a\na\n#\n", 2, "twice", "A004"),
+        ("a\nb\n", 2, "missing", "A002"),
+        ("a\n#\n#\n", 3, "second", "A002"),
     ],
 )
-def test_tgf_malformed_lines_raise(text: str, line: int, message: str) -> None:
+def test_tgf_malformed_lines_raise(text: str, line: int, message: str, code: str) -> None:
     """Malformed TGF lines are errors with line numbers."""
     with pytest.raises(ParseError, match=message) as info:
         parse_tgf(text)
     assert info.value.line == line
+    assert info.value.code == code
 
 
 @st.composite
@@ -168,9 +171,10 @@ def test_detect_format(text: str, path: str | None, expected: FrameworkFormat) -
 
 
 def test_read_framework_reports_missing_file(tmp_path: Path) -> None:
-    """A missing file is a ParseError naming it."""
-    with pytest.raises(ParseError, match="cannot read"):
+    """A missing file is a ParseError naming it, with the file code F001 and no line."""
+    with pytest.raises(ParseError, match="nope.af: F001 no such file") as caught:
         read_framework(tmp_path / "nope.af")
+    assert caught.value.code == "F001" and caught.value.line is None
 
 
 def test_answer_formatting_follows_iccma_conventions() -> None:
