@@ -38,6 +38,8 @@ if TYPE_CHECKING:
     from argmap.export.html import to_html
     from argmap.export.html.notebook import load_ipython_extension, show_html
     from argmap.export.image import render_bytes, render_file
+    from argmap.export.mermaid import to_mermaid
+    from argmap.export.networkx import to_networkx
     from argmap.export.outline import outline
     from argmap.formats import dump, dumps, json_schema, load, loads
     from argmap.lint import validate
@@ -107,6 +109,8 @@ __all__ = [
     "to_digraph",
     "to_dot",
     "to_html",
+    "to_mermaid",
+    "to_networkx",
     "validate",
 ]
 
@@ -145,6 +149,8 @@ _LAZY: dict[str, str] = {
     "to_dot": "argmap.export.dot",
     "outline": "argmap.export.outline",
     "to_html": "argmap.export.html",
+    "to_mermaid": "argmap.export.mermaid",
+    "to_networkx": "argmap.export.networkx",
     "show_html": "argmap.export.html.notebook",
     "load_ipython_extension": "argmap.export.html.notebook",
     "dump": "argmap.formats",

@@ -38,7 +38,12 @@ def convert(
         typer.Option("--output", "-o", help="File to write; its suffix picks the format."),
     ] = None,
     to: Annotated[
-        str | None, typer.Option("--to", help="Output map format (default: from the suffix of -o).")
+        str | None,
+        typer.Option(
+            "--to",
+            help="Output format: a map format (yaml, json, aif, argdown) or a graph export (mermaid, "
+            "graphml, node-link); default: from the suffix of -o (.mmd, .graphml, .nl.json, ...).",
+        ),
     ] = None,
     upgrade: Annotated[
         bool,
@@ -62,10 +67,17 @@ def convert(
             typer.echo(f"{map_file}: {state} map format version {formats.FORMAT_VERSION}")
             return
         not_an_input(output, map_file)
-        if to is not None:
+        from argmap._files import write_atomic
+        from argmap.export.graphs import graph_export_for
+
+        graph = graph_export_for(output, to)
+        if to is not None and graph is None:
             _check_suffix(output, to)
         amap = formats.load(map_file)
-        written = formats.dump(amap, output, to)
+        # Graph exports (Mermaid, GraphML, node-link JSON) by suffix or --to; map formats otherwise.
+        written = (
+            write_atomic(output, graph.dumps(amap)) if graph is not None else formats.dump(amap, output, to)
+        )
     except ArgmapError as error:
         fail(error)
     typer.echo(f"wrote {written}")
