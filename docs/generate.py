@@ -125,7 +125,7 @@ def _write(path: Path, data: bytes, written: list[Path]) -> None:
 
 def _evaluation_reports(maps: Mapping[str, ArgumentMap]) -> dict[str, str]:
     """``docs/evaluation/<map>.md`` contents from the evaluation module."""
-    from argmap.evaluation.report import evaluation_report_markdown
+    from argmap.evaluation.emit import evaluation_report_markdown
 
     return {name: evaluation_report_markdown(maps[name]) for name in DOCUMENT_MAPS}
 

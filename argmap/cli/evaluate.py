@@ -89,27 +89,27 @@ def run_evaluate(
             "at 1.0 under many convergent supports, which hides the balance).",
         ),
     ] = "qe",
-    fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="text, json or markdown (every semantics side by side).")
+    ] = "text",
     backend: Annotated[str, typer.Option("--backend", help="auto, clingo or python.")] = "auto",
 ) -> None:
     """Evaluate a map: pole theses, factors per theme, and how much each factor moves the balance."""
     from argmap import formats
     from argmap.errors import ArgmapError
     from argmap.evaluation import SEMANTICS, balance
-    from argmap.evaluation.report import dumps_json, format_evaluation_text
+    from argmap.evaluation.emit import FORMATS, format_evaluation
 
     choice(semantics, SEMANTICS, "--semantics")
-    choice(fmt, ("text", "json"), "--format")
+    choice(fmt, FORMATS, "--format")
     choice(backend, _BACKENDS, "--backend")
     try:
         amap = formats.load(map_file)
         result = balance(amap, semantics, backend=backend)
+        report = format_evaluation(amap, result, fmt, backend=backend)
     except ArgmapError as error:
         fail(error)
-    if fmt == "json":
-        echo_safe(dumps_json(amap, result), nl=False, json=True)
-    else:
-        echo_safe(format_evaluation_text(amap, result), nl=False)
+    echo_safe(report, nl=False, json=fmt == "json")
     # An evaluation of a map with errors (unknown ids are left out of it) is not the map's answer.
     broken = warn_map_errors(amap, map_file)
     if not result.evaluation.converged:

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from argmap import formats
 from argmap.af import grounded_extension, is_legal_labelling, labellings
 from argmap.evaluation import GRADUAL_SEMANTICS, SEMANTICS, balance, evaluate, to_framework, without
-from argmap.evaluation.report import dumps_json, evaluation_report_markdown, format_evaluation_text
+from argmap.evaluation.emit import dumps_json, evaluation_report_markdown, format_evaluation_text
 from argmap.model.core import ArgumentMap, Attack, Inference, Proposition
 from argmap.view.overlay import overlays
 from tests.strategies import argument_maps
