@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 if TYPE_CHECKING:
-    from argmap.lint.report import FileReport
+    from argmap.lint.check import FileReport
+    from argmap.model.core import ArgumentMap
 
 __all__ = ["check", "register"]
 
@@ -46,9 +47,10 @@ def check(
 ) -> None:
     """Validate maps and report problems (exit 0 clean, 1 errors, 2 unreadable input)."""
     from argmap.cli._common import choice, echo_safe
-    from argmap.lint import report
+    from argmap.lint import check as checking
+    from argmap.lint import emit, select_rules, unchecked_quote_sources
 
-    choice(fmt, report.FORMATS, "--format")
+    choice(fmt, emit.FORMATS, "--format")
     if sources is not None and not sources.is_dir():
         raise typer.BadParameter(f"{sources} is not a directory", param_hint="--sources")
 
@@ -64,16 +66,26 @@ def check(
 
     from argmap.cli._progress import Progress
 
+    # Without --sources, quotes are checked only against texts the sources declare; say so once.
+    unchecked: dict[str, tuple[str, ...]] = {}
+
+    def note_unchecked(path: str, amap: ArgumentMap) -> None:
+        missing = unchecked_quote_sources(amap)
+        if missing:
+            unchecked[path] = missing
+
     try:
+        quotes_wanted = sources is None and any(r.code == "V003" for r in select_rules(selected, ignored))
         with Progress("checking", len(maps)) as bar:
 
             def check_maps(paths: list[Path]) -> list[FileReport]:
-                return report.check_files(
+                return checking.check_files(
                     paths,
                     sources_dir=sources,
                     select=selected,
                     ignore=ignored,
                     progress=lambda _n, _total, path: bar.step(path),
+                    loaded=note_unchecked if quotes_wanted else None,
                 )
 
             if any(_may_be_links(path) for path in maps):
@@ -88,10 +100,28 @@ def check(
         raise typer.BadParameter(str(error), param_hint="--select/--ignore") from None
     color = fmt == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     # Map texts and ids reach the terminal: control characters are shown escaped, never obeyed.
-    echo_safe(
-        report.format_report(reports, fmt, color=color), nl=False, keep_colour=color, json=fmt != "text"
+    echo_safe(emit.format_report(reports, fmt, color=color), nl=False, keep_colour=color, json=fmt != "text")
+    if unchecked:
+        typer.echo(_unchecked_line(unchecked), err=True)
+    raise typer.Exit(checking.exit_code(reports, strict=strict))
+
+
+def _unchecked_line(unchecked: dict[str, tuple[str, ...]]) -> str:
+    """One info line: whose quotes went unchecked for want of a source text, and how to check them."""
+    from argmap._files import escape_controls
+    from argmap.diagnostics import short_repr
+
+    first, ids = next(iter(unchecked.items()))
+    shown = ", ".join(short_repr(i, 40) for i in ids[:3]) + (
+        f" and {len(ids) - 3} more" if len(ids) > 3 else ""
     )
-    raise typer.Exit(report.exit_code(reports, strict=strict))
+    if len(unchecked) == 1:
+        where = f"{first}: quotes from {'source' if len(ids) == 1 else 'sources'} {shown}"
+    else:
+        total = sum(len(v) for v in unchecked.values())
+        where = f"quotes from {total} sources in {len(unchecked)} maps (in {first}: {shown})"
+    how = "give --sources DIR holding <source id>.txt, or a 'text:' path on the source"
+    return escape_controls(f"argmap: info: {where} were not checked: no source text found; {how}")
 
 
 def register(app: typer.Typer) -> None:

@@ -17,6 +17,7 @@ from argmap import formats
 from argmap.diagnostics import Diagnostic, Severity, Span
 from argmap.errors import UNCODED, ArgmapError
 from argmap.lint import select_rules, validate
+from argmap.model.core import ArgumentMap
 
 __all__ = ["FileReport", "Summary", "check_files", "exit_code", "summarise"]
 
@@ -99,11 +100,13 @@ def check_files(
     select: Iterable[str] | None = None,
     ignore: Iterable[str] | None = None,
     progress: Callable[[int, int, str], None] | None = None,
+    loaded: Callable[[str, ArgumentMap], None] | None = None,
 ) -> list[FileReport]:
     """Load and lint each map file; a file that cannot be loaded gets its load problems instead.
 
-    ``progress(n, total, path)`` is called before each file. ``ValueError`` for an unknown rule
-    selector (raised before any file is read).
+    ``progress(n, total, path)`` is called before each file, ``loaded(path, amap)`` with each map
+    that loaded (a caller can look further at it without loading it again). ``ValueError`` for an
+    unknown rule selector (raised before any file is read).
     """
     select = list(select) if select is not None else None
     ignore = list(ignore) if ignore is not None else None
@@ -118,6 +121,8 @@ def check_files(
         except ArgmapError as error:
             reports.append(FileReport.unreadable(name, error))
             continue
+        if loaded is not None:
+            loaded(name, amap)
         found = validate(amap, sources_dir=sources_dir, select=select, ignore=ignore)
         reports.append(FileReport(name, found))
     return reports

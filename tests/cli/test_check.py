@@ -111,13 +111,29 @@ def test_many_files_print_no_progress_lines(broken: str, warned: str) -> None:
     """Three small maps, output not a terminal: no progress lines, one total on stdout."""
     code, out, err = run(EXAMPLE, broken, warned)
     assert code == EXIT_PROBLEMS
-    assert err == ""
+    assert [line for line in err.splitlines() if not line.startswith("argmap: info:")] == []
     assert out.splitlines()[-1] == "Checked 3 maps: 1 error, 1 warning, 0 info"
 
 
 def test_single_file_shows_no_progress() -> None:
     """One map: no progress lines."""
-    assert run(EXAMPLE)[2] == ""
+    assert run(EXAMPLE, "--select", "S")[2] == ""
+
+
+def test_unchecked_quotes_get_one_info_line(tmp_path: Path) -> None:
+    """Without source texts, one stderr line says whose quotes went unchecked and how to check them."""
+    code, out, err = run(EXAMPLE)
+    assert code == EXIT_OK and out == "Checked 1 map: no problems found\n"
+    assert err.splitlines() == [
+        f"argmap: info: {EXAMPLE}: quotes from sources 'survey', 'interviews' were not checked: no source "
+        "text found; give --sources DIR holding <source id>.txt, or a 'text:' path on the source"
+    ]
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    (texts / "survey.txt").write_text("interruptions fell by a third; closed tickets per head rose 12%")
+    only_interviews = run(EXAMPLE, "--sources", str(texts))[2]
+    assert only_interviews == ""  # with --sources, rule V008 reports each missing text in the report
+    assert run(EXAMPLE, "--ignore", "V003")[2] == ""  # quote checking not asked for
 
 
 def test_json_output(broken: str, warned: str) -> None:
