@@ -143,13 +143,13 @@ def test_link_files_are_recognised_by_their_key(text: str, expected: bool) -> No
     assert is_link_file(text) is expected
 
 
-@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 @given(map_pairs.flatmap(lambda pair: link_sets(*pair)))
 def test_dump_then_load_gives_the_same_links(links: LinkSet) -> None:
     assert loads_links(dumps_links(links)) == links
 
 
-@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 @given(map_pairs.flatmap(lambda pair: st.tuples(st.just(pair), link_sets(*pair))))
 def test_stamped_files_round_trip_and_match_the_schema(
     drawn: tuple[tuple[ArgumentMap, ArgumentMap], LinkSet],
