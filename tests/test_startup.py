@@ -92,3 +92,17 @@ def test_cli_copies_of_vocabularies_agree(copy: str, original: str) -> None:
         return tuple(found)
 
     assert value(copy) == value(original)
+
+
+def test_command_modules_keep_annotations_evaluated() -> None:
+    """No command module defers annotations: typer would compile each one on every start."""
+    import importlib
+
+    from argmap.cli.app import COMMAND_MODULES
+
+    deferred = [
+        name
+        for name in COMMAND_MODULES
+        if hasattr(importlib.import_module(f"argmap.cli.{name}"), "annotations")
+    ]
+    assert deferred == []

@@ -4,8 +4,6 @@ Imports the lint stage when the command runs; the rule families load only when r
 import every stage; nothing imports it but :mod:`argmap.cli.app`.
 """
 
-from __future__ import annotations
-
 import os
 import sys
 from pathlib import Path
@@ -69,7 +67,7 @@ def check(
     # Without --sources, quotes are checked only against texts the sources declare; say so once.
     unchecked: dict[str, tuple[str, ...]] = {}
 
-    def note_unchecked(path: str, amap: ArgumentMap) -> None:
+    def note_unchecked(path: str, amap: "ArgumentMap") -> None:
         missing = unchecked_quote_sources(amap)
         if missing:
             unchecked[path] = missing
@@ -78,7 +76,7 @@ def check(
         quotes_wanted = sources is None and any(r.code == "V003" for r in select_rules(selected, ignored))
         with Progress("checking", len(maps)) as bar:
 
-            def check_maps(paths: list[Path]) -> list[FileReport]:
+            def check_maps(paths: list[Path]) -> list["FileReport"]:
                 return checking.check_files(
                     paths,
                     sources_dir=sources,

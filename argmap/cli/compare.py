@@ -8,8 +8,6 @@ Schema. :func:`check_paths` lets ``argmap check`` take link files (recognised by
 file with errors), 2 unusable input.
 """
 
-from __future__ import annotations
-
 import json
 import os
 from collections.abc import Callable, Iterable, Sequence
@@ -34,7 +32,7 @@ def _relative(target: Path, start: Path) -> str:
     return Path(os.path.relpath(target.resolve(), start.resolve())).as_posix()
 
 
-def _format_suggestions(found: Sequence[Suggestion], fmt: str) -> str:
+def _format_suggestions(found: Sequence["Suggestion"], fmt: str) -> str:
     if fmt == "json":
         rows = [
             {
@@ -158,7 +156,7 @@ def run_compare(
         shown = [d for d in checked.diagnostics if not (stamp_links and d.code in ("K003", "K006", "K007"))]
         problems = _warn_link_problems(shown)
 
-    def write_links(new: LinkSet) -> None:
+    def write_links(new: "LinkSet") -> None:
         assert links_file is not None
         try:
             dump_links(stamp(new, a, b), links_file)
@@ -209,9 +207,9 @@ def _check_usage(
 
 
 def _report(
-    a: ArgumentMap,
-    b: ArgumentMap,
-    links: LinkSet,
+    a: "ArgumentMap",
+    b: "ArgumentMap",
+    links: "LinkSet",
     *,
     fmt: str,
     semantics: str,
@@ -256,8 +254,8 @@ def _emit(text: str, output: Path | None, write: Callable[[Path, str], object]) 
 
 
 def check_paths(
-    paths: Sequence[Path], check_maps: Callable[[list[Path]], list[FileReport]]
-) -> list[FileReport]:
+    paths: Sequence[Path], check_maps: Callable[[list[Path]], list["FileReport"]]
+) -> list["FileReport"]:
     """Reports for ``paths`` in order: link files checked here, the rest by ``check_maps``."""
     from argmap.comparison import check_links, is_link_file, load_links
     from argmap.errors import ArgmapError, ParseError

@@ -7,8 +7,6 @@ the CLI: 0 success, 1 problems (a map with validation errors, or a gradual evalu
 not converge; the result is still printed), 2 unusable input.
 """
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -25,7 +23,7 @@ AF_TASKS = ("enumerate", "some", "credulous", "sceptical")
 _BACKENDS = ("auto", "clingo", "python")  # Backend values; tests/cli/test_evaluate.py checks
 
 
-def _answer(fw: Framework, semantics: str, task: str, arg: str | None, backend: str) -> str:
+def _answer(fw: "Framework", semantics: str, task: str, arg: str | None, backend: str) -> str:
     from argmap.af import credulous, extensions, sceptical, some_extension
     from argmap.af.iccma import format_acceptance, format_extension, format_extensions
 

@@ -4,8 +4,6 @@ Imports the export stage (and graphviz) only when the command runs. May import e
 nothing imports it but :mod:`argmap.cli.app`.
 """
 
-from __future__ import annotations
-
 import sys
 from pathlib import Path
 from typing import Annotated

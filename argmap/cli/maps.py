@@ -4,8 +4,6 @@ Imports the formats and export stages when a command runs. May import every stag
 it but :mod:`argmap.cli.app`.
 """
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

@@ -7,8 +7,6 @@ and export stages (and graphviz) only when the command runs. May import every st
 imports it but :mod:`argmap.cli.app`.
 """
 
-from __future__ import annotations
-
 import os
 import sys
 from collections.abc import Iterable
@@ -222,7 +220,7 @@ def render(
         typer.echo(f"wrote {written}")
 
 
-def _overlay(amap: ArgumentMap, color_by: str | None) -> dict[str, Any]:
+def _overlay(amap: "ArgumentMap", color_by: str | None) -> dict[str, Any]:
     if color_by is None:
         return {}
     from argmap.evaluation import evaluate
@@ -233,7 +231,7 @@ def _overlay(amap: ArgumentMap, color_by: str | None) -> dict[str, Any]:
 
 
 def _render_one(
-    amap: ArgumentMap,
+    amap: "ArgumentMap",
     map_file: Path,
     output: Path | None,
     fmt: str,
@@ -255,7 +253,7 @@ def _render_one(
 
 
 def _render_all(
-    amap: ArgumentMap,
+    amap: "ArgumentMap",
     map_file: Path,
     output: Path | None,
     kinds: list[str],
