@@ -16,7 +16,6 @@ from argmap._files import read_text, write_atomic
 from argmap._graph import paused_gc
 from argmap.errors import InputError
 from argmap.formats import aif as _aif
-from argmap.formats import argdown as _argdown
 from argmap.formats import json as _json
 from argmap.formats import yaml as _yaml
 from argmap.formats._spec import FORMAT_VERSION, json_schema
@@ -52,12 +51,25 @@ def _json_or_aif(text: str, filename: str | None) -> ArgumentMap:
     return _json.loads(text, filename)
 
 
+def _argdown_loads(text: str, filename: str | None) -> ArgumentMap:
+    # Imported on use: reading AIF or YAML need not pay for the Argdown parser.
+    from argmap.formats import argdown
+
+    return argdown.loads(text, filename)
+
+
+def _argdown_dumps(amap: ArgumentMap) -> str:
+    from argmap.formats import argdown
+
+    return argdown.dumps(amap)
+
+
 #: Every map format argmap reads and writes, by name.
 FORMATS: Mapping[str, Format] = {
     "yaml": Format("yaml", (".yaml", ".yml"), _yaml.loads, _yaml.dumps),
     "json": Format("json", (".json",), _json_or_aif, _json.dumps),
     "aif": Format("aif", (".aif",), _aif.loads, _aif.dumps),
-    "argdown": Format("argdown", (".argdown", ".ad"), _argdown.loads, _argdown.dumps),
+    "argdown": Format("argdown", (".argdown", ".ad"), _argdown_loads, _argdown_dumps),
 }
 
 

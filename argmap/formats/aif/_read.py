@@ -12,7 +12,7 @@ This module owns the mapping from AIF's node types to argmap's model:
   :class:`~argmap.model.Attribution` (reported speech: the speaker, the act read from the illocution -
   asserting, conceding, questioning, denying - and a citation of the locution: source ``dialogue``, locator
   ``locution <id> (<illocution>)``, the locution's text as the quote); an L-node that anchors no proposition
-  becomes a proposition of its own, tagged ``aif-locution``, with its speaker.
+  becomes a proposition of its own (same id), tagged ``aif-locution``, with its speaker.
 
 Everything else (CA on CA, TA transitions, YA nodes that anchor anything but an I-node, and every defect of a
 real file) is *counted and reported* as a coded
@@ -27,8 +27,9 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Mapping
-from typing import Any
+from collections.abc import Callable, Mapping
+from types import MappingProxyType
+from typing import Any, TypeVar
 
 import attrs
 
@@ -48,6 +49,8 @@ from argmap.model import (
 )
 from argmap.model import Speaker as _Speaker
 
+_T = TypeVar("_T")
+
 __all__ = [
     "CODES",
     "DIALOGUE_SOURCE",
@@ -65,6 +68,7 @@ __all__ = [
 DIALOGUE_SOURCE = "dialogue"
 #: Tag of a proposition that stands for an L-node anchoring no I-node.
 LOCUTION_TAG = "aif-locution"
+_LOCUTION_TAGS = (LOCUTION_TAG,)
 #: Speaker of a locution whose text and participants name nobody.
 UNNAMED = "(unnamed)"
 #: Extra key on a CA-node by which argmap keeps an attack kind AIF has no node for (qualify, concede).
@@ -113,6 +117,7 @@ CODES: Mapping[str, tuple[Severity, str]] = {
 
 _EXPLAINED = frozenset({("I", "RA"), ("RA", "I"), ("I", "CA"), ("CA", "I"), ("CA", "RA"), ("CA", "CA")})
 _REPORTED_WITH_NODE = frozenset({"YA", "TA", "MA", "PA"})
+_PLAIN = frozenset({"I", "L"})
 _KNOWN = frozenset({"I", "L", "RA", "CA", "MA", "PA", "TA", "YA"})
 # Illocution names that only say "default"; they are not kept (export writes the default back).
 _DEFAULT_ILLOCUTIONS = frozenset({"", "YA", "Default Illocuting"})
@@ -122,7 +127,7 @@ _DEFAULT_SCHEMES = {
 }
 # "Name : text" (AIFdb, OVA) and "Name says 'text'" (AraucariaDB).
 _SAYS = re.compile(r"(?s)^\s*([^:\n]{1,100}?)\s+says\s+'(.*)'\s*$")
-_PREFIX = re.compile(r"(?s)^\s*([^:\n]{1,100}?)\s*:\s+(.*?)\s*$")
+_MAX_NAME = 100
 _BAD_ID_CHARS = re.compile(r"[^A-Za-z0-9_.\-]")
 # One pass over the text finds each node's line when a diagnostic needs it.
 _NODE_ID = re.compile(r'"nodeID"\s*:\s*"?([^",}\s]+)')
@@ -133,11 +138,40 @@ class AifImport:
     """The map read from an AIF file, what could not be kept, and how many nodes of each type it had."""
 
     map: ArgumentMap
-    diagnostics: tuple[Diagnostic, ...]
     #: Nodes read per AIF type (``I``, ``RA``, ...), and ``edges``.
     counts: Mapping[str, int]
     #: ``"aifdb"`` or ``"ova3"``.
     flavour: str
+    #: What could not be kept, as (code, message, node ids); :attr:`diagnostics` gives them in full.
+    problems: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
+    file: str | None = None
+    text: str | None = attrs.field(default=None, repr=False, eq=False)
+
+    @property
+    def diagnostics(self) -> tuple[Diagnostic, ...]:
+        """Every problem as a coded diagnostic naming the file, the node ids and the line of the first node.
+
+        Built on demand: a corpus of real files has tens of thousands (isolated locutions, transitions),
+        and finding their lines costs a pass over each file's text.
+        """
+        lines = _line_index(self.text) if self.text is not None and self.problems else {}
+        found = []
+        for code, message, ids in self.problems:
+            line = lines.get(ids[0], 1) if ids else 1
+            found.append(Diagnostic(code, CODES[code][0], message, ids, Location(self.file, line, 1)))
+        return tuple(found)
+
+
+def _line_index(text: str) -> dict[str, int]:
+    """The line of each node id's first ``"nodeID"`` in the text, in one pass."""
+    lines: dict[str, int] = {}
+    line = 1
+    last = 0
+    for match in _NODE_ID.finditer(text):
+        line += text.count("\n", last, match.start())
+        last = match.start()
+        lines.setdefault(match.group(1), line)
+    return lines
 
 
 def sniff(text: str) -> bool:
@@ -172,6 +206,40 @@ def _stem(filename: str | None) -> str:
     return name
 
 
+def _maker(proto: _T) -> Callable[..., _T]:
+    """A constructor for ``type(proto)`` that skips attrs' converters and validators.
+
+    Loading a corpus builds hundreds of thousands of model objects, and attrs' checks were most of the
+    time spent. The reader passes only values it has checked itself (ids that match the id pattern or were
+    rewritten to, strings, tuples, enum members); every other attribute keeps ``proto``'s default, which
+    went through the checks once. The constructor is generated (as attrs generates its own ``__init__``)
+    so that each attribute costs one call; a test compares what it builds with the checked constructor's.
+    """
+    cls = type(proto)
+    names = tuple(a.name for a in attrs.fields(cls))  # type: ignore[arg-type]
+    namespace: dict[str, Any] = {"_new": object.__new__, "_cls": cls}
+    params = []
+    body = []
+    for k, name in enumerate(names):
+        default = getattr(proto, name)
+        namespace[f"_d{k}"] = MappingProxyType({}) if isinstance(default, dict) else default
+        # The slot's own descriptor: a frozen class's __setattr__ refuses, and object.__setattr__ is slower.
+        namespace[f"_s{k}"] = getattr(cls, name).__set__
+        params.append(f"{name}=_d{k}")
+        body.append(f"    _s{k}(o, {name})")
+    source = f"def make(*, {', '.join(params)}):\n    o = _new(_cls)\n" + "\n".join(body) + "\n    return o\n"
+    exec(compile(source, f"<argmap fast {cls.__name__}>", "exec"), namespace)  # our own source, not input
+    make: Callable[..., _T] = namespace["make"]
+    return make
+
+
+_proposition = _maker(Proposition("p", ""))
+_citation = _maker(Citation("s"))
+_inference = _maker(Inference("i", ("p",), "p"))
+_attack = _maker(Attack("a", "p", "p"))
+_attribution = _maker(Attribution("a", _Speaker("s"), "p"))
+
+
 def _text(value: Any) -> str:
     return value if isinstance(value, str) else "" if value is None else str(value)
 
@@ -185,9 +253,12 @@ def _speaker_and_quote(text: str, name: str | None) -> tuple[str | None, str]:
             if rest.startswith(":"):
                 return name, rest[1:].strip()
         return name, text.strip()
-    match = _SAYS.match(text) or _PREFIX.match(text)
-    if match:
+    if " says '" in text and (match := _SAYS.match(text)):
         return match.group(1).strip(), match.group(2).strip()
+    # "Name : text" without a regular expression: this runs once per locution of a corpus.
+    head, colon, tail = text.partition(":")
+    if colon and tail[:1].isspace() and "\n" not in head and 0 < len(head.strip()) <= _MAX_NAME:
+        return head.strip(), tail.strip()
     return None, text.strip()
 
 
@@ -231,7 +302,7 @@ def read_data(data: Any, filename: str | None = None, text: str | None = None) -
         preferences=tuple(preferences),
         path=filename,
     )
-    return AifImport(amap, tuple(r.diagnostics), r.counts, flavour)
+    return AifImport(amap, r.counts, flavour, tuple(r.problems), filename, text)
 
 
 class _Reader:
@@ -240,8 +311,7 @@ class _Reader:
     def __init__(self, filename: str | None, text: str | None) -> None:
         self.filename = filename
         self.text = text
-        self.diagnostics: list[Diagnostic] = []
-        self._lines: dict[str, int] | None = None
+        self.problems: list[tuple[str, str, tuple[str, ...]]] = []
         self.kind: dict[str, str] = {}  # node id -> AIF type, in file order
         self.texts: dict[str, str] = {}
         self.schemes: dict[str, str] = {}
@@ -259,84 +329,95 @@ class _Reader:
 
     # -- diagnostics ---------------------------------------------------------------------------------
 
-    def line_of(self, node_id: str) -> int:
-        if self.text is None:
-            return 1
-        if self._lines is None:
-            lines: dict[str, int] = {}
-            line = 1
-            last = 0
-            for match in _NODE_ID.finditer(self.text):
-                line += self.text.count("\n", last, match.start())
-                last = match.start()
-                lines.setdefault(match.group(1), line)
-            self._lines = lines
-        return self._lines.get(node_id, 1)
-
-    def report(self, code: str, message: str, ids: Iterable[str]) -> None:
-        severity, _ = CODES[code]
-        found = tuple(ids)
-        line = self.line_of(found[0]) if found else 1
-        self.diagnostics.append(Diagnostic(code, severity, message, found, Location(self.filename, line, 1)))
+    def report(self, code: str, message: str, ids: tuple[str, ...]) -> None:
+        self.problems.append((code, message, ids))
 
     # -- phases ---------------------------------------------------------------------------------------
 
     def read_nodes(self, nodes: list[Any]) -> None:
+        # The hot loop of a corpus load: attribute look-ups hoisted, the common case first.
+        kind, texts, counts, report = self.kind, self.texts, self.counts, self.report
         for position, raw in enumerate(nodes):
-            if not isinstance(raw, dict) or raw.get("nodeID") is None or not isinstance(raw.get("type"), str):
-                self.report("AIF101", f"node entry {position} has no nodeID or no type; skipped", ())
+            try:
+                nid, ntype = raw["nodeID"], raw["type"]
+            except (TypeError, KeyError, IndexError):
+                nid = ntype = None
+            if nid is None or type(ntype) is not str:
+                report("AIF101", f"node entry {position} has no nodeID or no type; skipped", ())
                 continue
-            nid = _text(raw["nodeID"])
-            ntype = raw["type"]
-            self.counts[ntype] = self.counts.get(ntype, 0) + 1
-            if nid in self.kind:
-                self.report("AIF102", f"node {nid} occurs twice; the later one ({ntype}) was skipped", (nid,))
+            if type(nid) is not str:
+                nid = _text(nid)
+            counts[ntype] = counts.get(ntype, 0) + 1
+            if nid in kind:
+                report("AIF102", f"node {nid} occurs twice; the later one ({ntype}) was skipped", (nid,))
                 continue
             if ntype not in _KNOWN:
-                self.report("AIF103", f"node {nid} has unknown type {ntype[:20]!r}; skipped", (nid,))
+                report("AIF103", f"node {nid} has unknown type {ntype[:20]!r}; skipped", (nid,))
                 continue
-            self.kind[nid] = ntype
-            self.texts[nid] = _text(raw.get("text"))
-            scheme = raw.get("scheme")
-            if isinstance(scheme, str) and scheme:
-                self.schemes[nid] = scheme
-            own = raw.get(KIND_KEY)
-            if ntype == "CA" and own in _OWN_KINDS:
-                self.own_kind[nid] = AttackKind(own)
+            kind[nid] = ntype
+            text = raw.get("text")
+            texts[nid] = text if type(text) is str else _text(text)
+            if ntype not in _PLAIN:  # scheme nodes carry a scheme name
+                scheme = raw.get("scheme")
+                if isinstance(scheme, str) and scheme:
+                    self.schemes[nid] = scheme
+                own = raw.get(KIND_KEY)
+                if ntype == "CA" and own in _OWN_KINDS:
+                    self.own_kind[nid] = AttackKind(own)
 
     def read_edges(self, edges: list[Any]) -> None:
         kind = self.kind
         seen: set[tuple[str, str]] = set()
         self.counts["edges"] = len(edges)
+        outs, ins = self.outs, self.ins
         for position, edge in enumerate(edges):
-            if not isinstance(edge, dict) or edge.get("fromID") is None or edge.get("toID") is None:
+            try:
+                src, dst = edge["fromID"], edge["toID"]
+            except (TypeError, KeyError, IndexError):
+                src = dst = None
+            if src is None or dst is None:
                 self.report("AIF104", f"edge entry {position} has no fromID or no toID; skipped", ())
                 continue
-            src, dst = _text(edge["fromID"]), _text(edge["toID"])
-            eid = _text(edge.get("edgeID"))
+            if type(src) is not str:
+                src = _text(src)
+            if type(dst) is not str:
+                dst = _text(dst)
             if src not in kind or dst not in kind:
+                eid = _text(edge.get("edgeID"))
                 missing = src if src not in kind else dst
                 self.report(
                     "AIF104", f"edge {eid} names node {missing}, which does not exist; skipped", (missing,)
                 )
                 continue
             if src == dst:
+                eid = _text(edge.get("edgeID"))
                 self.report("AIF105", f"edge {eid} goes from node {src} to itself; skipped", (src,))
                 continue
-            if (src, dst) in seen:
+            pair = (src, dst)
+            if pair in seen:
                 continue
-            seen.add((src, dst))
-            self.outs.setdefault(src, []).append(dst)
-            self.ins.setdefault(dst, []).append(src)
+            seen.add(pair)
+            if src in outs:
+                outs[src].append(dst)
+            else:
+                outs[src] = [dst]
+            if dst in ins:
+                ins[dst].append(src)
+            else:
+                ins[dst] = [src]
 
     def assign_ids(self) -> None:
         # AIF ids are any string; argmap ids are slugs. Valid ids are kept, the rest rewritten.
+        ids, taken, match = self.ids, self.taken, ID_PATTERN.match
         for nid in self.kind:
-            if ID_PATTERN.match(nid) and nid not in self.taken:
-                self.ids[nid] = nid
-                self.taken.add(nid)
+            # Node ids are distinct; most are digits, which need no regular expression.
+            if (nid.isascii() and nid.isalnum()) or match(nid):
+                ids[nid] = nid
+        taken.update(ids)
+        if len(ids) == len(self.kind):
+            return
         for nid in self.kind:
-            if nid in self.ids:
+            if nid in ids:
                 continue
             base = _BAD_ID_CHARS.sub("_", nid)
             if not base or base[0] in "-.":
@@ -415,22 +496,26 @@ class _Reader:
     def propositions(self) -> list[Proposition]:
         """I-nodes, and L-nodes that anchor none (kept as locutions of their own)."""
         props: list[Proposition] = []
+        append, make, ids, texts = props.append, _proposition, self.ids, self.texts
+        ins, outs, rephrases, anchoring = self.ins, self.outs, self.rephrases, self.anchoring
         for nid, ntype in self.kind.items():
             if ntype == "I":
-                if nid not in self.ins and nid not in self.outs:
+                if nid not in ins and nid not in outs:
                     self.report("AIF150", f"I-node {nid} takes part in no relation", (nid,))
-                rephrased = tuple(self.ids[o] for o in self.rephrases.get(nid, ()))
-                props.append(Proposition(self.ids[nid], self.texts[nid], rephrases=rephrased))
-            elif ntype == "L" and nid not in self.anchoring:
-                if nid not in self.ins and nid not in self.outs:
+                if nid in rephrases:
+                    rephrased = tuple(ids[o] for o in rephrases[nid])
+                    append(make(id=ids[nid], text=texts[nid], rephrases=rephrased))
+                else:
+                    append(make(id=ids[nid], text=texts[nid]))
+            elif ntype == "L" and nid not in anchoring:
+                if nid not in ins and nid not in outs:
                     self.report("AIF151", f"L-node {nid} takes part in no relation", (nid,))
-                name, quote = _speaker_and_quote(self.texts[nid], self.person_of.get(nid))
-                props.append(
-                    Proposition(
-                        self.ids[nid],
-                        quote,
-                        tags=(LOCUTION_TAG,),
-                        citation=Citation(DIALOGUE_SOURCE, f"locution {nid}"),
+                name, quote = _speaker_and_quote(texts[nid], self.person_of.get(nid))
+                append(
+                    make(
+                        id=ids[nid],
+                        text=quote,
+                        tags=_LOCUTION_TAGS,
                         speaker=self.speaker(name),
                     )
                 )
@@ -463,12 +548,12 @@ class _Reader:
             aid = self.ids[lid] if lid not in used else self.fresh(f"{self.ids[lid]}.{self.ids[iid]}")
             used.add(lid)
             found.append(
-                Attribution(
-                    aid,
-                    self.speaker(name),
-                    self.ids[iid],
-                    _act(illocution),
-                    citation=Citation(DIALOGUE_SOURCE, locator, quote or None),
+                _attribution(
+                    id=aid,
+                    speaker=self.speaker(name),
+                    proposition=self.ids[iid],
+                    act=_act(illocution),
+                    citation=_citation(source=DIALOGUE_SOURCE, locator=locator, quote=quote or None),
                 )
             )
         return found
@@ -528,7 +613,9 @@ class _Reader:
                 (nid, *conclusions[1:]),
             )
         kept = None if label in _DEFAULT_SCHEMES["RA"] else label
-        return Inference(ids[nid], tuple(ids[p] for p in premises), ids[conclusions[0]], label=kept)
+        return _inference(
+            id=ids[nid], premises=tuple(ids[p] for p in premises), conclusion=ids[conclusions[0]], label=kept
+        )
 
     def attacks(self, nid: str) -> list[Attack]:
         kind, ids = self.kind, self.ids
@@ -566,7 +653,7 @@ class _Reader:
         for a in attackers:
             for t, akind in targets:
                 aid = self.fresh(f"{ids[nid]}.{ids[a]}") if found else ids[nid]
-                found.append(Attack(aid, ids[a], ids[t], akind, label=kept))
+                found.append(_attack(id=aid, attacker=ids[a], target=ids[t], kind=akind, label=kept))
         return found
 
     def stray_edges(self) -> None:

@@ -345,3 +345,16 @@ def test_ova3_export_reads_back_as_ova3() -> None:
 
 def test_severities_are_known() -> None:
     assert {sev for sev, _ in aif.CODES.values()} <= set(Severity)
+
+
+@needs_corpora
+@pytest.mark.parametrize("path", CORPUS_FILES[::60], ids=lambda p: p.name)
+def test_fast_constructed_objects_pass_the_models_own_checks(path: Path) -> None:
+    amap = aif.read(path.read_text(encoding="utf-8"), str(path)).map
+    # attrs.evolve runs the checked constructor with the same values: every converter and validator.
+    items: list[Any] = [*amap.propositions, *amap.inferences, *amap.attacks, *amap.attributions]
+    for item in [*items, *amap.preferences]:
+        rebuilt = attrs.evolve(item)
+        assert rebuilt == item
+        assert attrs.asdict(rebuilt, recurse=False) == attrs.asdict(item, recurse=False)
+    assert attrs.evolve(amap) == amap

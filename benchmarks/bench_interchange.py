@@ -1,0 +1,130 @@
+"""Interchange speed: AIF corpora into argmap maps, against bare json.load and arguebuf; a large Argdown file.
+
+Each measurement is a whole process (interpreter start-up and imports included), best of three, run in the
+same session so the ratios compare like with like:
+
+* the QT30 sample (../shared/corpora/aif/qt30-sample) replicated to 1,500 nodesets in a temporary folder,
+  loaded by bare ``json.load`` (the floor), by argmap (``argmap.formats.aif.read`` of every file, every node
+  and locution kept or reported) and by arguebuf 2.7.2 (``arguebuf.load.aif``, which drops the dialogue
+  layer); targets: argmap within 2.5x of json.load and at least 5x faster than arguebuf;
+* a 1,000-statement Argdown file (statements with tags, data and relations, arguments with
+  premise-conclusion structures) imported by ``argmap.formats.load``; target under 0.5 s.
+
+Prints times and ratios; asserts nothing.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT.parent / "shared" / "corpora" / "aif" / "qt30-sample"
+NODESETS = 1500
+
+JSON_LOAD = """
+import json, sys
+from pathlib import Path
+nodes = 0
+for path in sorted(Path(sys.argv[1]).glob("*.json")):
+    with open(path, encoding="utf-8") as f:
+        nodes += len(json.load(f)["nodes"])
+print(nodes)
+"""
+
+ARGMAP_LOAD = """
+import sys
+from pathlib import Path
+from argmap.formats import aif
+kept = reported = 0
+for path in sorted(Path(sys.argv[1]).glob("*.json")):
+    result = aif.read(path.read_text(encoding="utf-8"), str(path))
+    kept += len(result.map.propositions) + len(result.map.inferences) + len(result.map.attacks)
+    kept += len(result.map.attributions)
+    reported += len(result.problems)  # diagnostics are built on demand
+print(kept, reported)
+"""
+
+ARGUEBUF_LOAD = """
+import json, sys
+from pathlib import Path
+import arguebuf
+nodes = 0
+for path in sorted(Path(sys.argv[1]).glob("*.json")):
+    with open(path, encoding="utf-8") as f:
+        nodes += len(arguebuf.load.aif(json.load(f)).nodes)
+print(nodes)
+"""
+
+ARGDOWN_LOAD = """
+import sys
+from argmap.formats import load
+amap = load(sys.argv[1])
+print(len(amap.propositions), len(amap.inferences), len(amap.attacks))
+"""
+
+
+def _run(script: str, arg: str, runs: int = 3) -> tuple[float, str]:
+    best = float("inf")
+    out = ""
+    for _ in range(runs):
+        start = time.perf_counter()
+        done = subprocess.run([sys.executable, "-c", script, arg], capture_output=True, text=True, check=True)
+        best = min(best, time.perf_counter() - start)
+        out = done.stdout.strip()
+    return best, out
+
+
+def _argdown_file(path: Path, statements: int = 1000) -> None:
+    parts = ["===\ntitle: A thousand statements\n===\n"]
+    for k in range(0, statements - 3, 4):
+        parts.append(
+            f"[s{k}]: Statement {k} says something about *topic* {k % 17}. #t{k % 5} {{role: claim}}\n"
+            f"  + [s{k + 1}]: Statement {k + 1} supports it.\n"
+            f"  - [s{k + 2}]: Statement {k + 2} attacks it, with a mention of @[s{k}].\n\n"
+            f"<a{k}>\n\n(1) [s{k + 1}]\n(2) [s{k + 3}]: Statement {k + 3}, a further premise.\n"
+            f"----\n(3) [s{k}]\n"
+        )
+    path.write_text("\n".join(parts), encoding="utf-8")
+
+
+def main() -> None:
+    files = sorted(SAMPLE.glob("*.json"))
+    if not files:
+        print(f"QT30 sample not found at {SAMPLE}; skipping the AIF benchmark")
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "qt30x"
+        folder.mkdir()
+        for k in range(NODESETS if files else 0):
+            shutil.copyfile(files[k % len(files)], folder / f"nodeset{k:05d}.json")
+        if files:
+            base, nodes = _run(JSON_LOAD, str(folder))
+            ours, kept = _run(ARGMAP_LOAD, str(folder))
+            print(f"AIF: {NODESETS} nodesets, {nodes} nodes")
+            print(f"  json.load   {base:6.2f} s")
+            print(
+                f"  argmap      {ours:6.2f} s  ({ours / base:.2f}x json.load; target <= 2.5x); "
+                f"kept, reported: {kept}"
+            )
+            try:
+                import arguebuf  # noqa: F401
+            except ImportError:
+                print("  arguebuf not installed (pip install arguebuf==2.7.2): no comparison")
+            else:
+                theirs, their_nodes = _run(ARGUEBUF_LOAD, str(folder), runs=1)
+                print(
+                    f"  arguebuf    {theirs:6.2f} s  (argmap {theirs / ours:.1f}x faster; target >= 5x); "
+                    f"nodes kept {their_nodes} of {nodes}"
+                )
+        argdown = Path(tmp) / "thousand.argdown"
+        _argdown_file(argdown)
+        took, counts = _run(ARGDOWN_LOAD, str(argdown))
+        print(f"Argdown: 1,000 statements imported in {took:.2f} s whole process (target < 0.5 s); {counts}")
+
+
+if __name__ == "__main__":
+    main()
