@@ -28,7 +28,16 @@ from argmap.model.core import (
     Theme,
 )
 
-__all__ = ["argument_maps", "broken_maps", "ids", "texts"]
+__all__ = [
+    "argument_maps",
+    "broken_maps",
+    "diagnostics",
+    "file_reports",
+    "ids",
+    "json_values",
+    "spans",
+    "texts",
+]
 
 # Surrogates cannot be encoded as UTF-8, so no file format can hold them.
 _chars = st.characters(codec="utf-8")
@@ -306,3 +315,49 @@ def link_sets(draw: st.DrawFn, a: ArgumentMap, b: ArgumentMap, max_links: int = 
             links.append(Link(x, y, relation, draw(st.none() | texts), kind))
     title = draw(st.none() | short_texts)
     return LinkSet(MapRef(draw(st.sampled_from(["a.yaml", "../maps/a b.yaml"]))), MapRef("b.json"), links, title)
+
+
+# -- diagnostics and check reports (tests/test_diagnostics.py, tests/lint/emit) ---------------------
+
+from argmap.diagnostics import Diagnostic, Severity, Span  # noqa: E402
+from argmap.lint.check import FileReport  # noqa: E402
+
+#: Plain data as a YAML or JSON loader returns it: scalars, lists and string-keyed mappings.
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=200),
+    lambda children: (
+        st.lists(children, max_size=8) | st.dictionaries(st.text(max_size=10), children, max_size=8)
+    ),
+    max_leaves=40,
+)
+
+report_paths = st.sampled_from(
+    ["maps/a.yaml", "dir with space/m.yaml", "/abs/ünï.yaml", "x.json", "a#b%c.yaml"]
+)
+
+
+@st.composite
+def spans(draw: st.DrawFn) -> Span:
+    """A span in a file (or none named), possibly a whole-file one, its end never before its start."""
+    file = draw(st.none() | report_paths)
+    if draw(st.integers(0, 5)) == 0:
+        return Span.of_file(file)
+    line, column = draw(st.integers(1, 500)), draw(st.integers(1, 80))
+    end_line = draw(st.integers(line, line + 3))
+    end_column = draw(st.integers(column if end_line == line else 1, 120))
+    return Span(file, line, column, end_line, end_column)
+
+
+diagnostics = st.builds(
+    Diagnostic,
+    st.sampled_from(["S002", "H001", "P006", "F001", "Y001", "M003", "X999"]),
+    st.sampled_from(Severity),
+    st.text(min_size=1, max_size=30),
+    st.lists(st.text(max_size=5), max_size=3).map(tuple),
+    st.none() | spans(),
+    st.none() | st.text(max_size=20),
+)
+
+file_reports = st.builds(
+    FileReport, report_paths, st.lists(diagnostics, max_size=4).map(tuple), loaded=st.booleans()
+)

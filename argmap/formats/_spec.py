@@ -387,10 +387,11 @@ class _Structurer:
         self.to_location = to_location
         self.errors: list[ParseError] = []
 
-    def error(self, where: Pos, path: str, message: str) -> None:
+    def error(self, where: Pos, path: str, message: str, code: str = "M001") -> None:
+        """Record a problem (``code`` from the M family of ``argmap.diagnostics.LOAD_CODES``)."""
         prefix = f"{path}: " if path else ""
         loc = self.to_location(where)
-        self.errors.append(ParseError(prefix + message, self.file, loc.line, loc.column))
+        self.errors.append(ParseError(prefix + message, self.file, loc.line, loc.column, code=code))
 
     def scalar(self, value: object, field: Field, where: Pos, path: str) -> Any:
         kind = field.kind
@@ -404,6 +405,7 @@ class _Structurer:
                     path,
                     f"{short_repr(value)} is not a valid id (use letters, digits, '_', '-', '.'; "
                     "start with a letter, digit or '_')",
+                    "M002",
                 )
                 return None
             return value
@@ -417,14 +419,15 @@ class _Structurer:
                 self.error(where, path, f"expected a number in [0, 1], got {_type_name(value)}")
                 return None
             if not (0.0 <= float(value) <= 1.0) or math.isnan(float(value)):
-                self.error(where, path, f"expected a number in [0, 1], got {value}")
+                self.error(where, path, f"expected a number in [0, 1], got {short_repr(value)}", "M002")
                 return None
             return float(value)
         if kind is _ENUM:
             assert field.enum is not None
             members = _enum_values(field.enum)
             if not isinstance(value, str) or value not in members:
-                self.error(where, path, f"expected one of {', '.join(members)}, got {short_repr(value)}")
+                message = f"expected one of {', '.join(members)}, got {short_repr(value)}"
+                self.error(where, path, message, "M002")
                 return None
             return members[value]
         raise AssertionError(kind)  # pragma: no cover - every scalar kind is handled above
@@ -461,9 +464,8 @@ class _Structurer:
     def obj(self, value: object, spec: Spec, where: Pos, path: str) -> Any:
         if type(value) is not dict and not isinstance(value, Mapping):
             if value is None and not path:
-                self.error(
-                    where, path, "the file holds no map (it is empty); expected a mapping with a title"
-                )
+                message = "the file holds no map (it is empty); expected a mapping with a title"
+                self.error(where, path, message, "M006")
             else:
                 self.error(where, path, f"expected a {spec.name} (a mapping), got {_type_name(value)}")
             return None
@@ -564,7 +566,7 @@ class _Structurer:
             if key not in known:
                 allowed = ", ".join(known)
                 message = f"unknown key {short_repr(key)} in {spec.name}; expected one of: {allowed}"
-                self.error(keys.get(key, start), path, message)
+                self.error(keys.get(key, start), path, message, "M003")
         raw: dict[str, Pos] | None = None
         lists: dict[str, Sequence[Pos]] = {}
         if spec.name in _LOCATED_SPECS:
@@ -576,7 +578,7 @@ class _Structurer:
             item = value.get(key)
             if item is None:
                 if field.required:
-                    self.error(start, path, f"missing required key {key!r} in {spec.name}")
+                    self.error(start, path, f"missing required key {key!r} in {spec.name}", "M004")
                 continue
             where = children.get(key, start)
             if raw is not None:
@@ -604,7 +606,8 @@ class _Structurer:
         try:
             return spec.cls(**kwargs)
         except (TypeError, ValueError) as exc:  # a model validator the table does not mirror
-            self.error(start, path, str(exc))
+            reason = str(exc)
+            self.error(start, path, reason if len(reason) <= 200 else reason[:199] + "…", "M002")
             return None
 
 
@@ -634,6 +637,7 @@ def structure_map(
                 file,
                 where.line,
                 where.column,
+                code="M005",
             )
     result = structurer.obj(data, MAP_SPEC, root, "")
     if structurer.errors or result is None:
@@ -641,7 +645,7 @@ def structure_map(
             errors = structurer.errors
         else:
             start = to_location(root)
-            errors = [ParseError("the map could not be read", file, start.line, start.column)]
+            errors = [ParseError("the map could not be read", file, start.line, start.column, code="M006")]
         first = errors[0]
         raise _with_all(first, errors)
     amap: ArgumentMap = attrs.evolve(result, path=file)

@@ -51,7 +51,7 @@ def test_render_dot_to_stdout() -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["render", "missing.yaml", "-f", "dot"], "missing.yaml: no such file"),
+        (["render", "missing.yaml", "-f", "dot"], "missing.yaml: F001 no such file"),
         (["render", EXAMPLE, "--pole", "nope", "-f", "dot"], "'nope' is not a pole"),
         (["render", EXAMPLE, "--theme", "nope", "-f", "dot"], "'nope' is not a theme"),
         (["render", EXAMPLE, "-o", "out.gif"], "cannot tell the output format"),

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 from argmap.cli import EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE, app
 from argmap.lint import all_rules
 from tests.conftest import MAPS
-from tests.lint.test_report import assert_valid_sarif
+from tests.lint.emit.test_sarif import assert_valid_sarif
 
 runner = CliRunner()
 EXAMPLE = str(MAPS / "example-remote-work.yaml")
@@ -93,10 +93,10 @@ def test_unknown_format_exits_2() -> None:
 
 
 def test_missing_file_exits_2(tmp_path: Path) -> None:
-    """A map that does not exist is unusable input: exit 2, named in the output."""
+    """A map that does not exist is unusable input: exit 2, reported like a finding with code F001."""
     code, out, _ = run(str(tmp_path / "nope.yaml"))
     assert code == EXIT_UNUSABLE
-    assert "nope.yaml: no such file" in out
+    assert "nope.yaml: F001 no such file" in out
 
 
 def test_parse_error_exits_2_even_beside_errors(tmp_path: Path, broken: str) -> None:
@@ -147,13 +147,12 @@ def test_json_output(broken: str, warned: str) -> None:
 
 
 def test_sarif_output_is_valid(tmp_path: Path, broken: str) -> None:
-    """--format sarif prints a SARIF 2.1.0 log valid against the schema, unreadable files included."""
+    """--format sarif prints a SARIF 2.1.0 log valid against the schema, a missing file as result F001."""
     code, out, _ = run(broken, str(tmp_path / "missing.yaml"), "--format", "sarif")
     assert code == EXIT_UNUSABLE
     log = json.loads(out)
     assert_valid_sarif(log)
-    assert [r["ruleId"] for r in log["runs"][0]["results"]] == ["S002"]
-    assert log["runs"][0]["invocations"][0]["executionSuccessful"] is False
+    assert [r["ruleId"] for r in log["runs"][0]["results"]] == ["S002", "F001"]
 
 
 def test_sources_option_checks_quotes(tmp_path: Path) -> None:

@@ -39,7 +39,7 @@ def test_html_to_stdout() -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["html", "missing.yaml"], "missing.yaml: no such file"),
+        (["html", "missing.yaml"], "missing.yaml: F001 no such file"),
         (["html", EXAMPLE, "--sources", "no-such-dir"], "no-such-dir is not a directory"),
         (["html", EXAMPLE, "--semantics", "grounded,nope"], "'nope' is not one of"),
         (["html", EXAMPLE, "-o", EXAMPLE], "would overwrite the input"),
