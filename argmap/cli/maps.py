@@ -5,11 +5,14 @@ it but :mod:`argmap.cli.app`.
 """
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from argmap.cli._common import echo_safe, fail, not_an_input
+
+if TYPE_CHECKING:
+    from argmap.diagnostics import Diagnostic
 
 __all__ = ["convert", "register", "schema", "show"]
 
@@ -71,7 +74,9 @@ def convert(
         graph = graph_export_for(output, to)
         if to is not None and graph is None:
             _check_suffix(output, to)
-        amap = formats.load(map_file)
+        amap, imported = formats.load_reporting(map_file)
+        if imported:
+            _report_import(map_file, imported)
         # Graph exports (Mermaid, GraphML, node-link JSON) by suffix or --to; map formats otherwise.
         written = (
             write_atomic(output, graph.dumps(amap)) if graph is not None else formats.dump(amap, output, to)
@@ -79,6 +84,24 @@ def convert(
     except ArgmapError as error:
         fail(error)
     typer.echo(f"wrote {written}")
+
+
+def _report_import(map_file: Path, found: "tuple[Diagnostic, ...]") -> None:
+    """On stderr: how many problems the import found, by code, and the first few in full."""
+    from collections import Counter
+
+    from argmap._files import escape_controls
+
+    by_code = Counter(d.code for d in found)
+    summary = ", ".join(f"{code} x{n}" for code, n in sorted(by_code.items()))
+    typer.echo(
+        escape_controls(
+            f"argmap: {map_file}: {len(found)} import problems ({summary}); `argmap check` lists all"
+        ),
+        err=True,
+    )
+    for diag in found[:5]:
+        typer.echo(escape_controls(f"  {diag}"), err=True)
 
 
 def _check_suffix(output: Path, to: str) -> None:

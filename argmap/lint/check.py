@@ -117,14 +117,15 @@ def check_files(
         if progress is not None:
             progress(n, len(paths), name)
         try:
-            amap = formats.load(path)
+            # An imported file (AIF) also reports what its import could not keep.
+            amap, imported = formats.load_reporting(path)
         except ArgmapError as error:
             reports.append(FileReport.unreadable(name, error))
             continue
         if loaded is not None:
             loaded(name, amap)
         found = validate(amap, sources_dir=sources_dir, select=select, ignore=ignore)
-        reports.append(FileReport(name, found))
+        reports.append(FileReport(name, (*imported, *found) if imported else found))
     return reports
 
 

@@ -12,7 +12,8 @@ This module owns the mapping from AIF's node types to argmap's model:
   :class:`~argmap.model.Attribution` (reported speech: the speaker, the act read from the illocution -
   asserting, conceding, questioning, denying - and a citation of the locution: source ``dialogue``, locator
   ``locution <id> (<illocution>)``, the locution's text as the quote); an L-node that anchors no proposition
-  becomes a proposition of its own (same id), tagged ``aif-locution``, with its speaker.
+  becomes a proposition of its own (same id), tagged ``aif-locution``, with its speaker and a citation of
+  the locution.
 
 Everything else (CA on CA, TA transitions, YA nodes that anchor anything but an I-node, and every defect of a
 real file) is *counted and reported* as a coded
@@ -516,6 +517,7 @@ class _Reader:
                         id=ids[nid],
                         text=quote,
                         tags=_LOCUTION_TAGS,
+                        citation=_citation(source=DIALOGUE_SOURCE, locator=f"locution {nid}"),
                         speaker=self.speaker(name),
                     )
                 )

@@ -358,3 +358,19 @@ def test_fast_constructed_objects_pass_the_models_own_checks(path: Path) -> None
         assert rebuilt == item
         assert attrs.asdict(rebuilt, recurse=False) == attrs.asdict(item, recurse=False)
     assert attrs.evolve(amap) == amap
+
+
+def test_convert_and_check_report_what_the_import_could_not_keep(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from argmap.cli.app import app
+
+    source = FIXTURES / "dialogue-and-attacks.json"
+    out = tmp_path / "map.yaml"
+    converted = CliRunner().invoke(app, ["convert", str(source), "-o", str(out)])
+    assert converted.exit_code == 0, converted.output
+    assert "3 import problems (AIF121 x1, AIF140 x1, AIF142 x1)" in converted.stderr
+    assert load(out) == attrs.evolve(load(source), path=str(out))
+    checked = CliRunner().invoke(app, ["check", str(source), "--format", "json"])
+    codes = {d["code"] for f in json.loads(checked.stdout)["files"] for d in f["diagnostics"]}
+    assert {"AIF121", "AIF140", "AIF142"} <= codes
