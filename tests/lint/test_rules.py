@@ -121,8 +121,25 @@ def test_codes_are_grouped_by_family() -> None:
 
 
 def test_docs_rules_md_is_generated_from_the_registry(update_golden: bool) -> None:
-    """docs/rules.md is exactly what the registry generates (rewrite with --update-golden)."""
-    check_golden(ROOT / "docs" / "rules.md", rules_markdown(), update_golden)
+    """docs/rules.md is what the registry generates: lint rules and load codes, then the link rules.
+
+    (Rewritten with --update-golden; ``make docs`` writes it too.)
+    """
+    from argmap.comparison.check import catalogue_markdown
+
+    text = catalogue_markdown()
+    assert text.startswith(rules_markdown())
+    check_golden(ROOT / "docs" / "rules.md", text, update_golden)
+
+
+def test_rules_markdown_documents_every_load_code() -> None:
+    """Every load code (F, Y, J, M, A) has a row and a section with its example and message."""
+    from argmap.diagnostics import LOAD_CODES
+
+    text = rules_markdown()
+    for entry in LOAD_CODES.values():
+        assert f"| [{entry.code}](#{entry.code.lower()}-{entry.name}) |" in text
+        assert f"### {entry.code} {entry.name}" in text and entry.message in text
 
 
 def test_rules_markdown_lists_every_code_with_an_example() -> None:
