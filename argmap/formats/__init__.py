@@ -15,7 +15,7 @@ import attrs
 from argmap._files import read_text, write_atomic
 from argmap._graph import paused_gc
 from argmap.diagnostics import short_repr
-from argmap.errors import InputError
+from argmap.errors import Diagnostic, InputError
 from argmap.formats import aif as _aif
 from argmap.formats import json as _json
 from argmap.formats import yaml as _yaml
@@ -31,6 +31,7 @@ __all__ = [
     "format_for",
     "json_schema",
     "load",
+    "load_reporting",
     "loads",
 ]
 
@@ -104,6 +105,23 @@ def load(path: str | os.PathLike[str], format: str | None = None) -> ArgumentMap
     text = read_text(path)
     with paused_gc():
         return fmt.loads(text, os.fspath(path))
+
+
+def load_reporting(
+    path: str | os.PathLike[str], format: str | None = None
+) -> tuple[ArgumentMap, tuple[Diagnostic, ...]]:
+    """Load a map file and say what its import could not keep (AIF nodes argmap cannot represent, defects
+    of the file); for argmap's own formats and Argdown the second part is empty."""
+    fmt = format_for(path, format)
+    if fmt.name not in ("aif", "json"):
+        return load(path, format), ()
+    text = read_text(path)
+    if fmt.name == "json" and not _aif.sniff(text):
+        with paused_gc():
+            return fmt.loads(text, os.fspath(path)), ()
+    with paused_gc():
+        result = _aif.read(text, os.fspath(path))
+    return result.map, result.diagnostics
 
 
 def dumps(amap: ArgumentMap, format: str = "yaml") -> str:
