@@ -1,7 +1,8 @@
 """Whole-process start-up: ``argmap`` commands against ``python -c "import typer"`` in the same run.
 
 Every command a user types pays for Python, typer and whatever the command imports. This script
-times whole processes (best of ``--repeat``, default 7) and prints each as a ratio to the baseline,
+times whole processes (best of ``--repeat`` rounds, default 7, each round running every command in
+turn) and prints each as a ratio to the baseline,
 ``python -c "import typer"``, measured in the same run on the same machine, so the ratios hold
 across machines and loads. Targets (issue 11):
 
@@ -41,18 +42,14 @@ def _argmap() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "argmap"]
 
 
-def _best(command: list[str], repeat: int) -> tuple[float, str]:
-    """Best wall time of ``repeat`` runs of ``command``, and its standard output."""
-    times: list[float] = []
-    out = ""
-    for _ in range(repeat):
-        start = time.perf_counter()
-        done = subprocess.run(command, capture_output=True, text=True, check=False, cwd=ROOT)
-        times.append(time.perf_counter() - start)
-        if done.returncode != 0:
-            raise SystemExit(f"{' '.join(command)} failed ({done.returncode}): {done.stderr.strip()}")
-        out = done.stdout
-    return min(times), out
+def _run(command: list[str]) -> tuple[float, str]:
+    """Wall time of one run of ``command``, and its standard output."""
+    start = time.perf_counter()
+    done = subprocess.run(command, capture_output=True, text=True, check=False, cwd=ROOT)
+    took = time.perf_counter() - start
+    if done.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed ({done.returncode}): {done.stderr.strip()}")
+    return took, done.stdout
 
 
 def write_framework(path: Path, n: int, seed: int = 2024) -> None:
@@ -83,13 +80,19 @@ def main(argv: list[str] | None = None) -> int:
             (f"grounded_queue.py (N={args.n:,})", [sys.executable, str(QUEUE), str(framework)]),
         ]
         err = Console(stderr=True)
-        results: list[tuple[float, str]] = []
+        # Rounds of every command in turn, so a burst of load on a shared machine hits the baseline
+        # and the commands alike; each command's best round counts.
+        best = [float("inf")] * len(jobs)
+        outputs = [""] * len(jobs)
         with Progress(console=err, transient=True, disable=not err.is_terminal) as progress:
-            task = progress.add_task("timing commands", total=len(jobs))
-            for label, command in jobs:
-                progress.update(task, description=label)
-                results.append(_best(command, args.repeat))
-                progress.advance(task)
+            task = progress.add_task("timing commands", total=args.repeat * len(jobs))
+            for _ in range(args.repeat):
+                for k, (label, command) in enumerate(jobs):
+                    progress.update(task, description=label)
+                    took, outputs[k] = _run(command)
+                    best[k] = min(best[k], took)
+                    progress.advance(task)
+        results = list(zip(best, outputs, strict=True))
     base = results[0][0]
     (version, _), (check, _), (af, af_out), (queue, queue_out) = results[1:]
     if af_out.split() != queue_out.split():
