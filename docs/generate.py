@@ -161,6 +161,24 @@ def comparisons(with_svg: bool = True) -> dict[str, bytes]:
     return out
 
 
+def argdown_docs(maps: Mapping[str, ArgumentMap]) -> dict[str, bytes]:
+    """docs/argdown.md (Argdown as an authoring syntax) and the Blank map written in Argdown."""
+    import importlib.util
+
+    from argmap.formats import argdown
+
+    spec = importlib.util.spec_from_file_location("argdown_guide", DOCS / "argdown_guide.py")
+    assert spec is not None and spec.loader is not None
+    guide = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(guide)
+    name = "blank-2012-paradox"
+    blank = maps[name]
+    return {
+        f"argdown/{name}.argdown": argdown.dumps(blank).encode("utf-8"),
+        "argdown.md": guide.guide_markdown(blank, f"{name}.argdown").encode("utf-8"),
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     """Write every generated file under docs/ and print what changed."""
     del argv  # no options yet; the signature keeps room for them
@@ -190,6 +208,8 @@ def main(argv: list[str] | None = None) -> int:
         _write(DOCS / "compare" / relative, data, written)
     for name, report in _evaluation_reports(maps).items():
         _write(DOCS / "evaluation" / f"{name}.md", report.encode("utf-8"), written)
+    for relative, data in argdown_docs(maps).items():
+        _write(DOCS / relative, data, written)
     for path in written:
         print(f"wrote {path.relative_to(ROOT)}")
     if not have_dot:

@@ -106,6 +106,7 @@ def document_to_map(doc: ArgdownDocument, filename: str | None = None) -> Argume
     data: dict[str, Any] = {}
     if own is not None:
         data.update({k: v for k, v in own.items() if k not in ("attacks",)})
+        data.setdefault("title", str(front.get("title") or _stem(filename)))
     else:
         data["title"] = str(front.get("title") or _stem(filename))
         themes: dict[str, str] = {}
@@ -247,7 +248,7 @@ def document_to_map(doc: ArgdownDocument, filename: str | None = None) -> Argume
     except ParseError:
         raise
     except (TypeError, ValueError) as exc:  # pragma: no cover - structure_map reports these itself
-        raise ParseError(str(exc), filename, 1, 1) from None
+        raise ParseError(str(exc), filename, 1, 1, code="M002") from None
 
 
 def _stem(filename: str | None) -> str:

@@ -174,7 +174,7 @@ class _Parser:
     # -- errors and comments ------------------------------------------------------------------------
 
     def error(self, message: str, line: int, column: int = 1) -> ParseError:
-        return ParseError(message, self.filename, line, column)
+        return ParseError(message, self.filename, line, column, code="D001")
 
     def _strip_comments(self, text: str) -> tuple[list[str], set[int]]:
         """Blank out comments (keeping every other character's line and column); lines that held only a
