@@ -167,7 +167,9 @@ def render_joint(graph: graphviz.Digraph, fmt: str) -> bytes:
         source: str = graph.source
         return source.encode("utf-8")
     if fmt not in DIAGRAM_FORMATS:
-        raise InputError(f"unknown diagram format {fmt!r}; expected one of {', '.join(DIAGRAM_FORMATS)}")
+        raise InputError(
+            f"unknown diagram format {fmt!r}; expected one of {', '.join(DIAGRAM_FORMATS)}", code="U001"
+        )
     try:
         return bytes(graph.pipe(format=fmt, quiet=True))
     except graphviz.ExecutableNotFound:
@@ -192,7 +194,9 @@ def write_diagram(
     fmt = "dot" if fmt == "gv" else fmt
     if fmt not in DIAGRAM_FORMATS:
         raise InputError(
-            f"{os.fspath(path)}: cannot tell the diagram format; use one of {', '.join(DIAGRAM_FORMATS)}"
+            f"cannot tell the diagram format; use one of {', '.join(DIAGRAM_FORMATS)}",
+            os.fspath(path),
+            code="U001",
         )
     result = comparison if comparison is not None else compare(a, b, links)
     return write_atomic(path, render_joint(joint_digraph(result, a, b), fmt))

@@ -192,7 +192,9 @@ def report_markdown(
         "",
         *_pole_rows(c),
         "",
-        "Thesis strengths and margin under the semantics above; each map's own balance, side by side.",
+        "Thesis strengths and margin under the semantics above: each map's own balance, side by side."
+        " They depend on how each map is drawn as well as on what its text says, so read a change"
+        " together with the quoted lines below.",
         "",
         "## Contradicted",
         "",
