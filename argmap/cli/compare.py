@@ -124,7 +124,6 @@ def run_compare(
         LinkSet,
         MapRef,
         accept,
-        check_links,
         dump_links,
         links_schema,
         load_links,
@@ -149,12 +148,7 @@ def run_compare(
             links = load_links(links_file)
     except ArgmapError as error:
         fail(error)
-    problems = 0
-    if links is not None:
-        checked = check_links(links, {"a": a, "b": b})
-        # Fingerprint warnings are what --stamp is for; do not repeat them while stamping.
-        shown = [d for d in checked.diagnostics if not (stamp_links and d.code in ("K003", "K006", "K007"))]
-        problems = _warn_link_problems(shown)
+    problems = _check_against(links, links_file, a, b, (map_a, map_b), stamping=stamp_links) if links else 0
 
     def write_links(new: "LinkSet") -> None:
         assert links_file is not None
@@ -195,6 +189,31 @@ def run_compare(
         names=(map_a, map_b, links_file),
     )
     raise typer.Exit(EXIT_PROBLEMS if problems else 0)
+
+
+def _check_against(
+    links: "LinkSet",
+    links_file: Path | None,
+    a: "ArgumentMap",
+    b: "ArgumentMap",
+    given: tuple[Path, Path],
+    *,
+    stamping: bool,
+) -> int:
+    """Warn about the link file's problems against the maps given; return how many are errors."""
+    from argmap.comparison import check_links
+
+    named = (links.map_path("a").resolve(), links.map_path("b").resolve())
+    if named != (given[0].resolve(), given[1].resolve()):
+        typer.echo(
+            f"argmap: warning: {links_file} links {links.a.path} and {links.b.path};"
+            f" comparing {given[0]} and {given[1]} as given",
+            err=True,
+        )
+    checked = check_links(links, {"a": a, "b": b})
+    # Fingerprint warnings are what --stamp is for; do not repeat them while stamping.
+    shown = [d for d in checked.diagnostics if not (stamping and d.code in ("K003", "K006", "K007"))]
+    return _warn_link_problems(shown)
 
 
 def _check_usage(

@@ -194,26 +194,40 @@ def _ref(prop: Proposition, result: Balance, weights: Mapping[str, float]) -> No
     )
 
 
+def _pole_pairs(
+    a: ArgumentMap, b: ArgumentMap, links: LinkSet
+) -> tuple[list[Link], dict[str, str], dict[str, str]]:
+    """The usable pole links, and each pole's counterpart in the other map (the first link wins)."""
+    pole_links = [
+        lk for lk in links.of_kind(LinkKind.POLE) if lk.a in a.index.poles and lk.b in b.index.poles
+    ]
+    if not links.of_kind(LinkKind.POLE):
+        # No pole links at all: pair the poles in map order, as paradox maps list them alike.
+        pole_links = [
+            Link(pa.id, pb.id, kind=LinkKind.POLE) for pa, pb in zip(a.poles, b.poles, strict=False)
+        ]
+    pole_to_b: dict[str, str] = {}
+    pole_to_a: dict[str, str] = {}
+    for link in pole_links:
+        pole_to_b.setdefault(link.a, link.b)
+        pole_to_a.setdefault(link.b, link.a)
+    return pole_links, pole_to_b, pole_to_a
+
+
 def compare(
     a: ArgumentMap, b: ArgumentMap, links: LinkSet, *, semantics: str = DEFAULT_SEMANTICS
 ) -> Comparison:
     """Compare map ``a`` (the earlier document) with map ``b`` through ``links``.
 
     Links whose ids are missing from their map are skipped (``argmap check`` reports them as
-    K001). ``semantics`` is any of :data:`argmap.evaluation.SEMANTICS`.
+    K001). Without pole links the poles pair up in map order. ``semantics`` is any of
+    :data:`argmap.evaluation.SEMANTICS`.
     """
     result_a, result_b = balance(a, semantics), balance(b, semantics)
     weights_a, weights_b = _weights(result_a), _weights(result_b)
     props_a, props_b = a.index.propositions, b.index.propositions
 
-    pole_links = [
-        lk for lk in links.of_kind(LinkKind.POLE) if lk.a in a.index.poles and lk.b in b.index.poles
-    ]
-    pole_to_b: dict[str, str] = {}
-    pole_to_a: dict[str, str] = {}
-    for link in pole_links:
-        pole_to_b.setdefault(link.a, link.b)
-        pole_to_a.setdefault(link.b, link.a)
+    pole_links, pole_to_b, pole_to_a = _pole_pairs(a, b, links)
 
     groups = _Groups(a, b, links.of_kind(LinkKind.THEME))
 

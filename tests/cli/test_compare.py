@@ -162,3 +162,14 @@ def test_schema_option_prints_the_link_file_schema() -> None:
     schema = json.loads(out)
     assert schema == links_schema()
     jsonschema.Draft202012Validator.check_schema(schema)
+
+
+def test_maps_other_than_the_link_files_are_compared_with_a_warning(
+    pair: tuple[str, str, str], tmp_path: Path
+) -> None:
+    a, b, links = pair
+    other = tmp_path / "copy.yaml"
+    other.write_text(Path(b).read_text(encoding="utf-8"), encoding="utf-8")
+    code, _, err = run("compare", a, str(other), "--links", links)
+    assert code == EXIT_OK
+    assert f"comparing {a} and {other} as given" in err

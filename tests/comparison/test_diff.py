@@ -117,3 +117,10 @@ def test_the_showcase_answers_the_issues_question(showcase: tuple[ArgumentMap, A
     assert ("power-shift", "est-trade-china-commercial-power") in moved
     disappeared = {i.a.id for i in result.with_change(Change.DISAPPEARED)}  # type: ignore[union-attr]
     assert {"medvedev-choice", "not-trickled-down", "trade-surplus"} <= disappeared
+
+
+def test_without_pole_links_poles_pair_up_in_map_order() -> None:
+    links = LinkSet(MapRef("a"), MapRef("b"), [Link("cheap", "punctual"), Link("late", "punctual")])
+    changes = {i.a.id: i.change for i in compare(earlier(), later(), links).items if i.a and i.b}
+    # good (first) pairs with pro (first); bad with con.
+    assert changes == {"cheap": Change.PERSISTED, "late": Change.MOVED_POLE}
