@@ -131,6 +131,14 @@ test: lint types pytest
 
 docs: setup
 	$(BIN)/python docs/generate.py
+	@# The viewer pages show the source texts beside the diagram: without them the committed pages stay.
+	@if [ -n "$(SOURCES_FLAG)" ]; then \
+		for name in blank-2012-paradox beijing-2008-cable; do \
+			$(BIN)/argmap html maps/$$name.yaml $(SOURCES_FLAG) -o docs/viewer/$$name.html; \
+		done; \
+	else \
+		echo "docs/viewer/ left as it is: the source texts are not in $(SOURCES_DIR)"; \
+	fi
 
 bench: setup
 	@set -e; for script in benchmarks/*.py; do echo "== $$script"; $(BIN)/python $$script; done

@@ -33,7 +33,7 @@ def html(
         typer.Option(
             "--semantics",
             help="Comma-separated semantics the page can overlay (default: grounded, preferred, df-quad, qe, "
-            "euler).",
+            "euler; preferred only up to 400 propositions).",
         ),
     ] = None,
     balance: Annotated[
@@ -50,11 +50,10 @@ def html(
     from argmap.errors import ArgmapError
     from argmap.evaluation import SEMANTICS
     from argmap.export.html import to_html
-    from argmap.export.html.payload import DEFAULT_SEMANTICS
 
     if sources is not None and not sources.is_dir():
         raise typer.BadParameter(f"{sources} is not a directory", param_hint="--sources")
-    chosen: tuple[str, ...] = DEFAULT_SEMANTICS
+    chosen: tuple[str, ...] | None = None
     if semantics is not None:
         chosen = tuple(s for s in semantics.replace(" ", ",").split(",") if s)
         for name in chosen:

@@ -42,6 +42,7 @@ _OPTIONAL_CONTRACT_KEYS = ("speech_act", "hedge")
 __all__ = [
     "BALANCE_LIMIT",
     "DEFAULT_SEMANTICS",
+    "ENUMERATING_SEMANTICS",
     "MAX_SOURCE_CHARS",
     "PAYLOAD_VERSION",
     "PayloadOptions",
@@ -56,6 +57,11 @@ PAYLOAD_VERSION = 1
 #: gradual strengths. Complete labels equal grounded ones here, and stable may have no extension.
 DEFAULT_SEMANTICS = ("grounded", "preferred", "df-quad", "qe", "euler")
 
+#: Semantics that enumerate extensions: their cost grows fast with the size of the map (preferred
+#: took 3.3 s at 500 propositions and did not finish in 15 minutes at 2,000), so by default they
+#: are left out beyond :data:`BALANCE_LIMIT` propositions; asked for by name they are computed.
+ENUMERATING_SEMANTICS = ("preferred", "stable")
+
 #: The balance table re-evaluates the map once per factor; beyond this many propositions it is left
 #: out (``argmap evaluate`` still computes it) so a large map's page is built in seconds.
 BALANCE_LIMIT = 400
@@ -64,8 +70,8 @@ BALANCE_LIMIT = 400
 MAX_SOURCE_CHARS = 2_000_000
 
 
-def _names(value: Iterable[str]) -> tuple[str, ...]:
-    return tuple(value)
+def _names(value: Iterable[str] | None) -> tuple[str, ...] | None:
+    return None if value is None else tuple(value)
 
 
 @attrs.frozen
@@ -76,13 +82,14 @@ class PayloadOptions:
     sources_dir: str | os.PathLike[str] | None = None
     #: Source id -> full text, taking precedence over ``sources_dir`` (for in-memory use).
     source_texts: Mapping[str, str] | None = None
-    semantics: tuple[str, ...] = attrs.field(default=DEFAULT_SEMANTICS, converter=_names)
+    #: ``None``: :data:`DEFAULT_SEMANTICS`, less :data:`ENUMERATING_SEMANTICS` for large maps.
+    semantics: tuple[str, ...] | None = attrs.field(default=None, converter=_names)
     #: Compute the balance table (``None``: only for maps of at most :data:`BALANCE_LIMIT` propositions).
     balance: bool | None = None
 
     @semantics.validator
-    def _check(self, _attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
-        for name in value:
+    def _check(self, _attribute: attrs.Attribute[Any], value: tuple[str, ...] | None) -> None:
+        for name in value or ():
             if name not in SEMANTICS:
                 raise ValueError(f"unknown semantics {name!r}; expected one of {', '.join(SEMANTICS)}")
 
@@ -286,7 +293,11 @@ def build_payload(
     view_json = view_to_json(view)
     drawn = {node["id"]: node for node in view_json["nodes"]}
     with_balance = options.balance if options.balance is not None else len(amap) <= BALANCE_LIMIT
-    evaluations, balances = _evaluations(amap, options.semantics, with_balance)
+    large = len(amap) > BALANCE_LIMIT
+    semantics = options.semantics
+    if semantics is None:
+        semantics = tuple(s for s in DEFAULT_SEMANTICS if not (large and s in ENUMERATING_SEMANTICS))
+    evaluations, balances = _evaluations(amap, semantics, with_balance)
     used_roles = {p.role for p in amap.propositions}
     speakers = _ids(p.speaker.name for p in amap.propositions if p.speaker is not None)
     return {

@@ -14,7 +14,7 @@ from argmap._files import write_atomic
 from argmap.export.dot import digraph
 from argmap.export.html.layout import svg_tree
 from argmap.export.html.page import render_page
-from argmap.export.html.payload import DEFAULT_SEMANTICS, PayloadOptions, build_payload
+from argmap.export.html.payload import PayloadOptions, build_payload
 from argmap.export.image import pipe
 from argmap.model.core import ArgumentMap
 from argmap.view import ViewOptions, make_view
@@ -34,7 +34,7 @@ def to_html(
     *,
     sources_dir: str | os.PathLike[str] | None = None,
     source_texts: Mapping[str, str] | None = None,
-    semantics: tuple[str, ...] = DEFAULT_SEMANTICS,
+    semantics: tuple[str, ...] | None = None,
     balance: bool | None = None,
     view: ViewOptions | None = None,
 ) -> str:
@@ -50,7 +50,10 @@ def to_html(
     source_texts
         Source id -> text, used before ``sources_dir`` (for maps built in memory).
     semantics
-        The semantics whose labels or strengths the page can overlay.
+        The semantics whose labels or strengths the page can overlay (default:
+        :data:`~argmap.export.html.payload.DEFAULT_SEMANTICS`; for maps of more than
+        :data:`~argmap.export.html.payload.BALANCE_LIMIT` propositions without preferred and stable,
+        whose enumeration grows too fast).
     balance
         Include the balance table of the paradox (default: for maps of at most
         :data:`~argmap.export.html.payload.BALANCE_LIMIT` propositions).
@@ -81,7 +84,7 @@ def write_html(
     path: str | os.PathLike[str],
     *,
     sources_dir: str | os.PathLike[str] | None = None,
-    semantics: tuple[str, ...] = DEFAULT_SEMANTICS,
+    semantics: tuple[str, ...] | None = None,
     balance: bool | None = None,
 ) -> Path:
     """Write :func:`to_html` of ``amap`` to ``path`` atomically (nothing is written on failure)."""
