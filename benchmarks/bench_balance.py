@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_validate import synthetic_map  # noqa: E402 - a sibling script, not a package
+from bench_validate import synthetic_map  # a sibling script, found through the path above
 
 from argmap.evaluation import balance, evaluate, without
 from argmap.evaluation.core import _thesis_strengths
