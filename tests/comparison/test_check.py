@@ -6,6 +6,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from argmap.comparison.check import (
     EXAMPLE_MAPS,
@@ -15,9 +17,10 @@ from argmap.comparison.check import (
     check_links,
     link_rules_markdown,
 )
-from argmap.comparison.links import LinkSet, loads_links
+from argmap.comparison.links import LinkSet, loads_links, stamp
 from argmap.errors import Severity
 from argmap.model import ArgumentMap
+from tests.strategies import link_sets, map_pairs
 
 
 def _write_maps(directory: Path) -> None:
@@ -133,3 +136,16 @@ def test_catalogue_section_lists_every_rule_with_both_examples() -> None:
     for rule in LINK_RULES:
         assert f"### {rule.code} {rule.name}" in text
         assert rule.example.rstrip("\n") in text and rule.fixed.rstrip("\n") in text
+
+
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(map_pairs.flatmap(lambda pair: st.tuples(st.just(pair), link_sets(*pair))))
+def test_stamped_links_between_real_ids_raise_only_pair_rules(
+    drawn: tuple[tuple[ArgumentMap, ArgumentMap], LinkSet],
+) -> None:
+    (a, b), links = drawn
+    found = check_links(stamp(links, a, b), {"a": a, "b": b}).diagnostics
+    assert {d.code for d in found} <= {"K002", "K005"}
+    pairs = [(lk.kind, lk.a, lk.b) for lk in links.links]
+    if len(pairs) == len(set(pairs)):
+        assert found == ()
