@@ -96,9 +96,24 @@
   }
 
   let vb = { ...base };
+  /* The drawing keeps its own size and view box; the visible region vb becomes one CSS transform,
+   * so panning moves a composited layer instead of laying out and painting the drawing again. */
+  svg.style.width = `${base.w}px`;
+  svg.style.height = `${base.h}px`;
+  let crisp = 0;
   function setView(next) {
+    const k = Math.max(1, diagram.clientWidth) / next.w;
+    const zoomed = Math.abs(next.w - vb.w) > 1e-9;
     vb = next;
-    svg.setAttribute("viewBox", `${vb.x} ${vb.y} ${vb.w} ${vb.h}`);
+    svg.style.transform = `translate(${-(vb.x - base.x) * k}px, ${-(vb.y - base.y) * k}px) scale(${k})`;
+    if (zoomed) {
+      // A layer scaled by the compositor blurs; once zooming pauses, draw it again at this scale.
+      clearTimeout(crisp);
+      crisp = setTimeout(() => {
+        svg.style.willChange = "auto";
+        requestAnimationFrame(() => { svg.style.willChange = "transform"; });
+      }, 300);
+    }
   }
   function scale() {
     return vb.w / Math.max(1, diagram.clientWidth);
