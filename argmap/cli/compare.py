@@ -281,6 +281,8 @@ def check_paths(
     from argmap.lint.report import FileReport
 
     def sniff(path: Path) -> bool:
+        if not path.is_file():  # a FIFO would block, a device never end: the map loader refuses them
+            return False
         try:
             with open(path, encoding="utf-8", errors="replace") as handle:
                 return is_link_file(handle.read(4096))
