@@ -6,14 +6,13 @@ boxes face each other. Each relation has its own colour, line style and arrowhea
 colours, readable in greyscale). Unlinked propositions are counted in their group's title, not
 drawn. Built as a ``graphviz.Digraph`` (no ``dot`` needed for DOT); images go through ``dot``.
 
-Imports ``model``, ``errors``, the view palette and the comparison data.
+Imports ``model``, ``errors``, the view palette, the image exporter and the comparison data.
 """
 
 from __future__ import annotations
 
 import html
 import os
-import subprocess
 import textwrap
 from collections.abc import Mapping
 from pathlib import Path
@@ -23,7 +22,8 @@ import graphviz
 from argmap._files import write_atomic
 from argmap.comparison.diff import DEFAULT_SEMANTICS, NO_THEME, Change, Comparison, NodeRef, compare
 from argmap.comparison.links import LinkSet, Relation
-from argmap.errors import InputError, RenderError
+from argmap.errors import InputError
+from argmap.export.image import pipe
 from argmap.model import ArgumentMap
 from argmap.view.palette import FONT, OKABE_ITO, pole_fill
 
@@ -170,15 +170,7 @@ def render_joint(graph: graphviz.Digraph, fmt: str) -> bytes:
         raise InputError(
             f"unknown diagram format {fmt!r}; expected one of {', '.join(DIAGRAM_FORMATS)}", code="U001"
         )
-    try:
-        return bytes(graph.pipe(format=fmt, quiet=True))
-    except graphviz.ExecutableNotFound:
-        raise RenderError(
-            "Graphviz 'dot' was not found on PATH; install Graphviz or write a .dot file"
-        ) from None
-    except (graphviz.CalledProcessError, subprocess.CalledProcessError) as exc:
-        detail = (exc.stderr or b"").decode("utf-8", "replace").strip().splitlines()
-        raise RenderError(f"Graphviz failed: {detail[-1] if detail else exc}") from None
+    return pipe(graph, fmt)
 
 
 def write_diagram(
