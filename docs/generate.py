@@ -25,7 +25,8 @@ from pathlib import Path
 import attrs
 
 from argmap import formats
-from argmap.export.dot import RenderOptions, render_bytes, to_dot
+from argmap.export.dot import RenderOptions, to_dot
+from argmap.export.image import render_bytes
 from argmap.model.core import ArgumentMap
 from argmap.view.select import ViewOptions, overview
 

@@ -24,9 +24,13 @@ from argmap.view.overlay import Overlay
 from argmap.view.select import ViewOptions
 
 __all__ = [
+    "BODY_LIMIT",
     "OUTPUT_FORMATS",
+    "PLACEHOLDER",
+    "TOOLTIP_BYTES",
     "Overlay",
     "RenderOptions",
+    "clean",
     "digraph",
     "to_digraph",
     "to_dot",
@@ -48,26 +52,123 @@ class RenderOptions:
     overlay: Mapping[str, Overlay] = attrs.field(factory=dict)
 
 
-def _esc(text: str) -> str:
-    return html.escape(text, quote=True)
+#: Longest text put into one node's body, footer, header part, edge or group label (characters).
+#: Graphviz rejects any string over 16,384 bytes; these keep a whole label well inside it.
+BODY_LIMIT = 1_000
+FOOTER_LIMIT = 400
+SHORT_LIMIT = 120
+#: Heading limits (title, question, caption), so the graph label stays inside Graphviz's limit too.
+TITLE_LIMIT = 300
+QUESTION_LIMIT = 800
+#: Bytes a quoted tooltip may take in the DOT file (Graphviz's own limit is 16,384).
+TOOLTIP_BYTES = 16_000
+#: Shown for a text that is empty or blank, so no box is ever unlabelled.
+PLACEHOLDER = "(no text)"
+
+
+def _control_table() -> dict[int, str]:
+    # C0 controls other than newline become their visible Unicode "control pictures" (NUL -> ␀);
+    # DEL likewise; C1 controls and lone surrogates (not encodable, not XML) become U+FFFD.
+    table = {code: chr(0x2400 + code) for code in range(0x20) if code != 0x0A}
+    table[0x09] = " "
+    table[0x7F] = "\u2421"
+    table.update({code: "\ufffd" for code in range(0x80, 0xA0)})
+    table.update({code: "\ufffd" for code in range(0xD800, 0xE000)})
+    return table
+
+
+_CONTROLS = _control_table()
+
+
+def clean(text: str, limit: int | None = None) -> str:
+    """``text`` safe to show: control characters visible, ``\\r\\n`` as newline, cut to ``limit`` with "…"."""
+    text = text.replace("\r\n", "\n").translate(_CONTROLS)
+    if limit is not None and len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return text
+
+
+def _esc(text: str, limit: int | None = SHORT_LIMIT) -> str:
+    """User text for an HTML-like label: cleaned, cut, entity-escaped, backslashes doubled.
+
+    Graphviz expands ``\\N``, ``\\G`` and friends even inside HTML labels; a doubled backslash is shown
+    as one literal backslash.
+    """
+    return html.escape(clean(text, limit), quote=True).replace("\\", "\\\\")
+
+
+def _named(text: str, placeholder: str) -> str:
+    """A label that must show something (Graphviz rejects an empty ``<B></B>``)."""
+    return _esc(text) if text.strip() else _esc(placeholder)
+
+
+def _tooltip(text: str) -> str:
+    """User text for a tooltip, cut so that the quoted DOT string stays under Graphviz's limit.
+
+    Tooltips are escape strings: the DOT parser halves backslashes and Graphviz then expands
+    ``\\N``, ``\\G``, ``\\l`` ..., so a literal backslash needs four in the file.
+    """
+
+    def quoted(candidate: str) -> str:
+        return str(graphviz.escape(candidate.replace("\\", "\\\\")))
+
+    text = clean(text)
+    out = quoted(text)
+    if len(out.encode("utf-8")) + 2 * out.count('"') <= TOOLTIP_BYTES:
+        return out
+    low, high = 0, len(text)
+    while low < high:
+        mid = (low + high + 1) // 2
+        candidate = quoted(text[:mid] + "…")
+        if len(candidate.encode("utf-8")) + 2 * candidate.count('"') <= TOOLTIP_BYTES:
+            low = mid
+        else:
+            high = mid - 1
+    return quoted(text[:low] + "…")
+
+
+def _cut_lines(lines: tuple[str, ...], limit: int) -> tuple[list[str], bool]:
+    """Whole lines until ``limit`` characters, the last one ending in "…" when cut."""
+    kept: list[str] = []
+    used = 0
+    for line in lines:
+        if used + len(line) > limit:
+            kept.append(line[: max(0, limit - used)] + "…")
+            return kept, True
+        kept.append(line)
+        used += len(line)
+    return kept, False
 
 
 def _small(text: str) -> str:
-    return f'<FONT POINT-SIZE="9" COLOR="{st.SMALL_FONT_COLOR}">{text}</FONT>'
+    # Graphviz rejects a <FONT> with nothing (or only spaces) inside: a no-break space keeps it valid.
+    return f'<FONT POINT-SIZE="9" COLOR="{st.SMALL_FONT_COLOR}">{text if text.strip() else "&#160;"}</FONT>'
+
+
+def _body(node: Node) -> tuple[list[str], bool]:
+    """The body lines to draw (a placeholder for blank text) and whether they were cut."""
+    if not node.text.strip():
+        return [PLACEHOLDER], False
+    return _cut_lines(node.body, BODY_LIMIT)
 
 
 def _node_label(node: Node) -> str:
-    header = [_esc(part.text) if part.kind == "role" else f"<B>{_esc(part.text)}</B>" for part in node.header]
+    header = [
+        _esc(part.text) if part.kind == "role" else f"<B>{_named(part.text, '(unnamed)')}</B>"
+        for part in node.header
+    ]
     rows: list[str] = []
     if header:
         rows.append(f'<TR><TD ALIGN="LEFT">{_small(" · ".join(header))}</TD></TR>')
-    body = '<BR ALIGN="LEFT"/>'.join(_esc(line) for line in node.body)
+    lines, _ = _body(node)
+    body = '<BR ALIGN="LEFT"/>'.join(_esc(line, None) for line in lines)
     size = ' POINT-SIZE="15"' if node.emphasis else ""
     if node.faded:
         size += f' COLOR="{node.text_colour}"'
     rows.append(f'<TR><TD ALIGN="LEFT"><FONT{size}>{body}</FONT><BR ALIGN="LEFT"/></TD></TR>')
     if node.footer:
-        footer_lines = '<BR ALIGN="LEFT"/>'.join(_esc(line) for line in node.footer)
+        footer, _ = _cut_lines(node.footer, FOOTER_LIMIT)
+        footer_lines = '<BR ALIGN="LEFT"/>'.join(_esc(line, None) for line in footer)
         rows.append(f'<TR><TD ALIGN="LEFT">{_small(footer_lines)}</TD></TR>')
     if node.hidden_note:
         rows.append(f'<TR><TD ALIGN="LEFT">{_small(f"<I>{_esc(node.hidden_note)}</I>")}</TD></TR>')
@@ -76,6 +177,9 @@ def _node_label(node: Node) -> str:
 
 def _add_node(graph: graphviz.Digraph, node: Node) -> None:
     node_style = node.style
+    _, cut = _body(node)
+    # A box shows at most BODY_LIMIT characters; the tooltip then starts with the whole text.
+    tooltip = f"{node.text} — {node.tooltip}" if cut else node.tooltip
     graph.node(
         node.id,
         label=_node_label(node),
@@ -84,7 +188,7 @@ def _add_node(graph: graphviz.Digraph, node: Node) -> None:
         fillcolor=node.fill,
         color=node_style.border,
         penwidth=str(node_style.penwidth),
-        tooltip=graphviz.escape(node.tooltip),
+        tooltip=_tooltip(tooltip),
     )
 
 
@@ -99,7 +203,7 @@ def _add_junction(graph: graphviz.Digraph, junction: Junction) -> None:
         style="filled",
         fillcolor=st.JUNCTION_FILL,
         color=st.JUNCTION_FILL,
-        tooltip=graphviz.escape(junction.tooltip),
+        tooltip=_tooltip(junction.tooltip),
     )
 
 
@@ -126,12 +230,15 @@ def _add_edge(graph: graphviz.Digraph, edge: Edge, direction: str = "TB") -> Non
 
 def _graph_label(view: View) -> str:
     """Title, then the question, then what the view selects: the same place in every direction."""
-    parts = [f"<B>{_esc(view.title)}</B>"]
+    parts = [f"<B>{_esc(view.title if view.title.strip() else '(untitled map)', TITLE_LIMIT)}</B>"]
     if view.question_lines:
-        question = "<BR/>".join(_esc(line) for line in view.question_lines)
+        lines, _ = _cut_lines(view.question_lines, QUESTION_LIMIT)
+        question = "<BR/>".join(_esc(line, None) for line in lines)
         parts.append(f'<FONT POINT-SIZE="15"><I>Question:</I> {question}</FONT>')
     if view.caption:
-        parts.append(f'<FONT POINT-SIZE="13" COLOR="{st.SMALL_FONT_COLOR}">{_esc(view.caption)}</FONT>')
+        parts.append(
+            f'<FONT POINT-SIZE="13" COLOR="{st.SMALL_FONT_COLOR}">{_esc(view.caption, TITLE_LIMIT)}</FONT>'
+        )
     return f"<{'<BR/>'.join(parts)}>"
 
 
@@ -139,13 +246,15 @@ def _legend_row(sample: str, text: str) -> str:
     return f'<TR><TD ALIGN="CENTER">{sample}</TD><TD ALIGN="LEFT">{_small(_esc(text))}</TD></TR>'
 
 
-_GLYPHS = {"solid": "———", "dashed": "– – –", "dotted": "·····"}
+#: Legend samples of line patterns: a continuous line, spaced dashes, spaced dots (distinct in grey).
+_GLYPHS = {"solid": "━━━━━", "dashed": "▬ ▬ ▬", "dotted": "• • • •"}
+_HEADS = {"normal": "▶", "tee": "┫", "odiamond": "◇", "odot": "○", "none": ""}
 
 
 def _legend_sample(entry: LegendEntry) -> str:
     if entry.kind == "relation":
-        head = "▶" if entry.arrow == "normal" else "⊣"
-        return f'<FONT COLOR="{entry.colour}"><B>{_GLYPHS.get(entry.line or "", "———")}{head}</B></FONT>'
+        head = _HEADS.get(entry.arrow or "none", "")
+        return f'<FONT COLOR="{entry.colour}"><B>{_GLYPHS.get(entry.line or "", "━━━━━")}{head}</B></FONT>'
     if entry.kind == "junction":
         return f'<FONT COLOR="{entry.colour}">●</FONT>'
     if entry.kind == "role":
@@ -193,7 +302,9 @@ def _add_group(
     with graph.subgraph(name=name) as cluster:
         if group.kind == "pole":
             cluster.attr(
-                label=f"<<I>{_esc(group.label)}</I>>" if group.context else f"<<B>{_esc(group.label)}</B>>",
+                label=f"<<I>{_named(group.label, '(unnamed pole)')}</I>>"
+                if group.context
+                else f"<<B>{_named(group.label, '(unnamed pole)')}</B>>",
                 style="dashed,rounded" if group.context else "filled,rounded",
                 fillcolor=group.fill,
                 color=group.border,
@@ -202,7 +313,7 @@ def _add_group(
             )
         else:
             cluster.attr(
-                label=f"<<B>{_esc(group.label)}</B>>",
+                label=f"<<B>{_named(group.label, '(UNNAMED THEME)')}</B>>",
                 style="filled,rounded",
                 fillcolor=group.fill,
                 color=group.border,

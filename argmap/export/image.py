@@ -57,7 +57,9 @@ def format_from_path(path: str | os.PathLike[str]) -> str:
     suffix = "dot" if suffix == "gv" else suffix
     if suffix not in OUTPUT_FORMATS:
         raise InputError(
-            f"{os.fspath(path)}: cannot tell the output format; use --format {'|'.join(OUTPUT_FORMATS)}"
+            f"cannot tell the output format; use --format {'|'.join(OUTPUT_FORMATS)}",
+            os.fspath(path),
+            code="U001",
         )
     return suffix
 

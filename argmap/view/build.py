@@ -309,35 +309,52 @@ def _edges(selection: Selection) -> tuple[Edge, ...]:
     return tuple(out)
 
 
-def _legend(selection: Selection, nodes: tuple[Node, ...], options: ViewOptions) -> tuple[LegendEntry, ...]:
+def _legend(
+    nodes: tuple[Node, ...], junctions: list[Junction], edges: tuple[Edge, ...], options: ViewOptions
+) -> tuple[LegendEntry, ...]:
+    """One entry per kind of mark actually drawn, and nothing else."""
     if not options.show_legend:
         return ()
     entries: list[LegendEntry] = []
+    relations = {edge.relation for edge in edges}
     for key, edge_style in st.RELATION_STYLES.items():
-        entries.append(
-            LegendEntry(
-                "relation",
-                key,
-                edge_style.label,
-                edge_style.color,
-                line=edge_style.style,
-                arrow=edge_style.arrow,
-            )
-        )
-    entries.append(LegendEntry("junction", "junction", "linked premises (one inference)", st.JUNCTION_FILL))
-    roles = {n.role for n in nodes}
-    for role in Role:
-        node_style = st.ROLE_STYLES[role]
-        if node_style.caption and role.value in roles:
+        if key in relations:
             entries.append(
-                LegendEntry("role", role.value, node_style.caption, node_style.border, node_style.fill)
+                LegendEntry(
+                    "relation",
+                    key,
+                    edge_style.label,
+                    edge_style.color,
+                    line=edge_style.style,
+                    arrow=edge_style.arrow,
+                )
             )
-    if selection.faded:
+    if junctions:
         entries.append(
-            LegendEntry("context", "context", "context: shown for its links", "#999999", line="dashed")
+            LegendEntry("junction", "junction", "linked premises (one inference)", st.JUNCTION_FILL)
         )
-    if selection.hidden:
+    roles = {n.role for n in nodes if not n.faded}
+    for role in Role:
+        if role.value in roles:
+            node_style = st.ROLE_STYLES[role]
+            entries.append(
+                LegendEntry(
+                    "role", role.value, node_style.caption or role.value, node_style.border, node_style.fill
+                )
+            )
+    if any(n.faded for n in nodes):
+        faded = st.faded(st.ROLE_STYLES[Role.CLAIM])
+        entries.append(
+            LegendEntry("context", "context", "context: shown for its links", faded.border, line="dashed")
+        )
+    if any(n.hidden_note for n in nodes):
         entries.append(LegendEntry("hidden", "hidden", "supporters or attackers not shown"))
+    marks: dict[str, str] = {}
+    for node in nodes:
+        if node.overlay is not None and node.overlay.fill:
+            marks.setdefault(node.overlay.fill, node.overlay.meaning or node.overlay.badge or "marked")
+    for fill, meaning in sorted(marks.items(), key=lambda item: item[1]):
+        entries.append(LegendEntry("overlay", meaning, meaning, fill=fill))
     return tuple(entries)
 
 
@@ -432,6 +449,7 @@ def make_view(
     # A junction whose conclusion is not drawn (not expected of a selection) still gets a place.
     loose.extend(j.id for j in junctions if j.conclusion not in drawn)
     ordered = tuple(nodes[p.id] for p in selection.propositions)
+    edges = _edges(selection)
     return View(
         title=amap.title,
         question=amap.question if options.show_question else None,
@@ -448,8 +466,8 @@ def make_view(
         options=options,
         nodes=ordered,
         junctions=tuple(attrs.evolve(j, group=placed.get(j.id)) for j in junctions),
-        edges=_edges(selection),
+        edges=edges,
         groups=tuple(groups),
         loose=tuple(loose),
-        legend=_legend(selection, ordered, options),
+        legend=_legend(ordered, junctions, edges, options),
     )

@@ -43,12 +43,14 @@ OKABE_ITO: Mapping[str, str] = {
     "reddish_purple": "#CC79A7",
 }
 
-#: Light tints of the palette for pole backgrounds, in pole order (first pole sky blue, second orange).
+#: Light tints for pole backgrounds and their borders, in pole order (blue, orange, yellow).
 POLE_FILLS: tuple[tuple[str, str], ...] = (
     ("#E3F2FB", OKABE_ITO["blue"]),
     ("#FBEFD6", OKABE_ITO["orange"]),
-    ("#DDF1EA", OKABE_ITO["bluish_green"]),
-    ("#F5E3EE", OKABE_ITO["reddish_purple"]),
+    # A third pole is yellow: green and purple already mean support and undercut, and no fourth
+    # light tint stays apart from these three under colour blindness (tests/view/test_palette.py),
+    # so a fourth pole repeats the first pole's colours (its label still names it).
+    ("#FFF3A8", "#8C7A00"),
 )
 
 
@@ -92,12 +94,16 @@ ROLE_STYLES: Mapping[Role, NodeStyle] = {
 }
 
 SUPPORT = EdgeStyle(OKABE_ITO["bluish_green"], "solid", "normal", "supports")
+#: Relation -> style; one entry per ``AttackKind`` value plus ``support``. Each differs from every
+#: other in line pattern or arrowhead as well as colour, so the picture reads in grey.
 RELATION_STYLES: Mapping[str, EdgeStyle] = {
     "support": SUPPORT,
     AttackKind.REBUT.value: EdgeStyle(OKABE_ITO["vermillion"], "dashed", "tee", "rebuts"),
     AttackKind.UNDERCUT.value: EdgeStyle(
         OKABE_ITO["reddish_purple"], "dotted", "tee", "undercuts an inference", 2.0
     ),
+    "qualify": EdgeStyle("#000000", "dashed", "odiamond", "qualifies (limits, never defeats)"),
+    "concede": EdgeStyle("#666666", "dotted", "odot", "conceded (granted, held despite)"),
 }
 
 QUESTION_STYLE = NodeStyle("plaintext", "#FFFFFF", "#000000", 0.0, style="")

@@ -391,7 +391,8 @@ def _attack_edge(
     if attack.attacker not in keep:
         return None
     if attack.target in inferences:
-        return Edge("undercut", attack.attacker, inferences[attack.target], attack.label, id=attack.id)
+        # Every attack on an inference aims at its junction; the kind (undercut, qualify, ...) stays.
+        return Edge(attack.kind.value, attack.attacker, inferences[attack.target], attack.label, id=attack.id)
     if attack.target in keep:
         return Edge(attack.kind.value, attack.attacker, attack.target, attack.label, id=attack.id)
     return None

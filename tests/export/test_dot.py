@@ -1,4 +1,4 @@
-"""Tests of diagram building (DOT, no binary needed) and of rendering images through Graphviz."""
+"""Tests of the DOT export: golden files, escaping and sanitising user text, the DOT always parses."""
 
 from __future__ import annotations
 
@@ -6,25 +6,22 @@ import re
 import shutil
 import subprocess
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
+from typer.testing import CliRunner
 
 from argmap import formats
-from argmap.errors import InputError, RenderError
-from argmap.export.dot import (
-    Overlay,
-    RenderOptions,
-    format_from_path,
-    render_bytes,
-    render_file,
-    to_digraph,
-    to_dot,
-)
-from argmap.model.core import ArgumentMap, Citation, Proposition, Speaker
+from argmap.cli.app import app
+from argmap.evaluation import evaluate
+from argmap.export.dot import PLACEHOLDER, Overlay, RenderOptions, clean, digraph, to_digraph, to_dot
+from argmap.model.core import ArgumentMap, Citation, Inference, Proposition, Source, Speaker
+from argmap.view import View, make_view, overlays
+from argmap.view.presets import named_views
 from argmap.view.select import ViewOptions
 from tests.conftest import GOLDEN, MAPS, check_golden
-from tests.strategies import argument_maps
+from tests.strategies import argument_maps, hostile_maps
 
 EXAMPLE = MAPS / "example-remote-work.yaml"
 
@@ -176,43 +173,241 @@ def test_overlay_marks_nodes() -> None:
     assert "#123456" in graph.source and "IN 0.73" in graph.source
 
 
-def test_dot_format_needs_no_binary(monkeypatch: pytest.MonkeyPatch) -> None:
-    """DOT output works with no Graphviz on PATH; images then fail with a clear RenderError."""
-    monkeypatch.setenv("PATH", "/nonexistent")
-    amap = formats.load(EXAMPLE)
-    assert render_bytes(amap, RenderOptions(format="dot")).startswith(b"digraph argmap {")
-    with pytest.raises(RenderError, match="Graphviz 'dot' was not found"):
-        render_bytes(amap, RenderOptions(format="svg"))
+# ------------------------------------------------------------------------------------------------
+# Everything that checks clean renders: hostile text is sanitised once, here, and the DOT parses.
+# ------------------------------------------------------------------------------------------------
+
+#: The longest quoted or HTML string Graphviz's scanner accepts.
+GRAPHVIZ_STRING_LIMIT = 16_384
 
 
-def test_failed_render_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """When rendering fails the output file is not created (or left as it was)."""
-    monkeypatch.setenv("PATH", "/nonexistent")
-    target = tmp_path / "out.svg"
-    with pytest.raises(RenderError):
-        render_file(formats.load(EXAMPLE), target)
-    assert list(tmp_path.iterdir()) == []
+def _dot_strings(dot: str) -> list[str]:
+    """Every quoted string and HTML string in ``dot`` (HTML strings nest angle brackets)."""
+    strings: list[str] = []
+    i, n = 0, len(dot)
+    while i < n:
+        c = dot[i]
+        if c == '"':
+            j = i + 1
+            while dot[j] != '"':
+                j += 2 if dot[j] == "\\" else 1
+            strings.append(dot[i + 1 : j])
+            i = j + 1
+        elif c == "<" and dot[i - 1] == "=":
+            depth, j = 1, i + 1
+            while depth:
+                depth += {"<": 1, ">": -1}.get(dot[j], 0)
+                j += 1
+            strings.append(dot[i + 1 : j - 1])
+            i = j
+        else:
+            i += 1
+    return strings
 
 
-@pytest.mark.parametrize(
-    ("name", "fmt"), [("a.svg", "svg"), ("a.PNG", "png"), ("a.pdf", "pdf"), ("a.gv", "dot")]
-)
-def test_format_from_path(name: str, fmt: str) -> None:
-    """The output format follows the file suffix."""
-    assert format_from_path(name) == fmt
-
-
-def test_unknown_output_suffix() -> None:
-    """An output suffix that names no format is an InputError."""
-    with pytest.raises(InputError, match="cannot tell the output format"):
-        format_from_path("a.gif")
+def _graphviz(dot: str, fmt: str = "svg") -> str:
+    result = subprocess.run(["dot", f"-T{fmt}"], input=dot.encode("utf-8"), capture_output=True, check=False)
+    assert result.returncode == 0, result.stderr.decode("utf-8", "replace")[:500]
+    return result.stdout.decode("utf-8")
 
 
 @pytest.mark.needs_dot
-@pytest.mark.parametrize(("fmt", "magic"), [("svg", b"<svg"), ("png", b"\x89PNG"), ("pdf", b"%PDF")])
-def test_images_render(tmp_path: Path, fmt: str, magic: bytes) -> None:
-    """SVG, PNG and PDF come out of Graphviz with the right file signature."""
-    assert shutil.which("dot")
-    path = render_file(formats.load(EXAMPLE), tmp_path / f"example.{fmt}")
-    data = path.read_bytes()
-    assert magic in data[:400]
+@settings(max_examples=25)
+@given(hostile_maps())
+def test_hostile_text_always_gives_dot_that_parses(amap: ArgumentMap) -> None:
+    """Empty, blank, control, NUL, backslash-escape and over-long strings: Graphviz accepts our DOT."""
+    dot = to_dot(amap)
+    assert all(len(s.encode("utf-8")) < GRAPHVIZ_STRING_LIMIT for s in _dot_strings(dot))
+    assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f]", dot)
+    ElementTree.fromstring(_graphviz(dot))  # the SVG is well-formed XML
+
+
+HOSTILE = {
+    "empty title": ArgumentMap("", propositions=[Proposition("a", "fine")]),
+    "blank texts": ArgumentMap("t", propositions=[Proposition("a", ""), Proposition("b", "   ")]),
+    "control chars": ArgumentMap("t\x1b[31m", propositions=[Proposition("a", "bell\x07 tab\t del\x7f")]),
+    "nul": ArgumentMap("t", propositions=[Proposition("a", "before\x00after")]),
+    "escapes": ArgumentMap("\\G\\N", propositions=[Proposition("a", "lit \\G\\N\\L\\E\\T\\H\\l\\n\\r end")]),
+    "long quote": ArgumentMap(
+        "t",
+        sources=[Source("s", "S")],
+        propositions=[Proposition("a", "q", citation=Citation("s", "p. 1", "word " * 4_000))],
+    ),
+    "long text": ArgumentMap("t", propositions=[Proposition("a", "y" * 20_000)]),
+}
+
+
+@pytest.mark.needs_dot
+@pytest.mark.parametrize("case", sorted(HOSTILE))
+def test_render_hostile_maps_through_the_cli(case: str, tmp_path: Path) -> None:
+    """``argmap render`` of each map exits 0 and the SVG shows the literal (or visibly marked) text."""
+    amap = HOSTILE[case]
+    path = tmp_path / "map.json"
+    formats.dump(amap, path)
+    out = tmp_path / "map.svg"
+    result = CliRunner().invoke(app, ["render", str(path), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    svg = out.read_text(encoding="utf-8")
+    root = ElementTree.fromstring(svg)
+    shown = " ".join(t.text or "" for t in root.iter("{http://www.w3.org/2000/svg}text"))
+    titles = " ".join(
+        a.get("{http://www.w3.org/1999/xlink}title", "") for a in root.iter("{http://www.w3.org/2000/svg}a")
+    )
+    if case == "empty title":
+        assert "(untitled map)" in shown
+    elif case == "blank texts":
+        assert shown.count(PLACEHOLDER) == 2
+    elif case == "control chars":
+        assert "␛[31m" in shown and "bell␇" in shown and "␡" in shown
+    elif case == "nul":
+        assert "before␀after" in shown
+    elif case == "escapes":
+        assert "lit \\G\\N\\L\\E\\T\\H\\l\\n\\r end" in shown  # nothing expanded, nothing lost
+        assert "\\G\\N" in shown
+    elif case == "long quote":
+        assert "“word word" in titles and "…" in titles  # the quote, cut to fit, in the tooltip
+    else:
+        assert "yyyy…" in shown and "y" * 10_000 in titles  # cut in the box, whole-ish in the tooltip
+
+
+@pytest.mark.needs_dot
+def test_huge_linked_inference_renders() -> None:
+    """A linked inference whose junction tooltip would pass Graphviz's limit still renders."""
+    props = [Proposition("c", "conclusion")]
+    props += [Proposition(f"premise-number-{i:05d}", f"p{i}") for i in range(800)]
+    amap = ArgumentMap("big", propositions=props, inferences=[Inference("i", [p.id for p in props[1:]], "c")])
+    dot = to_dot(amap, ViewOptions(show_legend=False))
+    assert all(len(s.encode("utf-8")) < GRAPHVIZ_STRING_LIMIT for s in _dot_strings(dot))
+    _graphviz(dot)
+
+
+def test_five_thousand_premises_build_within_limits() -> None:
+    """5,000 premises: every DOT string within Graphviz's limit (rendering it takes dot ~25 s)."""
+    props = [Proposition("c", "conclusion")] + [Proposition(f"p{i}", f"premise {i}") for i in range(5_000)]
+    amap = ArgumentMap("big", propositions=props, inferences=[Inference("i", [p.id for p in props[1:]], "c")])
+    dot = to_dot(amap, ViewOptions(show_legend=False))
+    assert all(len(s.encode("utf-8")) < GRAPHVIZ_STRING_LIMIT for s in _dot_strings(dot))
+
+
+@pytest.mark.parametrize(
+    ("text", "cleaned"),
+    [
+        ("a\x00b", "a␀b"),
+        ("\x1b[0m", "␛[0m"),
+        ("tab\there", "tab here"),
+        ("crlf\r\nline", "crlf\nline"),
+        ("del\x7f", "del␡"),
+        ("c1\x85", "c1\ufffd"),
+        ("lone\ud800", "lone\ufffd"),
+        ("plain", "plain"),
+    ],
+)
+def test_clean(text: str, cleaned: str) -> None:
+    assert clean(text) == cleaned
+    assert clean("x" * 50, 10) == "x" * 9 + "…"
+
+
+# ------------------------------------------------------------------------------------------------
+# An honest legend: every mark drawn is explained, and nothing else is.
+# ------------------------------------------------------------------------------------------------
+
+
+def _attrs(line: str) -> dict[str, str]:
+    """``key=value`` pairs of one DOT statement; values quoted, HTML (nested ``<>``) or bare."""
+    if " [" not in line:
+        return {}
+    text = line.split(" [", 1)[1]
+    out: dict[str, str] = {}
+    i = 0
+    while i < len(text):
+        eq = text.find("=", i)
+        if eq < 0:
+            break
+        key = text[i:eq].strip()
+        j = eq + 1
+        if text[j] == '"':
+            k = j + 1
+            while text[k] != '"':
+                k += 2 if text[k] == "\\" else 1
+            out[key], i = text[j + 1 : k], k + 1
+        elif text[j] == "<":
+            depth, k = 1, j + 1
+            while depth:
+                depth += {"<": 1, ">": -1}.get(text[k], 0)
+                k += 1
+            out[key], i = text[j + 1 : k - 1], k
+        else:
+            k = j
+            while k < len(text) and text[k] not in " ]":
+                k += 1
+            out[key], i = text[j:k], k
+        i += 1
+    return out
+
+
+def drawn_marks(dot: str) -> set[tuple[str, ...]]:
+    """The marks the DOT draws, read back from the DOT itself (not from the view)."""
+    marks: set[tuple[str, ...]] = set()
+    for line in dot.splitlines():
+        text = line.strip()
+        if not text.endswith("]") or text.startswith(("graph ", "node ", "edge ", "legend~", '"legend~')):
+            continue
+        attributes = _attrs(text)
+        if " -> " in text.split(" [", 1)[0]:
+            marks.add(("relation", attributes["color"], attributes["style"]))
+        elif attributes.get("shape") == "circle":
+            marks.add(("junction", attributes["fillcolor"]))
+        elif "dashed" in attributes.get("style", "") and attributes.get("color") == "#999999":
+            marks.add(("context",))
+        else:
+            marks.add(("fill", attributes["fillcolor"], attributes["color"]))
+        if "not shown" in attributes.get("label", ""):
+            marks.add(("hidden",))
+    return marks
+
+
+def legend_marks(view: View) -> set[tuple[str, ...]]:
+    marks: set[tuple[str, ...]] = set()
+    for entry in view.legend:
+        if entry.kind == "relation":
+            marks.add(("relation", entry.colour or "", entry.line or ""))
+        elif entry.kind == "junction":
+            marks.add(("junction", entry.colour or ""))
+        elif entry.kind in ("context", "hidden"):
+            marks.add((entry.kind,))
+        elif entry.kind == "role":
+            marks.add(("fill", entry.fill or "", entry.colour or ""))
+        else:
+            marks.add(("overlay", entry.fill or ""))
+    return marks
+
+
+def _legend_cases() -> list[tuple[str, ArgumentMap, ViewOptions, dict[str, Overlay]]]:
+    cases: list[tuple[str, ArgumentMap, ViewOptions, dict[str, Overlay]]] = []
+    for name in ("example-remote-work", "blank-2012-paradox", "beijing-2008-cable"):
+        amap = formats.load(MAPS / f"{name}.yaml")
+        by_label = overlays(evaluate(amap, "grounded"), "label")
+        for preset in named_views(amap):
+            cases.append((f"{name}/{preset.name}", amap, preset.options, {}))
+        cases.append((f"{name}/overview/label", amap, named_views(amap)[0].options, by_label))
+    return cases
+
+
+LEGEND_CASES = _legend_cases()
+
+
+@pytest.mark.parametrize(
+    ("name", "amap", "options", "marks"), LEGEND_CASES, ids=[case[0] for case in LEGEND_CASES]
+)
+def test_legend_explains_every_drawn_mark_and_nothing_else(
+    name: str, amap: ArgumentMap, options: ViewOptions, marks: dict[str, Overlay]
+) -> None:
+    view = make_view(amap, options, marks)
+    drawn = drawn_marks(digraph(view).source)
+    explained = legend_marks(view)
+    overlay_fills = {("overlay", fill) for (_, fill) in {("", n.fill) for n in view.nodes if n.overlay}}
+    if marks:
+        # With an overlay a node's fill is the overlay's; the role is still told by its border and shape.
+        drawn = {m for m in drawn if m[0] != "fill"} | overlay_fills
+        explained = {m for m in explained if m[0] != "fill"}
+    assert drawn == explained, name
