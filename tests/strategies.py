@@ -361,3 +361,118 @@ diagnostics = st.builds(
 file_reports = st.builds(
     FileReport, report_paths, st.lists(diagnostics, max_size=4).map(tuple), loaded=st.booleans()
 )
+
+
+# ------------------------------------------------------------------------------------------------
+# Hostile text for the exporters (tests/export/): valid maps whose every string may be empty,
+# blank, full of control characters and Graphviz escapes, or longer than Graphviz's 16,384 limit.
+# ------------------------------------------------------------------------------------------------
+
+__all__ += ["hostile_maps", "hostile_texts"]
+
+_hostile_pieces = st.sampled_from(
+    [
+        "",
+        " ",
+        "\x00",
+        "\x01\x07\x1b[31m",
+        "\x7f\x85\x9f",
+        "\r\n",
+        "\u2028",
+        "\\G\\N\\L\\E\\T\\H",
+        "\\l\\n\\r",
+        "\\",
+        '\\"',
+        '"',
+        "]]>",
+        "&#92;N",
+        "<TABLE>",
+        "\U0001d54f",
+        "\u202e",
+    ]
+)
+#: Strings a careless renderer breaks on; sometimes very long.
+hostile_texts = st.one_of(
+    st.lists(st.one_of(_hostile_pieces, texts), max_size=6).map("".join),
+    st.integers(16_000, 20_000).map(lambda n: ("x\\N" * n)[:n]),
+)
+
+
+@st.composite
+def hostile_maps(draw: st.DrawFn) -> ArgumentMap:
+    """A valid map (``argument_maps``) with its titles, texts, quotes, labels and notes made hostile."""
+    amap = draw(argument_maps(max_factors=2))
+
+    def text() -> str:
+        return draw(hostile_texts)
+
+    def maybe(value: str | None) -> str | None:
+        return text() if value is not None or draw(st.booleans()) else None
+
+    propositions = []
+    for prop in amap.propositions:
+        citation = prop.citation
+        if citation is not None:
+            citation = attrs.evolve(citation, locator=maybe(citation.locator), quote=maybe(citation.quote))
+        speaker = prop.speaker
+        if speaker is not None:
+            speaker = attrs.evolve(speaker, name=text(), affiliation=maybe(speaker.affiliation))
+        propositions.append(
+            attrs.evolve(prop, text=text(), citation=citation, speaker=speaker, note=maybe(prop.note))
+        )
+    return attrs.evolve(
+        amap,
+        title=text(),
+        question=maybe(amap.question),
+        poles=tuple(attrs.evolve(p, label=text()) for p in amap.poles),
+        themes=tuple(attrs.evolve(t, label=text()) for t in amap.themes),
+        propositions=tuple(propositions),
+        inferences=tuple(attrs.evolve(i, label=maybe(i.label)) for i in amap.inferences),
+        attacks=tuple(attrs.evolve(a, label=maybe(a.label)) for a in amap.attacks),
+    )
+
+
+# -- diagnostics and check reports (tests/test_diagnostics.py, tests/lint/emit) ---------------------
+
+from argmap.diagnostics import Diagnostic, Severity, Span  # noqa: E402
+from argmap.lint.check import FileReport  # noqa: E402
+
+#: Plain data as a YAML or JSON loader returns it: scalars, lists and string-keyed mappings.
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=200),
+    lambda children: (
+        st.lists(children, max_size=8) | st.dictionaries(st.text(max_size=10), children, max_size=8)
+    ),
+    max_leaves=40,
+)
+
+report_paths = st.sampled_from(
+    ["maps/a.yaml", "dir with space/m.yaml", "/abs/ünï.yaml", "x.json", "a#b%c.yaml"]
+)
+
+
+@st.composite
+def spans(draw: st.DrawFn) -> Span:
+    """A span in a file (or none named), possibly a whole-file one, its end never before its start."""
+    file = draw(st.none() | report_paths)
+    if draw(st.integers(0, 5)) == 0:
+        return Span.of_file(file)
+    line, column = draw(st.integers(1, 500)), draw(st.integers(1, 80))
+    end_line = draw(st.integers(line, line + 3))
+    end_column = draw(st.integers(column if end_line == line else 1, 120))
+    return Span(file, line, column, end_line, end_column)
+
+
+diagnostics = st.builds(
+    Diagnostic,
+    st.sampled_from(["S002", "H001", "P006", "F001", "Y001", "M003", "X999"]),
+    st.sampled_from(Severity),
+    st.text(min_size=1, max_size=30),
+    st.lists(st.text(max_size=5), max_size=3).map(tuple),
+    st.none() | spans(),
+    st.none() | st.text(max_size=20),
+)
+
+file_reports = st.builds(
+    FileReport, report_paths, st.lists(diagnostics, max_size=4).map(tuple), loaded=st.booleans()
+)
