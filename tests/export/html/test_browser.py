@@ -317,3 +317,22 @@ def test_hostile_strings_show_as_text_and_nothing_runs(browser: Browser, tmp_pat
     assert browser.js("return window.argmapViewer.state().hits") == ["c"]
     assert browser.js("return window.__pwned === undefined")
     _assert_clean(browser)
+
+
+def test_map_with_dangling_references_still_opens(browser: Browser, tmp_path: Path) -> None:
+    """Unknown ids (a map with validation errors) show as plain ids; the page works on."""
+    from argmap.export.html import to_html
+
+    amap = ArgumentMap(
+        "Broken",
+        propositions=[Proposition("a", "A"), Proposition("b", "B", citation=Citation("nosuch", quote="zzz"))],
+        inferences=[Inference("i", ("a", "ghost"), "b")],
+        attacks=[Attack("x", "ghost2", "a")],
+    )
+    page = tmp_path / "broken.html"
+    page.write_text(to_html(amap, semantics=("grounded",)), encoding="utf-8")
+    browser.open(page)
+    _click(browser, 'g.node.prop[data-id="b"]')
+    content = browser.driver.find_element("id", "node-panel").get_attribute("textContent")
+    assert "ghost" in content and "The source text is not included" in content
+    _assert_clean(browser)
