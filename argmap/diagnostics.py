@@ -230,7 +230,12 @@ LOAD_FAMILIES: dict[str, tuple[str, str]] = {
     "Y": ("YAML", "YAML that does not parse, or parses into something argmap refuses."),
     "J": ("JSON", "JSON that does not parse, or parses into something argmap refuses."),
     "M": ("map structure", "Files that parse but do not have the shape of a map."),
+    "D": ("Argdown", "Argdown text that cannot be parsed into a map."),
     "A": ("framework files", "Abstract argumentation frameworks in ICCMA, APX or TGF that cannot be read."),
+    "U": (
+        "usage",
+        "Arguments and option values that name nothing argmap knows, or miss what a command needs.",
+    ),
 }
 
 _CODES = (
@@ -492,6 +497,33 @@ _CODES = (
         "af.i23:1:1: A005 the header declares 1000000000 arguments; a file of 15 characters may declare ...",
         "check the header; see docs/limits.md",
         "text",
+    ),
+    LoadCode(
+        "D001",
+        "argdown-syntax",
+        "a line of an Argdown file cannot be parsed",
+        "===\ntitle: T\n",
+        "m.argdown:1:1: D001 front matter opened with '===' is never closed",
+        "fix the line shown; see the Argdown section of the README for what argmap reads",
+        "text",
+    ),
+    LoadCode(
+        "U001",
+        "unknown-name",
+        "an argument or option names something that does not exist: a view, pole, theme or output format",
+        "argmap render m.yaml --view pole:nope",
+        "U001 view 'pole:nope': 'nope' is not a pole of this map (it has: gains, losses)",
+        "use one of the names the message lists",
+        "console",
+    ),
+    LoadCode(
+        "U002",
+        "missing-requirement",
+        "a command lacks what it needs: an output path, an optional package",
+        "argmap convert m.yaml",
+        "U002 convert needs -o FILE, or --upgrade to rewrite MAP in place",
+        "give what the message asks for",
+        "console",
     ),
 )
 

@@ -62,7 +62,7 @@ def convert(
     try:
         if output is None:
             if not upgrade:
-                raise InputError("convert needs -o FILE, or --upgrade to rewrite MAP in place")
+                raise InputError("convert needs -o FILE, or --upgrade to rewrite MAP in place", code="U002")
             result = upgrade_file(map_file)
             state = "upgraded to" if result.changed else "already at"
             typer.echo(f"{map_file}: {state} map format version {formats.FORMAT_VERSION}")

@@ -60,6 +60,6 @@ def to_networkx(amap: ArgumentMap) -> Any:
     try:
         import networkx as nx  # optional: imported on use
     except ImportError:
-        raise InputError("to_networkx needs networkx: pip install networkx") from None
+        raise InputError("to_networkx needs networkx: pip install networkx", code="U002") from None
     data = node_link_data(amap)
     return nx.node_link_graph(data, directed=True, multigraph=True, edges="edges")

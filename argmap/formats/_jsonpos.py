@@ -26,6 +26,7 @@ __all__ = [
     "find_duplicate",
     "locate",
     "offset_location",
+    "token_extender",
     "token_span",
 ]
 
@@ -123,6 +124,30 @@ def token_span(text: str, file: str | None) -> Callable[[int], Location]:
         return Location(file, start.line, start.column, end.line, end.column)
 
     return to_span
+
+
+def token_extender(text: str) -> Callable[[Location], Location]:
+    """A function stretching a span to the end of the JSON token that starts where the span does.
+
+    For error messages only (the token is matched again); a span no token starts at is returned
+    as it is.
+    """
+    line_starts: list[int] = []
+
+    def extend(span: Location) -> Location:
+        if not line_starts:
+            line_starts.extend([0, *map(_end, _NEWLINE.finditer(text))])
+        if span.whole_file or span.line > len(line_starts):
+            return span
+        offset = line_starts[span.line - 1] + span.column - 1
+        match = _TOKEN.match(text, offset)
+        if match is None or match.end() == offset:
+            return span
+        end_line = bisect.bisect_right(line_starts, match.end())
+        end_column = match.end() - line_starts[end_line - 1] + 1
+        return Location(span.file, span.line, span.column, end_line, end_column)
+
+    return extend
 
 
 class Pairs(list[tuple[str, Any]]):

@@ -48,7 +48,7 @@ from argmap.diagnostics import short_repr
 from argmap.errors import Location, ParseError
 from argmap.formats._spec import Located, Pos, ToLocation
 
-__all__ = ["LocatedData", "load_located"]
+__all__ = ["LocatedData", "load_located", "token_spans"]
 
 _Base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _BOOL = "tag:yaml.org,2002:bool"
@@ -474,3 +474,30 @@ def load_located(text: str, file: str | None) -> LocatedData:
         loader.dispose()
     root = yaml.Mark(file or "<string>", 0, 0, 0, None, 0)
     return LocatedData(data, builder.located, _mark_location(file), root, builder.keep)
+
+
+def token_spans(text: str) -> Callable[[Location], Location]:
+    """A function stretching a span to the end of the YAML token that starts where the span does.
+
+    For error messages only: the text is scanned again, once, on the first call (a load that finds
+    no problem never pays for it). A span no token starts at is returned as it is.
+    """
+    ends: dict[tuple[int, int], tuple[int, int]] | None = None
+
+    def extend(span: Location) -> Location:
+        nonlocal ends
+        if ends is None:
+            ends = {}
+            try:
+                for token in yaml.scan(text, Loader=_Base):
+                    start, end = token.start_mark, token.end_mark
+                    if (start.line, start.column) != (end.line, end.column):
+                        ends.setdefault((start.line, start.column), (end.line, end.column))
+            except yaml.YAMLError:  # the document loaded, so this is not expected; keep what was found
+                pass
+        end = ends.get((span.line - 1, span.column - 1))
+        if end is None or span.whole_file:
+            return span
+        return Location(span.file, span.line, span.column, end[0] + 1, end[1] + 1)
+
+    return extend

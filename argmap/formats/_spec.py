@@ -618,12 +618,14 @@ def structure_map(
     located: Mapping[int, Located],
     to_location: ToLocation,
     root: Pos,
+    extend: Callable[[Location], Location] | None = None,
 ) -> ArgumentMap:
     """Build an :class:`ArgumentMap` from loaded data, or raise the first :class:`ParseError`.
 
     ``located`` gives the positions of each container by its ``id``; ``to_location`` turns a
     recorded position (and ``root``, the start of the file) into a :class:`Location`. The raised
-    error carries every problem found in ``errors`` so a caller can show them all.
+    error carries every problem found in ``errors`` so a caller can show them all. ``extend``, when
+    given, stretches an error's span to the end of the token it starts at (on the error path only).
     """
     structurer = _Structurer(file, located, to_location)
     if isinstance(data, Mapping) and "argmap" in data:
@@ -646,6 +648,12 @@ def structure_map(
         else:
             start = to_location(root)
             errors = [ParseError("the map could not be read", file, start.line, start.column, code="M006")]
+        if extend is not None:
+            for error in errors:
+                error.diagnostics = tuple(
+                    attrs.evolve(d, span=extend(d.span)) if d.span is not None else d
+                    for d in error.diagnostics
+                )
         first = errors[0]
         raise _with_all(first, errors)
     amap: ArgumentMap = attrs.evolve(result, path=file)

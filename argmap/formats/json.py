@@ -134,6 +134,7 @@ def loads(text: str, filename: str | None = None) -> ArgumentMap:
         located=located,
         to_location=_jsonpos.offset_location(text, filename),
         root=0,
+        extend=_jsonpos.token_extender(text),
     )
 
 

@@ -6,7 +6,7 @@ from typing import Any
 
 import yaml
 
-from argmap.formats._located import load_located
+from argmap.formats._located import load_located, token_spans
 from argmap.formats._spec import structure_map, unstructure_map
 from argmap.model.core import ArgumentMap
 
@@ -24,6 +24,7 @@ def loads(text: str, filename: str | None = None) -> ArgumentMap:
         located=loaded.located,
         to_location=loaded.to_location,
         root=loaded.root,
+        extend=token_spans(text),
     )
 
 

@@ -81,7 +81,9 @@ def named_view(amap: ArgumentMap, spec: str) -> NamedView:
         pole = amap.index.poles.get(ident)
         if pole is None:
             raise InputError(
-                f"view {spec!r}: {ident!r} is not a pole of this map ({_known(list(amap.index.poles))})"
+                f"view {short_repr(spec)}: {short_repr(ident)} is not a pole of this map "
+                f"({_known(list(amap.index.poles))})",
+                code="U001",
             )
         return _pole(pole.id, pole.label)
     if kind == "theme" and sep:
@@ -89,7 +91,8 @@ def named_view(amap: ArgumentMap, spec: str) -> NamedView:
         if theme is None:
             known = _known(list(amap.index.themes))
             raise InputError(
-                f"view {short_repr(spec)}: {short_repr(ident)} is not a theme of this map ({known})"
+                f"view {short_repr(spec)}: {short_repr(ident)} is not a theme of this map ({known})",
+                code="U001",
             )
         return _theme(theme.id, theme.label)
-    raise InputError(f"unknown view {short_repr(spec)}; use overview, pole:ID, theme:ID or full")
+    raise InputError(f"unknown view {short_repr(spec)}; use overview, pole:ID, theme:ID or full", code="U001")

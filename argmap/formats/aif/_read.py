@@ -191,9 +191,9 @@ def read(text: str, filename: str | None = None) -> AifImport:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise ParseError(f"not valid JSON: {exc.msg}", filename, exc.lineno, exc.colno) from None
+        raise ParseError(f"not valid JSON: {exc.msg}", filename, exc.lineno, exc.colno, code="J001") from None
     except RecursionError:
-        raise ParseError("JSON nested too deeply", filename, 1, 1) from None
+        raise ParseError("JSON nested too deeply", filename, 1, 1, code="J004") from None
     return read_data(data, filename, text)
 
 
@@ -275,10 +275,11 @@ def read_data(data: Any, filename: str | None = None, text: str | None = None) -
             filename,
             1,
             1,
+            code="M006",
         )
     edges = data.get("edges", [])
     if not isinstance(edges, list):
-        raise ParseError("not an AIF file: 'edges' is not a list", filename, 1, 1)
+        raise ParseError("not an AIF file: 'edges' is not a list", filename, 1, 1, code="M001")
     r = _Reader(filename, text)
     r.read_nodes(data["nodes"])
     r.read_edges(edges)
