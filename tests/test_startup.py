@@ -47,7 +47,7 @@ def command(*args: str) -> str:
             command("--version"),
             (*HEAVY, "attrs", "yaml", "argmap.lint", "argmap.formats", "importlib.metadata"),
         ),
-        (command("check", EXAMPLE), (*HEAVY, "importlib.metadata")),
+        (command("check", EXAMPLE), (*HEAVY, "importlib.metadata", "argmap.formats.aif")),
         (command("show", EXAMPLE), ("numpy", "graphviz", "pydantic", "argmap.af", "argmap.evaluation")),
         ("import argmap.lint", ("argmap.lint.rules", *HEAVY)),
     ],

@@ -16,7 +16,6 @@ from argmap._files import read_text, write_atomic
 from argmap._graph import paused_gc
 from argmap.diagnostics import short_repr
 from argmap.errors import Diagnostic, InputError
-from argmap.formats import aif as _aif
 from argmap.formats import json as _json
 from argmap.formats import yaml as _yaml
 from argmap.formats._spec import FORMAT_VERSION, json_schema
@@ -48,9 +47,24 @@ class Format:
 
 def _json_or_aif(text: str, filename: str | None) -> ArgumentMap:
     # AIF files are JSON too: they are told apart by content (their first key), not by name.
-    if _aif.sniff(text):
-        return _aif.loads(text, filename)
+    from argmap.formats import aif
+
+    if aif.sniff(text):
+        return aif.loads(text, filename)
     return _json.loads(text, filename)
+
+
+def _aif_loads(text: str, filename: str | None) -> ArgumentMap:
+    # Imported on use, like Argdown: checking a YAML map need not pay for the AIF reader.
+    from argmap.formats import aif
+
+    return aif.loads(text, filename)
+
+
+def _aif_dumps(amap: ArgumentMap) -> str:
+    from argmap.formats import aif
+
+    return aif.dumps(amap)
 
 
 def _argdown_loads(text: str, filename: str | None) -> ArgumentMap:
@@ -70,7 +84,7 @@ def _argdown_dumps(amap: ArgumentMap) -> str:
 FORMATS: Mapping[str, Format] = {
     "yaml": Format("yaml", (".yaml", ".yml"), _yaml.loads, _yaml.dumps),
     "json": Format("json", (".json",), _json_or_aif, _json.dumps),
-    "aif": Format("aif", (".aif",), _aif.loads, _aif.dumps),
+    "aif": Format("aif", (".aif",), _aif_loads, _aif_dumps),
     "argdown": Format("argdown", (".argdown", ".ad"), _argdown_loads, _argdown_dumps),
 }
 
@@ -115,12 +129,14 @@ def load_reporting(
     fmt = format_for(path, format)
     if fmt.name not in ("aif", "json"):
         return load(path, format), ()
+    from argmap.formats import aif
+
     text = read_text(path)
-    if fmt.name == "json" and not _aif.sniff(text):
+    if fmt.name == "json" and not aif.sniff(text):
         with paused_gc():
             return fmt.loads(text, os.fspath(path)), ()
     with paused_gc():
-        result = _aif.read(text, os.fspath(path))
+        result = aif.read(text, os.fspath(path))
     return result.map, result.diagnostics
 
 
