@@ -36,14 +36,16 @@ class Span:
     """A region of a file: 1-based lines and columns, as editors count them.
 
     ``end_line``/``end_column`` is the position just after the region (exclusive, as SARIF's
-    ``endColumn`` and LSP ranges count); a span built from a start alone is empty (end = start).
+    ``endColumn`` and LSP ranges count); ``None`` when only the start is known, and :attr:`end`
+    then reads as the start (an empty region). Plain defaults rather than computed ones, because
+    loaders make a span for every object of a map and each extra step there is measurable.
     ``file`` is ``None`` for text that came from no file. Line 0 means the file as a whole (a
     missing file has no lines): see :meth:`of_file`.
 
     >>> str(Span("m.yaml", 3, 7, 3, 12))
     'm.yaml:3:7'
-    >>> Span("m.yaml", 3, 7).end_column
-    7
+    >>> Span("m.yaml", 3, 7).end
+    (3, 7)
     >>> str(Span.of_file("m.yaml"))
     'm.yaml'
     """
@@ -51,8 +53,8 @@ class Span:
     file: str | None
     line: int
     column: int
-    end_line: int = attrs.field(default=attrs.Factory(lambda self: self.line, takes_self=True))
-    end_column: int = attrs.field(default=attrs.Factory(lambda self: self.column, takes_self=True))
+    end_line: int | None = None
+    end_column: int | None = None
 
     @classmethod
     def of_file(cls, file: str | None) -> Span:
@@ -76,7 +78,9 @@ class Span:
 
     @property
     def end(self) -> tuple[int, int]:
-        """(line, column) just after the last character."""
+        """(line, column) just after the last character; the start when no end is known."""
+        if self.end_line is None or self.end_column is None:
+            return (self.line, self.column)
         return (self.end_line, self.end_column)
 
 

@@ -52,7 +52,7 @@ def _diagnostic(
 ) -> Diagnostic:
     if line is not None:
         column = column or 1
-        span = Span(file, line, column, end_line or line, end_column or column)
+        span = Span(file, line, column, end_line, end_column)
     elif file is not None:
         span = Span.of_file(file)
     else:

@@ -37,12 +37,13 @@ def span_json(span: Span | None) -> dict[str, Any] | None:
         return None
     if span.whole_file:
         return {"file": span.file, "line": None, "column": None, "end_line": None, "end_column": None}
+    end_line, end_column = span.end
     return {
         "file": span.file,
         "line": span.line,
         "column": span.column,
-        "end_line": span.end_line,
-        "end_column": span.end_column,
+        "end_line": end_line,
+        "end_column": end_column,
     }
 
 

@@ -80,7 +80,7 @@ def _location(path: str, diag: Diagnostic) -> dict[str, Any]:
     physical: dict[str, Any] = {"artifactLocation": {"uri": _uri(span.file if span and span.file else path)}}
     if span is not None and not span.whole_file:
         start = (max(span.line, 1), max(span.column, 1))
-        end = max((span.end_line, span.end_column), start)
+        end = max(span.end, start)
         physical["region"] = {
             "startLine": start[0],
             "startColumn": start[1],
