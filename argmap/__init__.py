@@ -32,7 +32,8 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from argmap.comparison import compare
-    from argmap.errors import ArgmapError, Diagnostic, InputError, Location, ParseError, RenderError, Severity
+    from argmap.diagnostics import Diagnostic, Severity, Span
+    from argmap.errors import ArgmapError, InputError, Location, ParseError, RenderError
     from argmap.evaluation import Balance, Evaluation, balance, evaluate
     from argmap.export.dot import RenderOptions, to_digraph, to_dot
     from argmap.export.html import to_html
@@ -84,6 +85,7 @@ __all__ = [
     "Role",
     "Severity",
     "Source",
+    "Span",
     "Speaker",
     "Theme",
     "View",
@@ -135,9 +137,10 @@ _LAZY: dict[str, str] = {
     "add": "argmap.model",
     "remove": "argmap.model",
     "replace": "argmap.model",
-    "Diagnostic": "argmap.errors",
+    "Diagnostic": "argmap.diagnostics",
     "Location": "argmap.errors",
-    "Severity": "argmap.errors",
+    "Severity": "argmap.diagnostics",
+    "Span": "argmap.diagnostics",
     "Balance": "argmap.evaluation",
     "Evaluation": "argmap.evaluation",
     "balance": "argmap.evaluation",

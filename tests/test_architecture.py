@@ -25,6 +25,7 @@ RANKS: dict[str, int] = {
     "diagnostics": 0,
     "_files": 0,
     "_graph": 0,
+    "_version": 0,
     "model": 1,
     "formats": 2,
     "lint": 3,
