@@ -20,6 +20,8 @@ __all__ = ["check", "register"]
 
 def _may_be_links(path: Path) -> bool:
     """Whether ``path`` could be a link file: its start mentions their ``argmap-links`` key."""
+    if not path.is_file():  # a FIFO would block, a device never end: the map loader refuses them
+        return False
     try:
         with open(path, "rb") as handle:
             return b"argmap-links" in handle.read(4096)
