@@ -102,7 +102,11 @@ def render(
         typer.Option("--direction", "-d", help="Layout: TB, BT, LR or RL (default TB; LR for --overview)."),
     ] = None,
     hide_evidence: Annotated[
-        bool | None, typer.Option("--hide-evidence", help="Leave evidence nodes out.")
+        bool | None,
+        typer.Option(
+            "--hide-evidence/--show-evidence",
+            help="Leave evidence nodes out (default: shown; hidden in overviews).",
+        ),
     ] = None,
     pole: Annotated[
         list[str] | None, typer.Option("--pole", help="Show only this pole (repeatable).")
@@ -138,7 +142,11 @@ def render(
         ),
     ] = None,
     group_themes: Annotated[
-        bool | None, typer.Option("--group-themes", help="Group each pole's factors in boxes by theme.")
+        bool | None,
+        typer.Option(
+            "--group-themes/--no-group-themes",
+            help="Group each pole's factors in boxes by theme (default: no; yes for pole views).",
+        ),
     ] = None,
     context: Annotated[
         bool | None,

@@ -124,3 +124,17 @@ def test_default_name_carries_the_view(tmp_path: Path, monkeypatch: pytest.Monke
     monkeypatch.chdir(tmp_path)
     assert run(EXAMPLE, "--view", "overview", "-f", "dot")[0] == EXIT_OK
     assert (tmp_path / "example-remote-work-overview.dot").exists()
+
+
+@pytest.mark.parametrize(
+    ("view", "option", "needle"),
+    [
+        ("overview", "--show-evidence", "output-up"),  # evidence the overview leaves out
+        ("pole:gains", "--skeleton", '"verdict"'),  # the verdict a pole view leaves to the overview
+    ],
+)
+def test_every_preset_setting_can_be_turned_back(view: str, option: str, needle: str) -> None:
+    """Each setting a named view changes has a flag that undoes it."""
+    preset = run(EXAMPLE, "--view", view, "-f", "dot", "-o", "-")[1]
+    adjusted = run(EXAMPLE, "--view", view, option, "-f", "dot", "-o", "-")[1]
+    assert (needle in preset) != (needle in adjusted)
