@@ -130,7 +130,7 @@ def test_default_name_carries_the_view(tmp_path: Path, monkeypatch: pytest.Monke
     ("view", "option", "needle"),
     [
         ("overview", "--show-evidence", "output-up"),  # evidence the overview leaves out
-        ("pole:gains", "--skeleton", '"verdict"'),  # the verdict a pole view leaves to the overview
+        ("pole:gains", "--skeleton", '"different-measures" ['),  # an explanation a pole view leaves out
     ],
 )
 def test_every_preset_setting_can_be_turned_back(view: str, option: str, needle: str) -> None:
