@@ -291,7 +291,7 @@ def _json(value: Any) -> str:
 
 
 _JSON_STRING = re.compile(r'"(?:\\.|[^"\\])*"')
-_STRING_SIGNIFICANT = re.compile(r"[{}\[\]#<>/:,*_@]")
+_STRING_SIGNIFICANT = re.compile(r"[{}\[\]#<>/:,*_@\-]")
 _SURROGATES = re.compile(r"\\u(d[89ab][0-9a-f]{2})\\u(d[c-f][0-9a-f]{2})")
 _BARE_EXPONENT = re.compile(r"(?<![\w.])(-?\d+)([eE][-+]?\d+)")
 
@@ -329,7 +329,8 @@ def dumps(amap: ArgumentMap) -> str:
             extra["tags"] = prop["tags"]
         if prop.get("contradicts"):
             extra["contradicts"] = prop["contradicts"]
-        line = f"[{_title(prop['id'])}]: {visible}"
+        # Argdown needs some text after a title; the exact text is in the data then.
+        line = f"[{_title(prop['id'])}]: {visible or '(text in data)'}"
         if extra:
             line += f" {_json(extra)}"
         lines.append(line)

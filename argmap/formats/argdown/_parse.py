@@ -280,7 +280,7 @@ class _Parser:
     def continuation(self, n: int) -> tuple[str, int]:
         """The element text starting on line ``n`` and running over following lines, and the next line."""
         parts = [self.lines[n]]
-        depth = self.lines[n].count("{") - self.lines[n].count("}")
+        depth = _brace_depth(self.lines[n])
         m = self.next_line(n)
         while m < len(self.lines) and not self.blank(m):
             line = self.lines[m]
@@ -291,7 +291,7 @@ class _Parser:
             if depth <= 0 and _LIST.match(line):
                 break
             parts.append(line)
-            depth += line.count("{") - line.count("}")
+            depth += _brace_depth(line)
             m = self.next_line(m)
         return "\n".join(parts), m
 
@@ -443,9 +443,9 @@ class _Parser:
         rest = line[body_start:]
         collected: list[str] = []
         while True:
-            close = re.search(r"-{2,}", rest)
+            close = _inference_end(rest)
             if close is not None:
-                collected.append(rest[: close.start()])
+                collected.append(rest[:close])
                 break
             collected.append(rest)
             n += 1
@@ -495,6 +495,33 @@ class _Parser:
                 text = pattern.sub(r"\2", text)
         text = _SPACES.sub(" ", text.replace("\x00", "")).strip()
         return _Inline(text, tags, data)
+
+
+def _brace_depth(line: str) -> int:
+    """Braces opened minus braces closed on a line, escaped braces (``\\{``) not counted: data that is still
+    open makes the next line part of the same element."""
+    if "\\" in line:
+        line = _ESCAPED.sub("", line)
+    return line.count("{") - line.count("}")
+
+
+_ESCAPED = re.compile(r"\\.")
+
+
+def _inference_end(text: str) -> int | None:
+    """Where the ``--`` closing an inference starts in ``text`` (``{data}`` skipped), or ``None``."""
+    k = 0
+    while True:
+        dash = text.find("--", k)
+        brace = text.find("{", k)
+        if dash < 0:
+            return None
+        if brace < 0 or dash < brace:
+            return dash
+        end = _closing_brace(text, brace)
+        if end < 0:
+            return dash
+        k = end + 1
 
 
 def _closing_brace(raw: str, start: int) -> int:

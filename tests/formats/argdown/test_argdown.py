@@ -6,11 +6,12 @@ import json
 import re
 import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 
 from argmap.errors import ParseError
 from argmap.formats import argdown, format_for, load
@@ -234,3 +235,56 @@ def test_the_readme_argdown_example_loads() -> None:
     amap = argdown.loads(block.group(1), "README.md")
     assert [p.id for p in amap.propositions] == ["keep-remote", "output-up", "juniors"]
     assert len(amap.inferences) == 1 and len(amap.attacks) == 1
+
+
+@needs_node
+@settings(max_examples=4, deadline=None)
+@given(argument_maps())
+def test_exports_of_random_maps_parse_in_argdown(amap: ArgumentMap) -> None:
+    # One Node process an example (a second each), so a few examples only; the corpus test covers the rest.
+    maps = [amap]
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = []
+        for k, drawn in enumerate(maps):
+            path = Path(tmp) / f"random-{k}.argdown"
+            path.write_text(argdown.dumps(drawn), encoding="utf-8")
+            paths.append(path)
+        done = subprocess.run(
+            ["node", str(NODE_DIR / "argdown_model.mjs"), *map(str, paths)],
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=120,
+        )
+        models = json.loads(done.stdout)
+        for path in paths:
+            theirs = models[str(path)]
+            assert theirs["errors"] == []
+            ours = argdown.parse(path.read_text(encoding="utf-8"))
+            assert _ours(ours)["relations"] == _theirs(theirs)["relations"]
+            assert set(_ours(ours)["statements"]) == set(_theirs(theirs)["statements"])
+
+
+@pytest.mark.parametrize(
+    ("text", "relations"),
+    [
+        # An escaped brace in a text opens no data, so the relation below still belongs to the statement.
+        ("[a]: a \\{ brace\n  >< [b]: b\n", [("statement", "a", "statement", "b", "contradictory")]),
+        # '--' inside inference data does not close the inference.
+        ('<r>\n\n(1) [p]: p\n-- {"label": "a -- b"} --\n(2) [c]: c\n', []),
+    ],
+)
+def test_escapes_and_data_do_not_end_elements_early(text: str, relations: list[tuple[str, ...]]) -> None:
+    doc = argdown.parse(text)
+    assert _ours(doc)["relations"] == relations
+    amap = argdown.loads(text)
+    assert amap.propositions
+    assert all(i.label in (None, "a -- b") for i in amap.inferences)
+
+
+@pytest.mark.parametrize("text", ["", " \t", "\x00\x01", "[x]: y", "a -- b {c}"])
+def test_texts_argdown_cannot_show_survive_in_data(text: str) -> None:
+    from argmap.model import Proposition
+
+    amap = ArgumentMap("t", propositions=(Proposition("p", text),)) if text else ArgumentMap("t")
+    assert argdown.loads(argdown.dumps(amap)) == amap
