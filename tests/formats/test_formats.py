@@ -238,6 +238,40 @@ BAD_YAML = [
 ]
 
 
+#: The load code of each BAD_YAML problem, by its message (see docs/rules.md).
+YAML_CODE = {
+    "invalid YAML": "Y001",
+    "unknown key 'foo' in map": "M003",
+    "duplicate key 'title'": "Y002",
+    "expected a map (a mapping), got a list": "M001",
+    "the file holds no map": "M006",
+    "title: expected a string, got a number": "M001",
+    "'abc' is not a valid !!int value": "Y004",
+    "missing required key 'text' in proposition": "M004",
+    "expected one of thesis, claim": "M002",
+    "'a b' is not a valid id": "M002",
+    "expected a number in [0, 1]": "M002",
+    "expected a list, got a string": "M001",
+    "expected one of rebut, undercut": "M002",
+    "poles: expected a list": "M001",
+    "newer than this argmap reads": "M005",
+    "argmap: expected an integer, got nothing (null)": "M001",
+    "argmap: expected an integer, got a string": "M001",
+    "unknown key 'colour' in theme": "M003",
+    "unknown key 'nom'": "M003",
+    "could not determine a constructor": "Y001",
+    "undefined alias": "Y001",
+    "mapping keys must be strings": "Y003",
+    "unknown key '=' in map": "M003",
+    "expected a mapping or list of mappings for merging": "Y001",
+    "expected a single document": "Y001",
+    "duplicate anchor": "Y001",
+    "invalid YAML: did not find expected node content": "Y001",
+    "found undefined alias": "Y001",
+    "expected a mapping for merging, but found scalar": "Y001",
+}
+
+
 @pytest.mark.parametrize(("text", "line", "column", "message"), BAD_YAML)
 def test_bad_yaml_names_line_and_column(text: str, line: int, column: int, message: str) -> None:
     """Malformed YAML raises a ParseError naming the file, line, column and what was expected."""
@@ -246,7 +280,7 @@ def test_bad_yaml_names_line_and_column(text: str, line: int, column: int, messa
     error = caught.value
     assert message in error.message
     assert (error.file, error.line, error.column) == ("bad.yaml", line, column)
-    assert str(error).startswith(f"bad.yaml:{line}:{column}: ")
+    assert str(error).startswith(f"bad.yaml:{line}:{column}: {YAML_CODE[message]} ")
 
 
 BAD_JSON = [
@@ -267,6 +301,20 @@ BAD_JSON = [
 ]
 
 
+#: The load code of each BAD_JSON problem, by its message (see docs/rules.md).
+JSON_CODE = {
+    "invalid JSON": "J001",
+    "duplicate key 'title'": "J002",
+    "missing required key 'label' in pole": "M004",
+    "expected a string": "M001",
+    "duplicate key 'id'": "J002",
+    "duplicate key 'a'": "J002",
+    "got nan": "M002",
+    "'b c'": "M002",
+    "unknown key 'colour' in map": "M003",
+}
+
+
 @pytest.mark.parametrize(("text", "line", "column", "message"), BAD_JSON)
 def test_bad_json_names_line_and_column(text: str, line: int, column: int, message: str) -> None:
     """Malformed JSON raises a ParseError with the position of the problem."""
@@ -274,6 +322,7 @@ def test_bad_json_names_line_and_column(text: str, line: int, column: int, messa
         formats.loads(text, "json", filename="bad.json")
     assert message in caught.value.message
     assert (caught.value.line, caught.value.column) == (line, column)
+    assert caught.value.code == JSON_CODE[message]
 
 
 def test_all_problems_are_collected() -> None:
@@ -281,7 +330,8 @@ def test_all_problems_are_collected() -> None:
     text = "title: x\npropositions:\n  - {id: a, role: nope}\n  - {id: b, text: [1]}\n"
     with pytest.raises(ParseError) as caught:
         formats.loads(text)
-    messages = [e.message for e in caught.value.errors]
+    messages = [d.message for d in caught.value.diagnostics]
+    assert sorted(d.code for d in caught.value.diagnostics) == ["M001", "M002", "M004"]
     assert len(messages) == 3
     assert any("missing required key 'text'" in m for m in messages)
     assert any("role" in m for m in messages)
