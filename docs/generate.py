@@ -28,7 +28,8 @@ from argmap import formats
 from argmap.export.dot import RenderOptions, to_dot
 from argmap.export.image import render_bytes
 from argmap.model.core import ArgumentMap
-from argmap.view.select import ViewOptions, overview
+from argmap.view.presets import named_views
+from argmap.view.select import ViewOptions
 
 __all__ = [
     "DOCS",
@@ -54,21 +55,13 @@ EXAMPLE_MAP = "example-remote-work"
 def views(amap: ArgumentMap, name: str) -> dict[str, ViewOptions]:
     """View name -> options, in reading order, for the map called ``name``.
 
-    The overview and the pole views read left to right (many claims feed one thesis, so they stack
-    down the page); a pole view goes three steps below its thesis and groups factors by theme, and
-    leaves the verdict and explanations to the overview. Theme views show every node of the theme.
+    The document maps get every named view (:mod:`argmap.view.presets`, the same pictures
+    ``argmap render --view`` draws): overview, each pole, each theme, the whole map. The small example
+    map is drawn whole only.
     """
     if name not in DOCUMENT_MAPS:
         return {"full": ViewOptions()}
-    table: dict[str, ViewOptions] = {"overview": overview()}
-    for pole in amap.poles:
-        table[f"pole-{pole.id}"] = ViewOptions(
-            poles=(pole.id,), depth=3, group_themes=True, show_skeleton=False, direction="LR"
-        )
-    for theme in amap.themes:
-        table[f"theme-{theme.id}"] = ViewOptions(themes=(theme.id,), show_skeleton=False)
-    table["full"] = ViewOptions()
-    return table
+    return {preset.name: preset.options for preset in named_views(amap)}
 
 
 def _maps() -> dict[str, ArgumentMap]:

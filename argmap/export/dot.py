@@ -207,7 +207,7 @@ def _add_junction(graph: graphviz.Digraph, junction: Junction) -> None:
     )
 
 
-def _add_edge(graph: graphviz.Digraph, edge: Edge, direction: str = "TB") -> None:
+def _add_edge(graph: graphviz.Digraph, edge: Edge) -> None:
     edge_style = st.RELATION_STYLES[edge.relation]
     attributes = {
         "color": edge_style.color,
@@ -216,14 +216,13 @@ def _add_edge(graph: graphviz.Digraph, edge: Edge, direction: str = "TB") -> Non
         "dir": "back",
         "arrowtail": "none" if edge.part == "premise" else edge_style.arrow,
     }
-    if edge.label:
-        # Left to right, a layout label takes a rank of its own and doubles the width; an
-        # external label is placed after layout instead.
-        key = "xlabel" if direction in ("LR", "RL") else "label"
-        attributes[key] = f"<{_small(_esc(edge.label))}>"
-    if edge.context and edge.relation != "support":
-        # An attack to or from context must not drag the context across the layout.
-        attributes["constraint"] = "false"
+    if edge.marker and edge.label:
+        # A layout label (not an xlabel, which Graphviz drops on top of whatever is there): dot
+        # gives it room of its own. Long labels are a short marker here, their text in the legend.
+        attributes["label"] = f"<{_small(_esc(edge.marker))}>"
+        attributes["labeltooltip"] = _tooltip(edge.label)
+    # Context edges keep their say in the layout: a context node then sits next to the node it
+    # attacks instead of at the far end of the picture (measured: benchmarks/bench_layout.py).
     # Drawn head-to-tail (see module docstring): the graph edge runs from conclusion to premise.
     graph.edge(edge.head, edge.tail, **attributes)
 
@@ -265,13 +264,21 @@ def _legend_sample(entry: LegendEntry) -> str:
         return f'{cell}<TR><TD WIDTH="40"> </TD></TR></TABLE>'
     if entry.kind == "hidden":
         return _small("<I>+ n</I>")
+    if entry.kind == "note":
+        return _small(_esc(entry.key))
     cell = f'<TABLE BORDER="1" CELLBORDER="0" COLOR="#777777" BGCOLOR="{entry.fill}">'
     return f'{cell}<TR><TD WIDTH="40"> </TD></TR></TABLE>'
 
 
 def _add_legend(graph: graphviz.Digraph, legend: tuple[LegendEntry, ...]) -> None:
     """One compact table node: it takes the same small space in every layout direction."""
-    rows = [_legend_row(_legend_sample(entry), entry.label) for entry in legend]
+    rows = [
+        _legend_row(
+            _legend_sample(entry),
+            entry.label.removeprefix(f"{entry.key} ") if entry.kind == "note" else entry.label,
+        )
+        for entry in legend
+    ]
     table = f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="1">{"".join(rows)}</TABLE>'
     with graph.subgraph(name="cluster_legend") as legend_graph:
         legend_graph.attr(label="<<B>Legend</B>>", style="rounded", color="#BBBBBB", fontsize="11")
@@ -355,7 +362,7 @@ def digraph(view: View) -> graphviz.Digraph:
             _add_group(graph, group, children, nodes, junctions, f"cluster_pole_{group.index}")
     _add_members(graph, view.loose, nodes, junctions)
     for edge in view.edges:
-        _add_edge(graph, edge, view.direction)
+        _add_edge(graph, edge)
     if view.legend:
         _add_legend(graph, view.legend)
     return graph

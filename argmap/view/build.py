@@ -135,8 +135,11 @@ class Edge:
     head: str
     part: str = "whole"
     label: str | None = None
-    #: The edge touches faded context; layouts should not let it shape the picture.
+    #: The edge touches faded context.
     context: bool = False
+    #: What the picture writes on the edge: the label itself when short, else a numbered marker
+    #: such as "[1]" whose full text the legend's notes (and the edge's tooltip) give.
+    marker: str | None = None
 
 
 @attrs.frozen
@@ -162,7 +165,8 @@ class Group:
 class LegendEntry:
     """One legend row: a mark drawn in the picture and what it means.
 
-    ``kind`` is ``relation``, ``junction``, ``role``, ``context``, ``hidden`` or ``overlay``;
+    ``kind`` is ``relation``, ``junction``, ``role``, ``context``, ``hidden``, ``overlay`` or
+    ``note`` (an edge label too long for its edge: ``key`` is the marker drawn, ``label`` the text);
     ``key`` names the relation, role or overlay value.
     """
 
@@ -294,9 +298,14 @@ def _node(
     )
 
 
+#: Edge labels up to this many characters are written on the edge; longer ones become markers.
+SHORT_EDGE_LABEL = 16
+
+
 def _edges(selection: Selection) -> tuple[Edge, ...]:
-    """The selection's edges with unique ids: premise edges are named after their premise."""
+    """The selection's edges with unique ids (premise edges are named after their premise) and markers."""
     out: list[Edge] = []
+    notes = 0
     for edge in selection.edges:
         ref = edge.id or f"{edge.tail}~{edge.head}"
         if edge.part == "premise":
@@ -305,7 +314,16 @@ def _edges(selection: Selection) -> tuple[Edge, ...]:
             ident = f"{ref}~conclusion"
         else:
             ident = ref
-        out.append(Edge(ident, ref, edge.relation, edge.tail, edge.head, edge.part, edge.label, edge.context))
+        marker = None
+        if edge.label and edge.label.strip():
+            if len(edge.label) <= SHORT_EDGE_LABEL and "\n" not in edge.label:
+                marker = edge.label
+            else:
+                notes += 1
+                marker = f"[{notes}]"
+        out.append(
+            Edge(ident, ref, edge.relation, edge.tail, edge.head, edge.part, edge.label, edge.context, marker)
+        )
     return tuple(out)
 
 
@@ -349,6 +367,9 @@ def _legend(
         )
     if any(n.hidden_note for n in nodes):
         entries.append(LegendEntry("hidden", "hidden", "supporters or attackers not shown"))
+    for edge in edges:
+        if edge.label and edge.marker and edge.marker != edge.label:
+            entries.append(LegendEntry("note", edge.marker, f"{edge.marker} {edge.label}"))
     marks: dict[str, str] = {}
     for node in nodes:
         if node.overlay is not None and node.overlay.fill:

@@ -129,6 +129,7 @@ def _edge(edge: Edge) -> dict[str, Any]:
         "head": edge.head,
         "part": edge.part,
         "label": edge.label,
+        "marker": edge.marker,
         "context": edge.context,
         "style": {
             "colour": edge_style.color,

@@ -5,7 +5,7 @@ pictures the documentation shows (``docs/maps``) and ``make demo`` writes, so th
 ``argmap render --view``, reproduces any of them:
 
 - ``overview``: theses, explanations, verdict and the claims right below them, left to right;
-- ``pole:ID``: one pole three steps below its thesis, its factors grouped by theme, without the
+- ``pole:ID``: one pole two steps below its thesis (each factor's theme in its header), without the
   explanations and verdict (the overview shows those), left to right;
 - ``theme:ID``: every node of one theme and the path up to its thesis, without explanations and
   verdict;
@@ -44,7 +44,11 @@ class NamedView:
 
 
 def _pole(pole_id: str, label: str) -> NamedView:
-    options = ViewOptions(poles=(pole_id,), depth=3, group_themes=True, show_skeleton=False, direction="LR")
+    # Two steps, no theme boxes, context edges shaping the layout: measured with
+    # benchmarks/bench_layout.py, theme boxes and a third step multiply crossings (the essay's poles
+    # go from 22 and 32 crossings to 0 and 1; the cable's from 66 and 72 to 18 and 9); the header
+    # names each factor's theme and "+ n not shown" counts what the second step folds away.
+    options = ViewOptions(poles=(pole_id,), depth=2, show_skeleton=False, direction="LR")
     return NamedView(f"pole:{pole_id}", f"pole-{pole_id}", f"Pole: {label}", options)
 
 

@@ -72,7 +72,7 @@ def test_what_a_reader_needs_is_in_the_dot() -> None:
     assert "interview 1 · A. Rivera (Platform" in dot
     assert "Question:" in dot
     # The undercut a-mix aims at the junction of i-output, not at the thesis it concludes.
-    assert re.search(r'"i-output~inference" -> "ticket-mix" \[[^\]]*style=dotted', dot)
+    assert re.search(r"\"i-output~inference\" -> \"ticket-mix\" \[.*style=dotted", dot)
     # Linked premises meet in one junction.
     assert '"losses-thesis" -> "i-shallow~inference"' in dot
     assert '"i-shallow~inference" -> "shallow-focus"' in dot
@@ -355,6 +355,9 @@ def drawn_marks(dot: str) -> set[tuple[str, ...]]:
         attributes = _attrs(text)
         if " -> " in text.split(" [", 1)[0]:
             marks.add(("relation", attributes["color"], attributes["style"]))
+            marker = re.search(r">(\[\d+\])</FONT>", attributes.get("label", ""))
+            if marker:
+                marks.add(("note", marker.group(1)))
         elif attributes.get("shape") == "circle":
             marks.add(("junction", attributes["fillcolor"]))
         elif "dashed" in attributes.get("style", "") and attributes.get("color") == "#999999":
@@ -375,6 +378,8 @@ def legend_marks(view: View) -> set[tuple[str, ...]]:
             marks.add(("junction", entry.colour or ""))
         elif entry.kind in ("context", "hidden"):
             marks.add((entry.kind,))
+        elif entry.kind == "note":
+            marks.add(("note", entry.key))
         elif entry.kind == "role":
             marks.add(("fill", entry.fill or "", entry.colour or ""))
         else:

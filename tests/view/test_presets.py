@@ -29,9 +29,7 @@ def test_views_in_reading_order() -> None:
         (
             "pole:attraction",
             "pole-attraction",
-            ViewOptions(
-                poles=("attraction",), depth=3, group_themes=True, show_skeleton=False, direction="LR"
-            ),
+            ViewOptions(poles=("attraction",), depth=2, show_skeleton=False, direction="LR"),
         ),
         ("theme:japan", "theme-japan", ViewOptions(themes=("japan",), show_skeleton=False)),
     ],
