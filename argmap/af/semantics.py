@@ -23,7 +23,7 @@ from operator import eq, not_
 import attrs
 
 from argmap.af.framework import Framework
-from argmap.af.solvers import Backend, Problem, acceptance, resolve_backend, solve
+from argmap.af.solvers import Backend, Problem, acceptance, resolve_backend, sceptical_preferred, solve
 
 __all__ = [
     "Acceptance",
@@ -180,16 +180,18 @@ def extensions(
     semantics: Semantics | str,
     *,
     backend: Backend | str = Backend.AUTO,
+    limit: int = 0,
 ) -> list[frozenset[str]]:
     """All extensions of ``framework`` under ``semantics``, in a deterministic order.
 
-    Stable semantics may give an empty list (no stable extension exists).
+    Stable semantics may give an empty list (no stable extension exists). ``limit`` > 0 stops
+    after that many (clingo stops searching; the pure-Python engine only trims its result).
     """
     chosen = Semantics(semantics)
     if chosen is Semantics.GROUNDED:
         return [grounded_extension(framework)]
     core = _Core(framework)
-    found = solve(core.attackers, _problem(chosen), backend=backend)
+    found = solve(core.attackers, _problem(chosen), limit=limit, backend=backend)
     return [core.lift(framework, ext) for ext in found]
 
 
@@ -277,6 +279,11 @@ def sceptical(
     if label == _OUT:
         found = solve(core.attackers, _problem(chosen), limit=1, backend=backend)
         return Acceptance(False, core.lift(framework, found[0])) if found else Acceptance(True)
+    if chosen is Semantics.PREFERRED and resolve_backend(backend) is Backend.CLINGO:
+        # A few solver calls (see ``sceptical_preferred``) instead of listing every preferred
+        # extension to find one without the argument.
+        counter = sceptical_preferred(core.attackers, core.local[target])
+        return Acceptance(True) if counter is None else Acceptance(False, core.lift(framework, counter))
     found = solve(core.attackers, _problem(chosen), require_out=core.local[target], limit=1, backend=backend)
     return Acceptance(False, core.lift(framework, found[0])) if found else Acceptance(True)
 

@@ -37,6 +37,7 @@ __all__ = [
     "acceptance",
     "clingo_available",
     "resolve_backend",
+    "sceptical_preferred",
     "solve",
 ]
 
@@ -429,12 +430,38 @@ def _acceptance_clingo(attackers: Sequence[Sequence[int]], problem: Problem) -> 
         if engines is None:
             sub = _restrict(attackers, members)
             engines = parts[members] = (_Engine(sub, Problem.COMPLETE), _Engine(sub, Problem.PREFERRED))
-        if _sceptical_preferred(*engines, members.index(target)):
+        if _sceptical_preferred(*engines, members.index(target)) is None:
             sceptical.add(target)
     return CoreAcceptance(frozenset(credulous), frozenset(sceptical), True)
 
 
-def _sceptical_preferred(complete: _Engine, maximal: _Engine, target: int) -> bool:
+def sceptical_preferred(attackers: Sequence[Sequence[int]], target: int) -> frozenset[int] | None:
+    """``None`` if ``target`` is in every preferred extension, else a preferred one lacking it.
+
+    Decided on ``target`` and what attacks it (directionality), as :func:`acceptance` does; the
+    counter-example is then completed to a preferred extension of the whole core. Needs clingo.
+    """
+    members = _ancestors(attackers, target)
+    sub = _restrict(attackers, members)
+    local = members.index(target)
+    complete, maximal = _Engine(sub, Problem.COMPLETE), _Engine(sub, Problem.PREFERRED)
+    found = _sceptical_preferred(complete, maximal, local)
+    if found is None:
+        return None
+    # A preferred extension of the part that lacks ``target``; any preferred extension of the
+    # core agreeing with it on the part is preferred, and the domain heuristic finds one.
+    part = maximal.first([(maximal.atom(a), True) for a in found])
+    assert part is not None  # ``found`` itself is a model
+    whole = _Engine(attackers, Problem.PREFERRED)
+    chosen = {members[a] for a in part}
+    assumptions = [(whole.atom(g), g in chosen) for g in members]
+    extension = whole.first(assumptions)
+    assert extension is not None  # directionality: the part's extension extends to the core
+    return frozenset(extension)
+
+
+def _sceptical_preferred(complete: _Engine, maximal: _Engine, target: int) -> list[int] | None:
+    """``None`` if sceptically accepted, else a complete set whose preferred supersets lack it."""
     lacking = [(maximal.atom(target), False)]
     examined = 0
     with maximal.control.solve(assumptions=lacking, yield_=True) as handle:
@@ -442,7 +469,7 @@ def _sceptical_preferred(complete: _Engine, maximal: _Engine, target: int) -> bo
             inside = [sym.arguments[0].number for sym in model.symbols(shown=True)]
             wanted = [(complete.atom(a), True) for a in (*inside, target)]
             if complete.first(wanted) is None:
-                return False
+                return inside
             examined += 1
             if examined >= SCEPTICAL_BUDGET:
                 raise SolverUnavailableError(
@@ -450,7 +477,7 @@ def _sceptical_preferred(complete: _Engine, maximal: _Engine, target: int) -> bo
                     f"{SCEPTICAL_BUDGET} maximal sets for one argument; the framework is too hard "
                     "for this query (try grounded or complete semantics)"
                 )
-    return True
+    return None
 
 
 class _Engine:

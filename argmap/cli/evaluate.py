@@ -23,18 +23,30 @@ AF_TASKS = ("enumerate", "some", "credulous", "sceptical")
 _BACKENDS = ("auto", "clingo", "python")  # Backend values; tests/cli/test_evaluate.py checks
 
 
-def _answer(fw: "Framework", semantics: str, task: str, arg: str | None, backend: str) -> str:
+def _answer(fw: "Framework", semantics: str, task: str, arg: str | None, backend: str, most: int = 0) -> str:
     from argmap.af import credulous, extensions, sceptical, some_extension
     from argmap.af.iccma import format_acceptance, format_extension, format_extensions
 
     if task == "enumerate":
-        return format_extensions(fw, extensions(fw, semantics, backend=backend))
+        # One more than asked for tells whether there are more; never all of a million.
+        found = extensions(fw, semantics, backend=backend, limit=most + 1 if most else 0)
+        if most and len(found) > most:
+            raise _TooMany(format_extensions(fw, found[:most]))
+        return format_extensions(fw, found)
     if task == "some":
         ext = some_extension(fw, semantics, backend=backend)
         return "NO" if ext is None else format_extension(fw, ext)
     assert arg is not None  # checked by the caller
     decide = credulous if task == "credulous" else sceptical
     return format_acceptance(fw, decide(fw, arg, semantics, backend=backend))
+
+
+class _TooMany(Exception):  # noqa: N818 - not an error: carries the first extensions found
+    """More extensions than ``--max``; carries the text of the first ``--max``."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.text = text
 
 
 def run_af(
@@ -54,6 +66,12 @@ def run_af(
         str | None, typer.Option("--format", "-f", help="iccma, apx or tgf (default: from the file).")
     ] = None,
     backend: Annotated[str, typer.Option("--backend", help="auto, clingo or python.")] = "auto",
+    most: Annotated[
+        int,
+        typer.Option(
+            "--max", min=0, help="With --task enumerate: print at most N extensions (0: all). Default 1000."
+        ),
+    ] = 1000,
 ) -> None:
     """Solve an abstract framework; prints extensions or YES/NO as ICCMA solvers do."""
     from argmap.af import Semantics, SolverUnavailableError
@@ -71,7 +89,15 @@ def run_af(
         fw = read_framework(file, fmt)
         if arg is not None and arg not in fw:
             fail(f"{file}: argument {arg!r} is not in the framework")
-        typer.echo(_answer(fw, semantics, task, arg, backend))
+        typer.echo(_answer(fw, semantics, task, arg, backend, most))
+    except _TooMany as partial:
+        typer.echo(partial.text)
+        typer.echo(
+            f"argmap: warning: {file}: more than {most} extensions; printed the first {most} "
+            "(raise --max, or ask --task credulous/sceptical per argument)",
+            err=True,
+        )
+        raise typer.Exit(EXIT_PROBLEMS) from None
     except (ArgmapError, SolverUnavailableError) as error:
         fail(error)
 
