@@ -181,12 +181,11 @@ def test_output_must_not_be_an_input(tmp_path: Path, output: str, same: bool) ->
     (tmp_path / "sub").mkdir()
     (tmp_path / "m.yaml").write_text("x")
     os.link(tmp_path / "m.yaml", tmp_path / "hard.yaml")
-    check = lambda: check_not_input(tmp_path / output, [tmp_path / "m.yaml"])  # noqa: E731
     if same:
         with pytest.raises(InputError, match="would overwrite the input"):
-            check()
+            check_not_input(tmp_path / output, [tmp_path / "m.yaml"])
     else:
-        check()
+        check_not_input(tmp_path / output, [tmp_path / "m.yaml"])
     check_not_input("-", [tmp_path / "m.yaml"])  # stdout is never an input
 
 
