@@ -37,6 +37,7 @@ __all__ = [
     "report_error",
     "run_guarded",
     "stdout_failed",
+    "usage",
     "warn_map_errors",
 ]
 
@@ -72,6 +73,13 @@ def fail(error: ArgmapError | str, code: int = EXIT_UNUSABLE) -> NoReturn:
     for line in error_lines(error):
         typer.echo(line, err=True)
     raise typer.Exit(code)
+
+
+def usage(message: str, file: str | os.PathLike[str] | None = None) -> NoReturn:
+    """Exit 2 with a U001 line: an option or argument names nothing the input has (``file``, if given)."""
+    from argmap.errors import InputError
+
+    fail(InputError(message, None if file is None else os.fspath(file), code="U001"))
 
 
 def echo_safe(text: str, *, nl: bool = True, keep_colour: bool = False, json: bool = False) -> None:

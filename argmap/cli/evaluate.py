@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from argmap.cli._common import EXIT_PROBLEMS, choice, echo_safe, fail, warn_map_errors
+from argmap.cli._common import EXIT_PROBLEMS, choice, echo_safe, fail, usage, warn_map_errors
 
 if TYPE_CHECKING:
     from argmap.af import Framework
@@ -76,6 +76,7 @@ def run_af(
     """Solve an abstract framework; prints extensions or YES/NO as ICCMA solvers do."""
     from argmap.af import Semantics, SolverUnavailableError
     from argmap.af.iccma import FrameworkFormat, read_framework
+    from argmap.diagnostics import short_repr
     from argmap.errors import ArgmapError
 
     choice(semantics, tuple(s.value for s in Semantics), "--semantics")
@@ -88,7 +89,7 @@ def run_af(
     try:
         fw = read_framework(file, fmt)
         if arg is not None and arg not in fw:
-            fail(f"{file}: argument {arg!r} is not in the framework")
+            usage(f"argument {short_repr(arg)} is not in the framework", file)
         typer.echo(_answer(fw, semantics, task, arg, backend, most))
     except _TooMany as partial:
         typer.echo(partial.text)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from argmap.cli._common import choice, fail, not_an_input, warn_map_errors
+from argmap.cli._common import choice, fail, not_an_input, usage, warn_map_errors
 
 if TYPE_CHECKING:
     from argmap.model.core import ArgumentMap
@@ -47,7 +47,7 @@ def _formats(fmt: str | None, output: Path | None, many: bool) -> list[str]:
     for one in chosen:
         choice(one, OUTPUT_FORMATS, "--format")
     if not chosen or (len(chosen) > 1 and not many):
-        fail(f"--format {fmt}: give one format (several, comma-separated, only with --view all)")
+        usage(f"--format {fmt}: give one format (several, comma-separated, only with --view all)")
     if not many and output is not None and str(output) != "-":
         _check_suffix(output, chosen[0])
     return list(dict.fromkeys(chosen))
@@ -189,11 +189,11 @@ def render(
         warn_map_errors(amap, map_file)
         for pole_id in pole or ():
             if pole_id not in amap.index.poles:
-                fail(f"{map_file}: --pole {pole_id!r} is not a pole of this map ({_known(amap.index.poles)})")
+                usage(f"--pole {pole_id!r} is not a pole of this map ({_known(amap.index.poles)})", map_file)
         for theme_id in theme or ():
             if theme_id not in amap.index.themes:
                 known = _known(amap.index.themes)
-                fail(f"{map_file}: --theme {theme_id!r} is not a theme of this map ({known})")
+                usage(f"--theme {theme_id!r} is not a theme of this map ({known})", map_file)
         # Options given on the command line adjust the chosen view; the rest keep its settings.
         changes: dict[str, Any] = {
             name: value
@@ -275,10 +275,10 @@ def _render_all(
     from argmap.view.presets import named_views
 
     if output is not None and str(output) == "-":
-        fail("--view all writes several files: give -o a directory, not '-'")
+        usage("--view all writes several files: give -o a directory, not '-'")
     folder = output or Path()
     if folder.exists() and not folder.is_dir():
-        fail(f"{folder}: --view all needs a directory for -o, and this is a file")
+        usage("--view all needs a directory for -o, and this is a file", folder)
     os.makedirs(folder, exist_ok=True)
     jobs: list[tuple[Path, str, Any, str]] = []
     for named in named_views(amap):
