@@ -172,7 +172,7 @@ def test_detect_format(text: str, path: str | None, expected: FrameworkFormat) -
 
 def test_read_framework_reports_missing_file(tmp_path: Path) -> None:
     """A missing file is a ParseError naming it, with the file code F001 and no line."""
-    with pytest.raises(ParseError, match="nope.af: F001 no such file") as caught:
+    with pytest.raises(ParseError, match=r"nope\.af: F001 no such file") as caught:
         read_framework(tmp_path / "nope.af")
     assert caught.value.code == "F001" and caught.value.line is None
 
