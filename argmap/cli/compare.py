@@ -20,7 +20,7 @@ from argmap.cli._common import EXIT_PROBLEMS, choice, fail
 
 if TYPE_CHECKING:
     from argmap.comparison import LinkSet, Suggestion
-    from argmap.lint.report import FileReport
+    from argmap.lint.check import FileReport
     from argmap.model import ArgumentMap
 
 __all__ = ["check_paths", "register", "run_compare"]
@@ -277,8 +277,8 @@ def check_paths(
 ) -> list["FileReport"]:
     """Reports for ``paths`` in order: link files checked here, the rest by ``check_maps``."""
     from argmap.comparison import check_links, is_link_file, load_links
-    from argmap.errors import ArgmapError, ParseError
-    from argmap.lint.report import FileReport
+    from argmap.errors import ArgmapError
+    from argmap.lint.check import FileReport
 
     def sniff(path: Path) -> bool:
         if not path.is_file():  # a FIFO would block, a device never end: the map loader refuses them
@@ -299,13 +299,8 @@ def check_paths(
         try:
             checked = check_links(load_links(path))
         except ArgmapError as error:
-            reports.append(
-                FileReport(
-                    os.fspath(path),
-                    error=str(error),
-                    error_location=error.location if isinstance(error, ParseError) else None,
-                )
-            )
+            # The link file's own coded diagnostics (Y001, M003 ...), as a map file's would be.
+            reports.append(FileReport.unreadable(os.fspath(path), error))
             continue
         reports.append(FileReport(os.fspath(path), checked.diagnostics))
     return reports
