@@ -114,3 +114,11 @@ def test_check_files_rejects_a_bad_selector_before_reading() -> None:
     """An unknown rule selector raises ValueError before any file is looked at."""
     with pytest.raises(ValueError, match="Q1"):
         check_files(["does-not-exist.yaml"], select=["Q1"])
+
+
+def test_the_old_report_module_re_exports_the_new_homes() -> None:
+    """argmap.lint.report (before the split) still gives the same functions, from check.py and emit/."""
+    from argmap.lint import check, emit, report
+
+    assert report.check_files is check.check_files and report.FileReport is check.FileReport
+    assert report.format_sarif is emit.format_sarif and report.FORMATS == emit.FORMATS

@@ -41,3 +41,12 @@ def test_evaluate_output_matches_golden(
             "",
         ]
     check_golden(GOLDEN / "evaluate" / f"report.{SUFFIX[fmt]}", "\n".join(parts), update_golden)
+
+
+def test_the_old_report_module_re_exports_the_emitters() -> None:
+    """argmap.evaluation.report (before the split) still gives the same functions."""
+    from argmap.evaluation import emit, report
+
+    assert report.dumps_json is emit.dumps_json
+    assert report.format_evaluation_text is emit.format_evaluation_text
+    assert report.evaluation_report_markdown is emit.evaluation_report_markdown
