@@ -12,8 +12,8 @@ This module owns the mapping from AIF's node types to argmap's model:
   :class:`~argmap.model.Attribution` (reported speech: the speaker, the act read from the illocution -
   asserting, conceding, questioning, denying - and a citation of the locution: source ``dialogue``, locator
   ``locution <id> (<illocution>)``, the locution's text as the quote); an L-node that anchors no proposition
-  becomes a proposition of its own (same id), tagged ``aif-locution``, with its speaker and a citation of
-  the locution.
+  becomes a proposition of its own (same id), tagged ``aif-locution``, with its speaker, citing the
+  dialogue.
 
 Everything else (CA on CA, TA transitions, YA nodes that anchor anything but an I-node, and every defect of a
 real file) is *counted and reported* as a coded
@@ -130,6 +130,7 @@ _DEFAULT_SCHEMES = {
 _SAYS = re.compile(r"(?s)^\s*([^:\n]{1,100}?)\s+says\s+'(.*)'\s*$")
 _MAX_NAME = 100
 _BAD_ID_CHARS = re.compile(r"[^A-Za-z0-9_.\-]")
+_BAD_ID_CHARS_OR_START = re.compile(r"[^A-Za-z0-9_.\-\n]|^[-.]|^$", re.MULTILINE)
 # One pass over the text finds each node's line when a diagnostic needs it.
 _NODE_ID = re.compile(r'"nodeID"\s*:\s*"?([^",}\s]+)')
 
@@ -239,6 +240,9 @@ _citation = _maker(Citation("s"))
 _inference = _maker(Inference("i", ("p",), "p"))
 _attack = _maker(Attack("a", "p", "p"))
 _attribution = _maker(Attribution("a", _Speaker("s"), "p"))
+# A locution kept as a proposition cites the dialogue; its id is the L-node's, so one shared (immutable)
+# citation says all there is to say.
+_LOCUTION_CITATION = Citation(DIALOGUE_SOURCE)
 
 
 def _text(value: Any) -> str:
@@ -411,10 +415,14 @@ class _Reader:
     def assign_ids(self) -> None:
         # AIF ids are any string; argmap ids are slugs. Valid ids are kept, the rest rewritten.
         ids, taken, match = self.ids, self.taken, ID_PATTERN.match
-        for nid in self.kind:
-            # Node ids are distinct; most are digits, which need no regular expression.
-            if (nid.isascii() and nid.isalnum()) or match(nid):
-                ids[nid] = nid
+        joined = "\n".join(self.kind)
+        # One scan of all ids at once finds the usual case, every id valid (no id may hold a line break).
+        if joined.count("\n") == len(self.kind) - 1 and not _BAD_ID_CHARS_OR_START.search(joined):
+            ids.update(zip(self.kind, self.kind, strict=True))
+        else:
+            for nid in self.kind:
+                if match(nid):
+                    ids[nid] = nid
         taken.update(ids)
         if len(ids) == len(self.kind):
             return
@@ -518,7 +526,7 @@ class _Reader:
                         id=ids[nid],
                         text=quote,
                         tags=_LOCUTION_TAGS,
-                        citation=_citation(source=DIALOGUE_SOURCE, locator=f"locution {nid}"),
+                        citation=_LOCUTION_CITATION,
                         speaker=self.speaker(name),
                     )
                 )
