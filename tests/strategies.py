@@ -4,6 +4,9 @@
 (premises always come later in the map than their conclusion), paradox structure complete
 (each pole has a thesis and factors, explanations relate to every pole, the verdict is
 supported) and every evidence node cited. Texts include unicode, quotes, newlines and long runs.
+Every attribute a map file holds is drawn somewhere (``tests/formats/test_spec.py`` checks it):
+several themes and poles, hedges and confidences, qualifications and concessions with weights,
+reported speech, preferences and rephrases.
 """
 
 from __future__ import annotations
@@ -18,13 +21,16 @@ from argmap.model.core import (
     ArgumentMap,
     Attack,
     AttackKind,
+    Attribution,
     Citation,
     Inference,
     Pole,
+    Preference,
     Proposition,
     Role,
     Source,
     Speaker,
+    SpeechAct,
     Theme,
 )
 
@@ -72,7 +78,13 @@ short_texts = st.text(
     _chars.filter(lambda c: unicodedata.category(c) != "Cc"), min_size=1, max_size=30
 ).filter(lambda s: s.strip() != "")
 ids = st.from_regex(r"[a-z][a-z0-9_.-]{0,10}", fullmatch=True)
-speakers = st.builds(Speaker, short_texts, st.none() | short_texts, st.none() | short_texts)
+speakers = st.builds(Speaker, short_texts, st.none() | short_texts, st.none() | short_texts, st.booleans())
+#: The text's own hedging words: known ones, phrases around them and words the vocabulary lacks.
+hedges = st.sampled_from(
+    ["apparently", "perhaps", "it seems clear", "may", "perhaps ... explains", "arguably"]
+)
+confidences = st.floats(0, 1)
+notes = st.none() | texts
 
 
 @st.composite
@@ -98,6 +110,9 @@ def argument_maps(draw: st.DrawFn, max_factors: int = 3) -> ArgumentMap:
             author=draw(st.none() | short_texts),
             date=draw(st.none() | st.sampled_from(["2012-06-22", "2008", "24 January 2008"])),
             kind=draw(st.none() | st.sampled_from(["article", "cable", "book"])),
+            url=draw(st.none() | st.sampled_from(["https://example.org/a?b=1&c=2", "doi:10.1000/182"])),
+            # A declared text that does not exist is only an info (V008), never an error.
+            text=draw(st.none() | st.sampled_from(["sources/missing.txt", "../texts/über.md"])),
             speakers=tuple(source_speakers),
         )
         for _ in range(draw(st.integers(1, 2)))
@@ -111,12 +126,24 @@ def argument_maps(draw: st.DrawFn, max_factors: int = 3) -> ArgumentMap:
             tuple(draw(st.lists(st.from_regex(r"[1-9][0-9]?", fullmatch=True), max_size=2))),
         )
 
-    themes = [Theme(next(pool), draw(short_texts)) for _ in range(draw(st.integers(0, 2)))]
+    themes = [
+        Theme(next(pool), draw(short_texts), draw(st.none() | texts)) for _ in range(draw(st.integers(0, 2)))
+    ]
     propositions: list[Proposition] = []
     inferences: list[Inference] = []
     attacks: list[Attack] = []
+    attributions: list[Attribution] = []
+    preferences: list[Preference] = []
 
-    def prop(role: Role, pole: str | None = None, theme: str | None = None, cited: bool = False) -> str:
+    def prop(
+        role: Role,
+        pole: str | None = None,
+        theme: str | None = None,
+        cited: bool = False,
+        *,
+        poles: tuple[str, ...] = (),
+        themes_: tuple[str, ...] = (),
+    ) -> str:
         pid = next(pool)
         cite = citation() if cited or (role is not Role.THESIS and draw(st.booleans())) else None
         speaker = None
@@ -125,6 +152,7 @@ def argument_maps(draw: st.DrawFn, max_factors: int = 3) -> ArgumentMap:
             wanted: bool = draw(st.booleans())
             if source.speakers and wanted:
                 speaker = draw(st.sampled_from(source.speakers))
+        hedged = cite is not None and draw(st.booleans())
         propositions.append(
             Proposition(
                 pid,
@@ -132,17 +160,35 @@ def argument_maps(draw: st.DrawFn, max_factors: int = 3) -> ArgumentMap:
                 role=role,
                 pole=pole,
                 theme=theme,
+                poles=poles,
+                themes=themes_,
                 tags=tuple(draw(st.lists(short_texts, max_size=2))),
                 citation=cite,
                 speaker=speaker,
                 base_score=draw(st.none() | st.floats(0, 1)),
+                # An uncited statement the author states (true), or a cited one only mentioned (false).
+                asserted=draw(st.none() | st.just(cite is None)),
+                hedge=draw(hedges) if hedged else None,
+                confidence=draw(st.none() | confidences) if hedged else None,
+                note=draw(notes),
             )
         )
         return pid
 
     def support(conclusion: str, premises: list[str]) -> str:
         iid = next(pool)
-        inferences.append(Inference(iid, tuple(premises), conclusion, label=draw(st.none() | short_texts)))
+        hedged: bool = draw(st.booleans())
+        inferences.append(
+            Inference(
+                iid,
+                tuple(premises),
+                conclusion,
+                label=draw(st.none() | short_texts),
+                hedge=draw(hedges) if hedged else None,
+                confidence=draw(st.none() | confidences) if hedged else None,
+                note=draw(notes),
+            )
+        )
         return iid
 
     n_poles = draw(st.sampled_from([0, 2, 2, 3]))
@@ -153,13 +199,19 @@ def argument_maps(draw: st.DrawFn, max_factors: int = 3) -> ArgumentMap:
     for _ in range(n_poles):
         pole_id = next(pool)
         thesis = prop(Role.THESIS, pole_id)
-        poles.append(Pole(pole_id, draw(short_texts), thesis))
+        poles.append(Pole(pole_id, draw(short_texts), thesis, draw(st.none() | texts)))
         theses.append(thesis)
         evidence: list[str] = []
         incoming: list[str] = []
         for j in range(draw(st.integers(1, max_factors))):
             theme = themes[j % len(themes)].id if themes else None
-            factor = prop(Role.CLAIM, pole_id, theme)
+            # A factor in two theatres carries both themes.
+            both: bool = len(themes) > 1 and draw(st.booleans())
+            factor = (
+                prop(Role.CLAIM, pole_id, themes_=(theme, themes[(j + 1) % len(themes)].id))
+                if both and theme is not None
+                else prop(Role.CLAIM, pole_id, theme)
+            )
             if draw(st.booleans()):
                 item = prop(Role.EVIDENCE, pole_id, theme, cited=True)
                 evidence.append(item)
@@ -170,10 +222,17 @@ def argument_maps(draw: st.DrawFn, max_factors: int = 3) -> ArgumentMap:
             incoming.append(support(thesis, [factor]))
         evidence_by_pole.append(evidence)
         factor_inferences.append(incoming)
+    factors_by_pole = [
+        [p.id for p in propositions if p.pole == pole.id and p.role is Role.CLAIM] for pole in poles
+    ]
     if poles:
         explanation = prop(Role.EXPLANATION)
         verdict = prop(Role.VERDICT)
         support(verdict, [*theses, explanation])
+        # A two-edged statement bears on every pole; it is cited, so it has standing of its own.
+        if draw(st.booleans()):
+            edge = prop(Role.CLAIM, cited=True, poles=tuple(p.id for p in poles))
+            support(theses[0], [edge])
         # Cross-pole attacks: evidence of one pole may undercut a factor inference of the next.
         for k in range(n_poles):
             other = (k + 1) % n_poles
@@ -185,6 +244,20 @@ def argument_maps(draw: st.DrawFn, max_factors: int = 3) -> ArgumentMap:
                         draw(st.sampled_from(evidence_by_pole[k])),
                         draw(st.sampled_from(factor_inferences[other])),
                         AttackKind.UNDERCUT,
+                        weight=draw(st.none() | st.floats(0, 1)),
+                        note=draw(notes),
+                    )
+                )
+            # Evidence of one pole may also qualify a factor of the next, or be conceded by it.
+            if evidence_by_pole[k] and factors_by_pole[other] and draw(st.booleans()):
+                attacks.append(
+                    Attack(
+                        next(pool),
+                        draw(st.sampled_from(evidence_by_pole[k])),
+                        draw(st.sampled_from(factors_by_pole[other])),
+                        draw(st.sampled_from([AttackKind.QUALIFY, AttackKind.CONCEDE])),
+                        weight=draw(st.none() | st.floats(0, 1)),
+                        label=draw(st.none() | short_texts),
                     )
                 )
     else:
@@ -192,7 +265,33 @@ def argument_maps(draw: st.DrawFn, max_factors: int = 3) -> ArgumentMap:
         for _ in range(draw(st.integers(1, max_factors))):
             support(root, [prop(Role.EVIDENCE, cited=True)])
         if draw(st.booleans()):
-            attacks.append(Attack(next(pool), prop(Role.CLAIM), root, AttackKind.REBUT, label=draw(texts)))
+            attacker = prop(Role.CLAIM)
+            attack = Attack(next(pool), attacker, root, AttackKind.REBUT, label=draw(texts))
+            attacks.append(attack)
+            if draw(st.booleans()):  # the text holds its claim over the objection (a PA node)
+                preferences.append(Preference(next(pool), root, attacker, draw(notes)))
+    # Two statements that cannot both be true, and a rephrase of one of them.
+    if draw(st.booleans()):
+        first, second = prop(Role.CLAIM), prop(Role.CLAIM)
+        propositions[-2] = attrs.evolve(propositions[-2], contradicts=(second,))
+        if draw(st.booleans()):
+            prop(Role.CLAIM)
+            propositions[-1] = attrs.evolve(propositions[-1], rephrases=(first,))
+    # Reported speech: at most one report per statement, so no speaker both asserts and denies it.
+    for target in draw(st.lists(st.sampled_from([p.id for p in propositions]), max_size=3, unique=True)):
+        source = draw(st.sampled_from(sources))
+        attributions.append(
+            Attribution(
+                next(pool),
+                draw(st.sampled_from(source.speakers) if source.speakers else speakers),
+                target,
+                draw(st.sampled_from(SpeechAct)),
+                citation=Citation(source.id, draw(st.none() | short_texts)) if draw(st.booleans()) else None,
+                hedge=draw(st.none() | hedges),
+                confidence=draw(st.none() | confidences),
+                note=draw(notes),
+            )
+        )
     return ArgumentMap(
         draw(short_texts),
         question=draw(st.none() | texts),
@@ -203,6 +302,8 @@ def argument_maps(draw: st.DrawFn, max_factors: int = 3) -> ArgumentMap:
         propositions=tuple(propositions),
         inferences=tuple(inferences),
         attacks=tuple(attacks),
+        attributions=tuple(attributions),
+        preferences=tuple(preferences),
     )
 
 
@@ -250,7 +351,7 @@ def broken_maps(draw: st.DrawFn) -> tuple[ArgumentMap, str, tuple[str, ...]]:
         attack = Attack("X-ATT", prop.id, "X-MISSING", AttackKind.UNDERCUT)
         return _add(amap, attacks=(attack,)), kind, ("X-ATT", "X-MISSING")
     if kind == "S004":
-        return _replace(amap, prop, attrs.evolve(prop, pole="X-POLE")), kind, (prop.id, "X-POLE")
+        return _replace(amap, prop, attrs.evolve(prop, poles=("X-POLE",))), kind, (prop.id, "X-POLE")
     if kind == "S006":
         return _add(amap, attacks=(Attack("X-ATT", prop.id, prop.id),)), kind, ("X-ATT", prop.id)
     if kind == "S007":
@@ -314,53 +415,9 @@ def link_sets(draw: st.DrawFn, a: ArgumentMap, b: ArgumentMap, max_links: int = 
         for x, y, relation in draw(st.lists(pair, max_size=max_links)):
             links.append(Link(x, y, relation, draw(st.none() | texts), kind))
     title = draw(st.none() | short_texts)
-    return LinkSet(MapRef(draw(st.sampled_from(["a.yaml", "../maps/a b.yaml"]))), MapRef("b.json"), links, title)
-
-
-# -- diagnostics and check reports (tests/test_diagnostics.py, tests/lint/emit) ---------------------
-
-from argmap.diagnostics import Diagnostic, Severity, Span  # noqa: E402
-from argmap.lint.check import FileReport  # noqa: E402
-
-#: Plain data as a YAML or JSON loader returns it: scalars, lists and string-keyed mappings.
-json_values = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=200),
-    lambda children: (
-        st.lists(children, max_size=8) | st.dictionaries(st.text(max_size=10), children, max_size=8)
-    ),
-    max_leaves=40,
-)
-
-report_paths = st.sampled_from(
-    ["maps/a.yaml", "dir with space/m.yaml", "/abs/ünï.yaml", "x.json", "a#b%c.yaml"]
-)
-
-
-@st.composite
-def spans(draw: st.DrawFn) -> Span:
-    """A span in a file (or none named), possibly a whole-file one, its end never before its start."""
-    file = draw(st.none() | report_paths)
-    if draw(st.integers(0, 5)) == 0:
-        return Span.of_file(file)
-    line, column = draw(st.integers(1, 500)), draw(st.integers(1, 80))
-    end_line = draw(st.integers(line, line + 3))
-    end_column = draw(st.integers(column if end_line == line else 1, 120))
-    return Span(file, line, column, end_line, end_column)
-
-
-diagnostics = st.builds(
-    Diagnostic,
-    st.sampled_from(["S002", "H001", "P006", "F001", "Y001", "M003", "X999"]),
-    st.sampled_from(Severity),
-    st.text(min_size=1, max_size=30),
-    st.lists(st.text(max_size=5), max_size=3).map(tuple),
-    st.none() | spans(),
-    st.none() | st.text(max_size=20),
-)
-
-file_reports = st.builds(
-    FileReport, report_paths, st.lists(diagnostics, max_size=4).map(tuple), loaded=st.booleans()
-)
+    return LinkSet(
+        MapRef(draw(st.sampled_from(["a.yaml", "../maps/a b.yaml"]))), MapRef("b.json"), links, title
+    )
 
 
 # ------------------------------------------------------------------------------------------------
@@ -430,3 +487,49 @@ def hostile_maps(draw: st.DrawFn) -> ArgumentMap:
         inferences=tuple(attrs.evolve(i, label=maybe(i.label)) for i in amap.inferences),
         attacks=tuple(attrs.evolve(a, label=maybe(a.label)) for a in amap.attacks),
     )
+
+
+# -- diagnostics and check reports (tests/test_diagnostics.py, tests/lint/emit) ---------------------
+
+from argmap.diagnostics import Diagnostic, Severity, Span  # noqa: E402
+from argmap.lint.check import FileReport  # noqa: E402
+
+#: Plain data as a YAML or JSON loader returns it: scalars, lists and string-keyed mappings.
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=200),
+    lambda children: (
+        st.lists(children, max_size=8) | st.dictionaries(st.text(max_size=10), children, max_size=8)
+    ),
+    max_leaves=40,
+)
+
+report_paths = st.sampled_from(
+    ["maps/a.yaml", "dir with space/m.yaml", "/abs/ünï.yaml", "x.json", "a#b%c.yaml"]
+)
+
+
+@st.composite
+def spans(draw: st.DrawFn) -> Span:
+    """A span in a file (or none named), possibly a whole-file one, its end never before its start."""
+    file = draw(st.none() | report_paths)
+    if draw(st.integers(0, 5)) == 0:
+        return Span.of_file(file)
+    line, column = draw(st.integers(1, 500)), draw(st.integers(1, 80))
+    end_line = draw(st.integers(line, line + 3))
+    end_column = draw(st.integers(column if end_line == line else 1, 120))
+    return Span(file, line, column, end_line, end_column)
+
+
+diagnostics = st.builds(
+    Diagnostic,
+    st.sampled_from(["S002", "H001", "P006", "F001", "Y001", "M003", "X999"]),
+    st.sampled_from(Severity),
+    st.text(min_size=1, max_size=30),
+    st.lists(st.text(max_size=5), max_size=3).map(tuple),
+    st.none() | spans(),
+    st.none() | st.text(max_size=20),
+)
+
+file_reports = st.builds(
+    FileReport, report_paths, st.lists(diagnostics, max_size=4).map(tuple), loaded=st.booleans()
+)

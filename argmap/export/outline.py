@@ -1,10 +1,11 @@
 """A map as an indented outline for the terminal: the question, each pole's argument tree, the verdict.
 
-Pure: returns lines of text. Each node appears under what it supports (``+``), rebuts (``-``)
-or undercuts (``x``, attached to the inference it hits); linked premises are listed together
-under one ``&`` line. A node already shown higher up is named again but not expanded, which also keeps
-circular support finite. Under a pole, a node of another pole (e.g. an attacker from the other side)
-is named with a "(see pole …)" reference and expanded under its own pole, not here.
+Pure: returns lines of text. Each node appears under what it supports (``+``), rebuts (``-``),
+qualifies or is conceded against (``~``) or undercuts (``x``, attached to the inference it hits);
+linked premises are listed together under one ``&`` line. A node already shown higher up is
+named again but not expanded, which also keeps circular support finite. Under a pole, a node of
+another pole (e.g. an attacker from the other side) is named with a "(see pole …)" reference and
+expanded under its own pole, not here.
 """
 
 from __future__ import annotations
@@ -13,7 +14,13 @@ from argmap.model.core import ArgumentMap, AttackKind, Proposition, Role
 
 __all__ = ["outline"]
 
-_MARK = {"support": "+", AttackKind.REBUT: "-", AttackKind.UNDERCUT: "x"}
+_MARK = {
+    "support": "+",
+    AttackKind.REBUT: "-",
+    AttackKind.UNDERCUT: "x",
+    AttackKind.QUALIFY: "~",  # limits without defeating
+    AttackKind.CONCEDE: "~",
+}
 
 
 def _describe(prop: Proposition, amap: ArgumentMap) -> str:

@@ -1,8 +1,12 @@
 """One table describes the map file format; loading, dumping and the JSON Schema all read it.
 
-Keeping a single declarative table means the three cannot drift apart: a field added here is
-parsed, written and documented at once. Structuring collects every problem it finds, with the
-file position of each, before giving up.
+The table is derived from the model: every attribute a file holds carries a
+:class:`~argmap.model.core.FileField` in its attrs metadata (file key, kind, doc, the version
+that introduced it), and :func:`spec_for` turns a model class into a :class:`Spec` from those.
+Nothing here restates a field, so a field added to the model is parsed, written and documented
+at once. Structuring collects every problem it finds, with the file position of each, before
+giving up. Version 1 files are read as they are: every version-1 key means the same in version
+2, and a key introduced later is refused with a message naming the version it needs.
 """
 
 from __future__ import annotations
@@ -15,21 +19,18 @@ from typing import Any
 
 import attrs
 
-from argmap._files import short_repr
+from argmap.diagnostics import short_repr
 from argmap.errors import Location, ParseError
 from argmap.model.core import (
     ID_PATTERN,
     ArgumentMap,
     Attack,
-    AttackKind,
-    Citation,
+    Attribution,
+    FieldKind,
     Inference,
-    Pole,
+    Preference,
     Proposition,
-    Role,
-    Source,
-    Speaker,
-    Theme,
+    file_fields,
 )
 
 __all__ = [
@@ -37,30 +38,23 @@ __all__ = [
     "MAP_SPEC",
     "Field",
     "FieldLocations",
+    "Kind",
     "Located",
     "Pos",
     "Spec",
     "ToLocation",
+    "declared_version",
     "json_schema",
+    "spec_for",
     "structure_map",
     "unstructure_map",
 ]
 
-FORMAT_VERSION = 1
+#: The map format version this argmap writes; it reads every version up to this one.
+FORMAT_VERSION = 2
 
-
-class Kind(enum.Enum):
-    """The shape of a field's value in a file."""
-
-    ID = "id"
-    STR = "str"
-    INT = "int"
-    UNIT = "unit"  # a float in [0, 1]
-    IDS = "ids"
-    STRS = "strs"
-    ENUM = "enum"
-    OBJ = "obj"
-    OBJS = "objs"
+#: The shape of a field's value in a file (the model's :class:`~argmap.model.core.FieldKind`).
+Kind = FieldKind
 
 
 @attrs.frozen(eq=False)  # compared and hashed by identity: these are constant tables
@@ -74,6 +68,12 @@ class Field:
     required: bool = False
     enum: type[enum.Enum] | None = None
     spec: Spec | None = None
+    #: A singular key accepted instead of ``key`` for a one-item list (``theme`` for ``themes``).
+    alias: str | None = None
+    #: The format version that introduced the key.
+    since: int = 1
+    #: The attribute's default, which dumping leaves out.
+    default: Any = None
 
 
 @attrs.frozen(eq=False)
@@ -88,139 +88,58 @@ class Spec:
     extra: Mapping[str, Field] = attrs.field(factory=dict)
 
 
-F = Field
-K = Kind
-
-SPEAKER = Spec(
-    "speaker",
-    Speaker,
-    "A person the source quotes or paraphrases.",
-    (
-        F("name", "name", K.STR, "Name as the source gives it (may be a description).", required=True),
-        F("affiliation", "affiliation", K.STR, "Institution or organisation."),
-        F("title", "title", K.STR, "Position or title, e.g. 'deputy director'."),
-    ),
-)
-CITATION = Spec(
-    "citation",
-    Citation,
-    "Where in a source the proposition comes from.",
-    (
-        F("source", "source", K.ID, "Id of an entry in `sources`.", required=True),
-        F("locator", "locator", K.STR, "Section, paragraph, page or footnote, e.g. 'Reasons ¶3'."),
-        F("quote", "quote", K.STR, "A short verbatim quote from the source."),
-        F("footnotes", "footnotes", K.STRS, "Footnote numbers the source gives for the point."),
-    ),
-)
-SOURCE = Spec(
-    "source",
-    Source,
-    "A document the map cites.",
-    (
-        F("id", "id", K.ID, "Unique id of the source.", required=True),
-        F("title", "title", K.STR, "Title of the document.", required=True),
-        F("author", "author", K.STR, "Author or originator."),
-        F("date", "date", K.STR, "Date of the document, ideally ISO 8601."),
-        F("kind", "kind", K.STR, "Kind of document: article, cable, book, interview..."),
-        F("url", "url", K.STR, "Where the document can be found."),
-        F("text", "text", K.STR, "Path of the full text, relative to the map file (for quote checks)."),
-        F("speakers", "speakers", K.OBJS, "People the document quotes.", spec=SPEAKER),
-    ),
-)
-POLE = Spec(
-    "pole",
-    Pole,
-    "One side of a paradox.",
-    (
-        F("id", "id", K.ID, "Unique id of the pole.", required=True),
-        F("label", "label", K.STR, "Short label, e.g. 'Factors of attraction'.", required=True),
-        F("thesis", "thesis", K.ID, "Id of the proposition stating the pole's thesis."),
-        F("description", "description", K.STR, "Longer description."),
-    ),
-)
-THEME = Spec(
-    "theme",
-    Theme,
-    "A topic cutting across poles.",
-    (
-        F("id", "id", K.ID, "Unique id of the theme.", required=True),
-        F("label", "label", K.STR, "Short label, e.g. 'Central Asia'.", required=True),
-        F("description", "description", K.STR, "Longer description."),
-    ),
-)
-PROPOSITION = Spec(
-    "proposition",
-    Proposition,
-    "A statement in the map.",
-    (
-        F("id", "id", K.ID, "Unique id of the proposition.", required=True),
-        F("text", "text", K.STR, "The statement, in the analyst's words.", required=True),
-        F("role", "role", K.ENUM, "What the statement does in the map.", enum=Role),
-        F("pole", "pole", K.ID, "Id of the pole the statement belongs to."),
-        F("theme", "theme", K.ID, "Id of the theme the statement belongs to."),
-        F("tags", "tags", K.STRS, "Free tags."),
-        F("citation", "citation", K.OBJ, "Provenance in a source.", spec=CITATION),
-        F("speaker", "speaker", K.OBJ, "Who says it, where the source attributes it.", spec=SPEAKER),
-        F("base_score", "base_score", K.UNIT, "Prior strength in [0, 1] for gradual semantics."),
-        F(
-            "contradicts",
-            "contradicts",
-            K.IDS,
-            "Ids of propositions that cannot be true together with this one.",
-        ),
-        F("note", "note", K.STR, "Analyst's note."),
-    ),
-)
-INFERENCE = Spec(
-    "inference",
-    Inference,
-    "Premises that jointly support a conclusion.",
-    (
-        F("id", "id", K.ID, "Unique id of the inference.", required=True),
-        F("premises", "premises", K.IDS, "Ids of the linked premises.", required=True),
-        F("conclusion", "conclusion", K.ID, "Id of the supported proposition.", required=True),
-        F("label", "label", K.STR, "Short label shown on the diagram."),
-        F("note", "note", K.STR, "Analyst's note."),
-    ),
-)
-ATTACK = Spec(
-    "attack",
-    Attack,
-    "A rebuttal (attacks a proposition) or an undercut (attacks an inference).",
-    (
-        F("id", "id", K.ID, "Unique id of the attack.", required=True),
-        F("from", "attacker", K.ID, "Id of the attacking proposition.", required=True),
-        F(
-            "to",
-            "target",
-            K.ID,
-            "Id of the attacked proposition (rebut) or inference (undercut).",
-            required=True,
-        ),
-        F("kind", "kind", K.ENUM, "rebut or undercut.", enum=AttackKind),
-        F("label", "label", K.STR, "Short label shown on the diagram."),
-        F("note", "note", K.STR, "Analyst's note."),
-    ),
-)
-MAP_SPEC = Spec(
-    "map",
-    ArgumentMap,
-    "An argmap argument map.",
-    (
-        F("title", "title", K.STR, "Title of the map.", required=True),
-        F("question", "question", K.STR, "The central question the map answers."),
-        F("description", "description", K.STR, "What the map covers."),
-        F("sources", "sources", K.OBJS, "Documents cited.", spec=SOURCE),
-        F("poles", "poles", K.OBJS, "Sides of the paradox, each with a thesis.", spec=POLE),
-        F("themes", "themes", K.OBJS, "Topics cutting across the poles.", spec=THEME),
-        F("propositions", "propositions", K.OBJS, "Statements.", spec=PROPOSITION),
-        F("inferences", "inferences", K.OBJS, "Linked support.", spec=INFERENCE),
-        F("attacks", "attacks", K.OBJS, "Rebuttals and undercuts.", spec=ATTACK),
-    ),
-    extra={"argmap": F("argmap", "", K.INT, f"Format version; this argmap reads {FORMAT_VERSION}.")},
+#: File names of model classes whose name in the format is not their lower-cased class name.
+_SPEC_NAMES: Mapping[type[Any], str] = {ArgumentMap: "map"}
+_VERSION_FIELD = Field(
+    "argmap",
+    "",
+    Kind.INT,
+    f"Format version; this argmap reads 1 to {FORMAT_VERSION} and writes {FORMAT_VERSION}.",
 )
 
-_LOCATED_SPECS = {PROPOSITION.name, INFERENCE.name, ATTACK.name}
+
+def _summary(cls: type[Any]) -> str:
+    doc = (cls.__doc__ or cls.__name__).strip()
+    return " ".join(doc.split("\n\n")[0].split())
+
+
+@functools.cache
+def spec_for(cls: type[Any]) -> Spec:
+    """The file-format description of model class ``cls``, derived from its attribute metadata."""
+    fields = []
+    for attribute, meta in file_fields(cls):
+        default: Any = attribute.default
+        required = default is attrs.NOTHING
+        if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+            default = default.factory()
+        fields.append(
+            Field(
+                key=meta.key or attribute.name,
+                attr=attribute.name,
+                kind=meta.kind,
+                doc=meta.doc,
+                required=required,
+                enum=meta.enum,
+                spec=_spec_of(meta.item) if meta.item is not None else None,
+                alias=meta.alias,
+                since=meta.since,
+                default=None if required else default,
+            )
+        )
+    extra = {"argmap": _VERSION_FIELD} if cls is ArgumentMap else {}
+    name = _SPEC_NAMES.get(cls, cls.__name__.lower())
+    return Spec(name, cls, _summary(cls), tuple(fields), extra)
+
+
+def _spec_of(cls: type[Any]) -> Spec:
+    spec: Spec = spec_for(cls)  # type: ignore[arg-type]  # classes are hashable; mypy cannot tell
+    return spec
+
+
+#: The whole format, from the map down.
+MAP_SPEC = spec_for(ArgumentMap)
+
+_LOCATED_SPECS = {spec_for(cls).name for cls in (Proposition, Inference, Attack, Attribution, Preference)}
 
 # -- positions --------------------------------------------------------------------------------
 # Loaders record positions as whatever is cheapest for them (PyYAML's marks, character offsets
@@ -292,8 +211,29 @@ class FieldLocations(Mapping[str, Location]):
 
 
 @functools.cache
-def _keys(spec: Spec) -> tuple[str, ...]:
-    return (*(f.key for f in spec.fields), *spec.extra)
+def _keys(spec: Spec, version: int = FORMAT_VERSION) -> tuple[str, ...]:
+    keys: list[str] = []
+    for f in spec.fields:
+        if f.since <= version:
+            keys.append(f.key)
+            if f.alias is not None:
+                keys.append(f.alias)
+    return (*keys, *spec.extra)
+
+
+@functools.cache
+def _since(spec: Spec) -> Mapping[str, int]:
+    """The version that introduced each key of ``spec`` (aliases included)."""
+    table = {f.key: f.since for f in spec.fields}
+    table.update({f.alias: f.since for f in spec.fields if f.alias is not None})
+    return table
+
+
+@functools.cache
+def _alias_field(field: Field) -> Field:
+    """The singular key of a list field, as a field of one id."""
+    assert field.alias is not None
+    return attrs.evolve(field, key=field.alias, kind=Kind.ID, alias=None)
 
 
 @functools.cache
@@ -312,9 +252,11 @@ def _enum_values(enum_type: type[enum.Enum]) -> dict[str, enum.Enum]:
     return {str(member.value): member for member in enum_type}
 
 
-#: One key as the quick structuring path reads it: attribute (empty for an extra key), kind,
-#: required, the field itself and, for enum fields, the members by value.
-_Step = tuple[str, Kind, bool, Field, Mapping[str, enum.Enum]]
+#: One key as the quick structuring path reads it: attribute (empty for an extra key), kind
+#: (or :data:`_ALIAS` for the singular key of a list), required, the field itself and, for enum
+#: fields, the members by value.
+_Step = tuple[str, Any, bool, Field, Mapping[str, enum.Enum]]
+_ALIAS = object()
 
 
 @attrs.frozen
@@ -326,22 +268,29 @@ class _Plan:
     required: frozenset[str]
     has_location: bool
     field_locations: bool
+    #: (singular key, list key) pairs: a file may hold one or the other, not both.
+    aliases: tuple[tuple[str, str], ...]
 
 
 @functools.cache
-def _plan(spec: Spec) -> _Plan:
+def _plan(spec: Spec, version: int = FORMAT_VERSION) -> _Plan:
     def step(field: Field, attr: str) -> _Step:
         members = _enum_values(field.enum) if field.enum is not None else {}
         return (attr, field.kind, field.required, field, members)
 
-    steps = {f.key: step(f, f.attr) for f in spec.fields}
+    fields = [f for f in spec.fields if f.since <= version]
+    steps = {f.key: step(f, f.attr) for f in fields}
+    for f in fields:
+        if f.alias is not None:
+            steps[f.alias] = (f.attr, _ALIAS, False, f, {})
     steps.update({key: step(f, "") for key, f in spec.extra.items()})
     return _Plan(
         cls=spec.cls,
         steps=steps,
-        required=frozenset(f.key for f in spec.fields if f.required),
+        required=frozenset(f.key for f in fields if f.required),
         has_location=_has_location(spec),
         field_locations=spec.name in _LOCATED_SPECS,
+        aliases=tuple((f.alias, f.key) for f in fields if f.alias is not None),
     )
 
 
@@ -349,6 +298,7 @@ _FAILED = object()  # the quick path's "look again, thoroughly"
 # Plain names for the kinds: looking a member up on an Enum class costs a descriptor call, and
 # structuring compares kinds a few times per value.
 _STR, _ID, _INT, _UNIT, _ENUM, _OBJ = Kind.STR, Kind.ID, Kind.INT, Kind.UNIT, Kind.ENUM, Kind.OBJ
+_BOOL = Kind.BOOL
 _IDS, _STRS, _OBJS = Kind.IDS, Kind.STRS, Kind.OBJS
 _SEQUENCE_KINDS = (_IDS, _STRS, _OBJS)
 _match_id = ID_PATTERN.match
@@ -381,10 +331,18 @@ class _Structurer:
     Paths such as ``propositions[3].text`` are only built when an error needs one.
     """
 
-    def __init__(self, file: str | None, located: Mapping[int, Located], to_location: ToLocation) -> None:
+    def __init__(
+        self,
+        file: str | None,
+        located: Mapping[int, Located],
+        to_location: ToLocation,
+        version: int = FORMAT_VERSION,
+    ) -> None:
         self.file = file
         self.located = located
         self.to_location = to_location
+        #: The format version the file declares; keys introduced later are refused.
+        self.version = version
         self.errors: list[ParseError] = []
 
     def error(self, where: Pos, path: str, message: str, code: str = "M001") -> None:
@@ -412,6 +370,11 @@ class _Structurer:
         if kind is _INT:
             if isinstance(value, bool) or not isinstance(value, int):
                 self.error(where, path, f"expected an integer, got {_type_name(value)}")
+                return None
+            return value
+        if kind is _BOOL:
+            if not isinstance(value, bool):
+                self.error(where, path, f"expected true or false, got {_type_name(value)}")
                 return None
             return value
         if kind is _UNIT:
@@ -475,7 +438,7 @@ class _Structurer:
         else:
             start, children, keys = loc  # type: ignore[assignment]
         before = len(self.errors)
-        done = self.quick(value, _plan(spec), start, children, path)
+        done = self.quick(value, _plan(spec, self.version), start, children, path)
         if done is not _FAILED:
             return done
         # Something is wrong in this object: start again the thorough way, which reports every
@@ -483,7 +446,7 @@ class _Structurer:
         del self.errors[before:]
         return self.thorough(value, spec, start, children, keys or _NO_POSITIONS, path)
 
-    def quick(
+    def quick(  # noqa: PLR0915 - the hot path of loading: every kind handled inline
         self, value: Mapping[Any, Any], plan: _Plan, start: Pos, children: Mapping[Any, Pos], path: str
     ) -> Any:
         """The object for a mapping with nothing wrong in it, else :data:`_FAILED`.
@@ -509,7 +472,7 @@ class _Structurer:
                 continue
             where = children.get(key, start)
             if raw is not None:
-                raw[field.key] = where  # the table's own string: one per field, not one per object
+                raw[key if kind is _ALIAS else field.key] = where  # the table's strings, not per object
             if kind is _STR:
                 if isinstance(item, str):
                     kwargs[attr] = item
@@ -526,6 +489,14 @@ class _Structurer:
                     return _FAILED
                 kwargs[attr] = member
                 continue
+            if kind is _ALIAS:
+                if isinstance(item, str) and _match_id(item):
+                    kwargs[attr] = (item,)
+                    if raw is not None and lists is not None:
+                        raw[field.key] = where
+                        lists[field.key] = (where,)
+                    continue
+                return _FAILED
             if kind is _OBJ:
                 assert field.spec is not None
                 result = self.obj(item, field.spec, where, _sub(path, key))
@@ -541,6 +512,9 @@ class _Structurer:
                 kwargs[attr] = result
         if len(self.errors) > before or not value.keys() >= plan.required:
             return _FAILED
+        for one, many in plan.aliases:
+            if one in value and many in value:
+                return _FAILED
         if plan.has_location:
             kwargs["location"] = self.to_location(start)
         if raw is not None and lists is not None:
@@ -550,7 +524,34 @@ class _Structurer:
         except (TypeError, ValueError):  # a model validator the table does not mirror
             return _FAILED
 
-    def thorough(
+    def alias(
+        self,
+        value: Mapping[Any, Any],
+        spec: Spec,
+        field: Field,
+        where: tuple[Pos, Mapping[Any, Pos], Mapping[Any, Pos]],
+        path: str,
+        kwargs: dict[str, Any],
+        positions: tuple[dict[str, Pos] | None, dict[str, Sequence[Pos]]],
+    ) -> None:
+        """Structure the singular key of a list field (``theme: x``), unless the list is given too."""
+        assert field.alias is not None
+        one, key = field.alias, field.key
+        start, children, keys = where
+        if value.get(key) is not None:
+            message = f"give {one!r} or {key!r} in {spec.name}, not both"
+            self.error(keys.get(one, start), path, message, "M002")
+            return
+        at = children.get(one, start)
+        single = self.scalar(value[one], _alias_field(field), at, _sub(path, one))
+        if single is not None:
+            kwargs[field.attr] = (single,)
+            raw, lists = positions
+            if raw is not None:
+                raw[one] = raw[key] = at
+                lists[key] = (at,)
+
+    def thorough(  # noqa: PLR0915 - one pass over the table, reporting in its order
         self,
         value: Mapping[Any, Any],
         spec: Spec,
@@ -561,11 +562,18 @@ class _Structurer:
     ) -> Any:
         """The object for a mapping, or ``None`` after reporting every problem in it."""
         before = len(self.errors)
-        known = _keys(spec)
+        known = _keys(spec, self.version)
         for key in value:
             if key not in known:
-                allowed = ", ".join(known)
-                message = f"unknown key {short_repr(key)} in {spec.name}; expected one of: {allowed}"
+                since = _since(spec).get(key) if isinstance(key, str) else None
+                if since is not None:
+                    message = (
+                        f"key {key!r} in {spec.name} needs map format version {since}; the file says "
+                        f"'argmap: {self.version}' (run 'argmap convert --upgrade' or change the version)"
+                    )
+                else:
+                    allowed = ", ".join(known)
+                    message = f"unknown key {short_repr(key)} in {spec.name}; expected one of: {allowed}"
                 self.error(keys.get(key, start), path, message, "M003")
         raw: dict[str, Pos] | None = None
         lists: dict[str, Sequence[Pos]] = {}
@@ -573,9 +581,14 @@ class _Structurer:
             raw = {}
         kwargs: dict[str, Any] = {}
         for field in spec.fields:
+            if field.since > self.version:
+                continue
             key = field.key
             sub_path = _sub(path, key)
             item = value.get(key)
+            if field.alias is not None and value.get(field.alias) is not None:
+                self.alias(value, spec, field, (start, children, keys), path, kwargs, (raw, lists))
+                continue
             if item is None:
                 if field.required:
                     self.error(start, path, f"missing required key {key!r} in {spec.name}", "M004")
@@ -627,7 +640,7 @@ def structure_map(
     error carries every problem found in ``errors`` so a caller can show them all. ``extend``, when
     given, stretches an error's span to the end of the token it starts at (on the error path only).
     """
-    structurer = _Structurer(file, located, to_location)
+    structurer = _Structurer(file, located, to_location, declared_version(data) or FORMAT_VERSION)
     if isinstance(data, Mapping) and "argmap" in data:
         version = data["argmap"]
         if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
@@ -660,6 +673,16 @@ def structure_map(
     return amap
 
 
+def declared_version(data: object) -> int | None:
+    """The format version a loaded file declares (``argmap: N``), if it is one this argmap reads."""
+    if not isinstance(data, Mapping):
+        return None
+    version = data.get("argmap")
+    if isinstance(version, int) and not isinstance(version, bool) and 1 <= version <= FORMAT_VERSION:
+        return version
+    return None
+
+
 def _with_all(first: ParseError, errors: list[ParseError]) -> ParseError:
     first.errors = tuple(errors)
     return first
@@ -672,7 +695,15 @@ def _unstructure(obj: Any, spec: Spec) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for field in spec.fields:
         value = getattr(obj, field.attr)
-        if value is None or value == ():
+        # A required list is written even when empty (``premises: []``), so the file loads back.
+        if value is None or (value == () and not field.required):
+            continue
+        if field.kind is Kind.BOOL:
+            if value is not field.default:
+                out[field.key] = value
+            continue
+        if field.alias is not None and len(value) == 1:
+            out[field.alias] = value[0]  # the shorter form reads best for the common case
             continue
         if field.kind is Kind.ENUM:
             out[field.key] = value.value  # always written: role and kind are part of the public format
@@ -706,6 +737,8 @@ def _field_schema(field: Field, defs: dict[str, Any]) -> dict[str, Any]:
         schema = {"type": "string"}
     elif field.kind is Kind.INT:
         schema = {"type": "integer"}
+    elif field.kind is Kind.BOOL:
+        schema = {"type": "boolean"}
     elif field.kind is Kind.UNIT:
         schema = {"type": "number", "minimum": 0, "maximum": 1}
     elif field.kind is Kind.IDS:
@@ -728,15 +761,25 @@ def _field_schema(field: Field, defs: dict[str, Any]) -> dict[str, Any]:
 
 
 def _object_schema(spec: Spec, defs: dict[str, Any]) -> dict[str, Any]:
-    props = {f.key: _field_schema(f, defs) for f in spec.fields}
+    props: dict[str, Any] = {}
+    exclusive: list[dict[str, Any]] = []
+    for f in spec.fields:
+        props[f.key] = _field_schema(f, defs)
+        if f.alias is not None:
+            props[f.alias] = _field_schema(_alias_field(f), defs)
+            props[f.alias]["description"] = f"One id, for `{f.key}` with one item."
+            exclusive.append({"not": {"required": [f.alias, f.key]}})
     props.update({key: _field_schema(f, defs) for key, f in spec.extra.items()})
-    return {
+    schema: dict[str, Any] = {
         "type": "object",
         "description": spec.doc,
         "properties": props,
         "required": [f.key for f in spec.fields if f.required],
         "additionalProperties": False,
     }
+    if exclusive:
+        schema["allOf"] = exclusive
+    return schema
 
 
 def _define(spec: Spec, defs: dict[str, Any]) -> str:
@@ -752,7 +795,7 @@ def json_schema() -> dict[str, Any]:
     root = _object_schema(MAP_SPEC, defs)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": "https://argmap.dev/schema/map-v1.json",
+        "$id": f"https://argmap.dev/schema/map-v{FORMAT_VERSION}.json",
         "title": "argmap argument map",
         **root,
         "$defs": dict(sorted(defs.items())),

@@ -1,6 +1,7 @@
 """Stage 1, the model: argument maps as frozen attrs data, their index, and building and editing them.
 
-Owns :mod:`~argmap.model.core` (the classes and the look-up index) and :mod:`~argmap.model.edit`
+Owns :mod:`~argmap.model.core` (the classes, their file metadata and the look-up index),
+:mod:`~argmap.model.hedges` (hedge words and their usual confidence) and :mod:`~argmap.model.edit`
 (the builder and ``add``/``remove``/``replace``). May import only the shared layer below every
 stage (:mod:`argmap.errors`, :mod:`argmap.diagnostics`); nothing in ``model`` knows about files,
 linting, evaluation or drawing.
@@ -13,14 +14,17 @@ from argmap.model.core import (
     ArgumentMap,
     Attack,
     AttackKind,
+    Attribution,
     Citation,
     Index,
     Inference,
     Pole,
+    Preference,
     Proposition,
     Role,
     Source,
     Speaker,
+    SpeechAct,
     Theme,
 )
 from argmap.model.edit import MapBuilder, add, remove, replace
@@ -30,15 +34,18 @@ __all__ = [
     "ArgumentMap",
     "Attack",
     "AttackKind",
+    "Attribution",
     "Citation",
     "Index",
     "Inference",
     "MapBuilder",
     "Pole",
+    "Preference",
     "Proposition",
     "Role",
     "Source",
     "Speaker",
+    "SpeechAct",
     "Theme",
     "add",
     "remove",

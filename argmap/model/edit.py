@@ -15,19 +15,22 @@ from argmap.model.core import (
     ArgumentMap,
     Attack,
     AttackKind,
+    Attribution,
     Citation,
     Inference,
     Pole,
+    Preference,
     Proposition,
     Role,
     Source,
     Speaker,
+    SpeechAct,
     Theme,
 )
 
 __all__ = ["MapBuilder", "add", "remove", "replace"]
 
-Part = Proposition | Inference | Attack | Source | Pole | Theme
+Part = Proposition | Inference | Attack | Source | Pole | Theme | Attribution | Preference
 _FIELD_FOR: dict[type, str] = {
     Proposition: "propositions",
     Inference: "inferences",
@@ -35,6 +38,8 @@ _FIELD_FOR: dict[type, str] = {
     Source: "sources",
     Pole: "poles",
     Theme: "themes",
+    Attribution: "attributions",
+    Preference: "preferences",
 }
 CiteArg = Citation | tuple[str, str | None, str | None] | tuple[str, str | None] | None
 
@@ -64,6 +69,7 @@ class MapBuilder:
         self._parts: dict[str, list[Part]] = {name: [] for name in _FIELD_FOR.values()}
         self._inference_ids: set[str] = set()
         self._attack_ids: set[str] = set()
+        self._other_ids: set[str] = set()
 
     # -- context ---------------------------------------------------------------------------
 
@@ -95,14 +101,23 @@ class MapBuilder:
         role: Role | str = Role.CLAIM,
         pole: str | None = None,
         theme: str | None = None,
+        poles: Iterable[str] = (),
+        themes: Iterable[str] = (),
         cite: CiteArg = None,
         speaker: Speaker | str | None = None,
         tags: Iterable[str] = (),
         base_score: float | None = None,
         contradicts: Iterable[str] = (),
+        rephrases: Iterable[str] = (),
+        asserted: bool | None = None,
+        hedge: str | None = None,
+        confidence: float | None = None,
         note: str | None = None,
     ) -> Self:
-        """Add a proposition; ``cite`` is a Citation or ``(source, locator[, quote])``."""
+        """Add a proposition; ``cite`` is a Citation or ``(source, locator[, quote])``.
+
+        ``pole``/``theme`` name one pole or theme, ``poles``/``themes`` several.
+        """
         self._parts["propositions"].append(
             Proposition(
                 id,
@@ -110,11 +125,17 @@ class MapBuilder:
                 role=Role(role),
                 pole=pole,
                 theme=theme,
+                poles=tuple(poles),
+                themes=tuple(themes),
                 tags=tuple(tags),
                 citation=_citation(cite),
                 speaker=Speaker(speaker) if isinstance(speaker, str) else speaker,
                 base_score=base_score,
                 contradicts=tuple(contradicts),
+                rephrases=tuple(rephrases),
+                asserted=asserted,
+                hedge=hedge,
+                confidence=confidence,
                 note=note,
             )
         )
@@ -149,7 +170,13 @@ class MapBuilder:
         return f"{prefix}{n}"
 
     def support(
-        self, conclusion: str, *premises: str, id: str | None = None, label: str | None = None
+        self,
+        conclusion: str,
+        *premises: str,
+        id: str | None = None,
+        label: str | None = None,
+        hedge: str | None = None,
+        confidence: float | None = None,
     ) -> Self:
         """Add one inference: all ``premises`` jointly (linked) support ``conclusion``.
 
@@ -157,7 +184,9 @@ class MapBuilder:
         """
         inference_id = id or self._fresh("inf", self._inference_ids)
         self._inference_ids.add(inference_id)
-        self._parts["inferences"].append(Inference(inference_id, premises, conclusion, label=label))
+        self._parts["inferences"].append(
+            Inference(inference_id, premises, conclusion, label=label, hedge=hedge, confidence=confidence)
+        )
         return self
 
     def rebut(self, attacker: str, target: str, *, id: str | None = None, label: str | None = None) -> Self:
@@ -170,12 +199,78 @@ class MapBuilder:
         """``attacker`` denies that the inference ``inference`` holds (not its conclusion)."""
         return self._attack(attacker, inference, AttackKind.UNDERCUT, id, label)
 
+    def qualify(
+        self,
+        attacker: str,
+        target: str,
+        *,
+        id: str | None = None,
+        label: str | None = None,
+        weight: float | None = None,
+    ) -> Self:
+        """``attacker`` limits ``target`` (a proposition or inference) without defeating it."""
+        return self._attack(attacker, target, AttackKind.QUALIFY, id, label, weight)
+
+    def concede(
+        self,
+        conceded: str,
+        target: str,
+        *,
+        id: str | None = None,
+        label: str | None = None,
+        weight: float | None = None,
+    ) -> Self:
+        """``target``'s author grants ``conceded``, which counts against ``target`` but never defeats it."""
+        return self._attack(conceded, target, AttackKind.CONCEDE, id, label, weight)
+
     def _attack(
-        self, attacker: str, target: str, kind: AttackKind, id: str | None, label: str | None
+        self,
+        attacker: str,
+        target: str,
+        kind: AttackKind,
+        id: str | None,
+        label: str | None,
+        weight: float | None = None,
     ) -> Self:
         attack_id = id or self._fresh("att", self._attack_ids)
         self._attack_ids.add(attack_id)
-        self._parts["attacks"].append(Attack(attack_id, attacker, target, kind, label=label))
+        self._parts["attacks"].append(Attack(attack_id, attacker, target, kind, weight, label=label))
+        return self
+
+    def attribute(
+        self,
+        speaker: Speaker | str,
+        act: SpeechAct | str,
+        proposition: str,
+        *,
+        id: str | None = None,
+        cite: CiteArg = None,
+        hedge: str | None = None,
+        confidence: float | None = None,
+        note: str | None = None,
+    ) -> Self:
+        """Reported speech: ``speaker`` asserts, concedes, questions or denies ``proposition``."""
+        attribution_id = id or self._fresh("said", self._other_ids)
+        self._other_ids.add(attribution_id)
+        self._parts["attributions"].append(
+            Attribution(
+                attribution_id,
+                Speaker(speaker) if isinstance(speaker, str) else speaker,
+                proposition,
+                SpeechAct(act),
+                _citation(cite),
+                hedge,
+                confidence,
+                note,
+            )
+        )
+        return self
+
+    def prefer(self, preferred: str, over: str, *, id: str | None = None, note: str | None = None) -> Self:
+        """``preferred`` prevails over ``over`` where they attack each other."""
+        preference_id = id or self._fresh("pref", self._other_ids)
+        self._other_ids.add(preference_id)
+        self._parts["preferences"].append(Preference(preference_id, preferred, over, note))
         return self
 
     def build(self) -> ArgumentMap:
@@ -189,7 +284,7 @@ class MapBuilder:
 
 
 def add(amap: ArgumentMap, *parts: Part) -> ArgumentMap:
-    """A new map with ``parts`` appended (propositions, inferences, attacks, sources, poles, themes)."""
+    """A new map with ``parts`` appended (any of the map's kinds of part)."""
     grouped: dict[str, list[Part]] = {}
     for part in parts:
         grouped.setdefault(_FIELD_FOR[type(part)], []).append(part)
@@ -208,11 +303,11 @@ def replace(amap: ArgumentMap, part: Part) -> ArgumentMap:
 
 
 def remove(amap: ArgumentMap, *ids: str) -> ArgumentMap:
-    """A new map without the named propositions, inferences or attacks, and nothing left dangling.
+    """A new map without the named parts, and nothing left dangling.
 
     Removing a proposition drops it from premise lists (an inference left with no premises goes),
-    drops inferences concluding in it and attacks from or on it; removing an inference drops the
-    undercuts that hit it.
+    drops inferences concluding in it, attacks from or on it and reported speech of it; removing
+    an inference drops the undercuts that hit it. Preferences naming anything removed go too.
     """
     gone = set(ids)
     propositions = tuple(p for p in amap.propositions if p.id not in gone)
@@ -230,6 +325,17 @@ def remove(amap: ArgumentMap, *ids: str) -> ArgumentMap:
         a for a in amap.attacks if a.id not in gone and a.attacker not in gone and a.target not in gone
     )
     poles = tuple(attrs.evolve(pole, thesis=None) if pole.thesis in gone else pole for pole in amap.poles)
+    attributions = tuple(a for a in amap.attributions if a.id not in gone and a.proposition not in gone)
+    gone.update(a.id for a in amap.attributions if a.proposition in gone)
+    preferences = tuple(
+        p for p in amap.preferences if p.id not in gone and p.preferred not in gone and p.over not in gone
+    )
     return attrs.evolve(
-        amap, propositions=propositions, inferences=tuple(inferences), attacks=attacks, poles=poles
+        amap,
+        propositions=propositions,
+        inferences=tuple(inferences),
+        attacks=attacks,
+        poles=poles,
+        attributions=attributions,
+        preferences=preferences,
     )
