@@ -129,6 +129,11 @@ _DEFAULT_SCHEMES = {
 # "Name : text" (AIFdb, OVA) and "Name says 'text'" (AraucariaDB).
 _SAYS = re.compile(r"(?s)^\s*([^:\n]{1,100}?)\s+says\s+'(.*)'\s*$")
 _MAX_NAME = 100
+_LAZY_MESSAGES = {
+    "AIF140": "TA node {0} (transition between locutions) is not representable",
+    "AIF150": "I-node {0} takes part in no relation",
+    "AIF151": "L-node {0} takes part in no relation",
+}
 _BAD_ID_CHARS = re.compile(r"[^A-Za-z0-9_.\-]")
 _BAD_ID_CHARS_OR_START = re.compile(r"[^A-Za-z0-9_.\-\n]|^[-.]|^$", re.MULTILINE)
 # One pass over the text finds each node's line when a diagnostic needs it.
@@ -160,7 +165,9 @@ class AifImport:
         found = []
         for code, message, ids in self.problems:
             line = lines.get(ids[0], 1) if ids else 1
-            found.append(Diagnostic(code, CODES[code][0], message, ids, Location(self.file, line, 1)))
+            # A frequent problem's message is written only when asked for.
+            text = message or _LAZY_MESSAGES[code].format(*ids)
+            found.append(Diagnostic(code, CODES[code][0], text, ids, Location(self.file, line, 1)))
         return tuple(found)
 
 
@@ -208,7 +215,7 @@ def _stem(filename: str | None) -> str:
     return name
 
 
-def _maker(proto: _T) -> Callable[..., _T]:
+def _maker(proto: _T, *positional: str) -> Callable[..., _T]:
     """A constructor for ``type(proto)`` that skips attrs' converters and validators.
 
     Loading a corpus builds hundreds of thousands of model objects, and attrs' checks were most of the
@@ -229,13 +236,16 @@ def _maker(proto: _T) -> Callable[..., _T]:
         namespace[f"_s{k}"] = getattr(cls, name).__set__
         params.append(f"{name}=_d{k}")
         body.append(f"    _s{k}(o, {name})")
-    source = f"def make(*, {', '.join(params)}):\n    o = _new(_cls)\n" + "\n".join(body) + "\n    return o\n"
+    # ``positional`` names the attributes a hot call site passes by position (cheaper than keywords).
+    params = [*positional, "*", *(p for p, n in zip(params, names, strict=True) if n not in positional)]
+    source = f"def make({', '.join(params)}):\n    o = _new(_cls)\n" + "\n".join(body) + "\n    return o\n"
     exec(compile(source, f"<argmap fast {cls.__name__}>", "exec"), namespace)  # our own source, not input
     make: Callable[..., _T] = namespace["make"]
     return make
 
 
 _proposition = _maker(Proposition("p", ""))
+_plain = _maker(Proposition("p", ""), "id", "text")
 _citation = _maker(Citation("s"))
 _inference = _maker(Inference("i", ("p",), "p"))
 _attack = _maker(Attack("a", "p", "p"))
@@ -243,6 +253,9 @@ _attribution = _maker(Attribution("a", _Speaker("s"), "p"))
 # A locution kept as a proposition cites the dialogue; its id is the L-node's, so one shared (immutable)
 # citation says all there is to say.
 _LOCUTION_CITATION = Citation(DIALOGUE_SOURCE)
+_locution = _maker(
+    Proposition("p", "", tags=_LOCUTION_TAGS, citation=_LOCUTION_CITATION), "id", "text", "speaker"
+)
 
 
 def _text(value: Any) -> str:
@@ -506,30 +519,22 @@ class _Reader:
     def propositions(self) -> list[Proposition]:
         """I-nodes, and L-nodes that anchor none (kept as locutions of their own)."""
         props: list[Proposition] = []
-        append, make, ids, texts = props.append, _proposition, self.ids, self.texts
+        append, ids, texts, problems = props.append, self.ids, self.texts, self.problems
         ins, outs, rephrases, anchoring = self.ins, self.outs, self.rephrases, self.anchoring
         for nid, ntype in self.kind.items():
             if ntype == "I":
                 if nid not in ins and nid not in outs:
-                    self.report("AIF150", f"I-node {nid} takes part in no relation", (nid,))
+                    problems.append(("AIF150", "", (nid,)))
                 if nid in rephrases:
                     rephrased = tuple(ids[o] for o in rephrases[nid])
-                    append(make(id=ids[nid], text=texts[nid], rephrases=rephrased))
+                    append(_proposition(id=ids[nid], text=texts[nid], rephrases=rephrased))
                 else:
-                    append(make(id=ids[nid], text=texts[nid]))
+                    append(_plain(ids[nid], texts[nid]))
             elif ntype == "L" and nid not in anchoring:
                 if nid not in ins and nid not in outs:
-                    self.report("AIF151", f"L-node {nid} takes part in no relation", (nid,))
+                    problems.append(("AIF151", "", (nid,)))
                 name, quote = _speaker_and_quote(texts[nid], self.person_of.get(nid))
-                append(
-                    make(
-                        id=ids[nid],
-                        text=quote,
-                        tags=_LOCUTION_TAGS,
-                        citation=_LOCUTION_CITATION,
-                        speaker=self.speaker(name),
-                    )
-                )
+                append(_locution(ids[nid], quote, self.speaker(name)))
         return props
 
     def read_rephrases(self) -> None:
@@ -601,9 +606,7 @@ class _Reader:
             elif ntype == "PA":
                 preferences.extend(self.preference(nid))
             elif ntype == "TA":
-                self.report(
-                    "AIF140", f"TA node {nid} (transition between locutions) is not representable", (nid,)
-                )
+                self.problems.append(("AIF140", "", (nid,)))
         return inferences, attacks, preferences
 
     def inference(self, nid: str) -> Inference | None:
