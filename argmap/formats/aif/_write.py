@@ -123,7 +123,9 @@ class _Writer:
         said = att.citation.quote if att.citation is not None and att.citation.quote else None
         self.locution(lid, att.speaker.name, said or self.texts.get(att.proposition, ""))
         ya = self.fresh("YA")
-        self.node(ya, "YA", illocution or _ILLOCUTIONS[att.act])
+        # Asserting is AIF's default illocution; the reader reads "Default Illocuting" back as no word at all.
+        default = "Default Illocuting" if att.act is SpeechAct.ASSERTS else _ILLOCUTIONS[att.act]
+        self.node(ya, "YA", illocution or default)
         self.edge(lid, ya)
         self.edge(ya, att.proposition)
 

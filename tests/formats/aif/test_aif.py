@@ -290,13 +290,13 @@ def _unlabelled(amap: ArgumentMap) -> ArgumentMap:
 
 
 @needs_corpora
-@pytest.mark.parametrize("path", CORPUS_FILES[::25], ids=lambda p: f"{p.parent.name}/{p.name}")
-def test_corpus_round_trip_through_argmap_is_equal(path: Path) -> None:
-    first = aif.read(path.read_text(encoding="utf-8"), str(path))
-    again = aif.read(aif.dumps(first.map), str(path))
-    assert again.map == first.map
-    # What was reported the first time is not in the map, so it is not written or reported again.
-    assert {d.code for d in again.diagnostics} <= {"AIF150", "AIF151"}
+def test_every_corpus_file_round_trips_through_argmap() -> None:
+    for path in CORPUS_FILES:
+        first = aif.read(path.read_text(encoding="utf-8"), str(path))
+        again = aif.read(aif.dumps(first.map), str(path))
+        assert again.map == first.map, path
+        # What was reported the first time is not in the map, so it is not written or reported again.
+        assert {code for code, _, _ in again.problems} <= {"AIF150", "AIF151"}, path
 
 
 @needs_corpora
