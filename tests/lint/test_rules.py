@@ -72,6 +72,15 @@ EXPECTED_IDS: dict[str, list[tuple[str, ...]]] = {
     "H004": [("timetable",)],
     "H005": [("cost",)],
     "H006": [("late",)],
+    "S013": [("q1", "tie")],
+    "S014": [("feng-says", "tie")],
+    "S015": [("p1", "lates")],
+    "S016": [("delays", "lates")],
+    "L006": [("f2", "f1", "ties")],
+    "L007": [("p1", "p2", "late")],
+    "H007": [("late",)],
+    "H008": [("late",)],
+    "H009": [("late",)],
 }
 
 
