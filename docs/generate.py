@@ -22,12 +22,14 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
-import attrs
+import graphviz
 
 from argmap import formats
-from argmap.export.dot import RenderOptions, to_dot
-from argmap.export.image import render_bytes
+from argmap.export.dot import digraph
+from argmap.export.image import pipe
+from argmap.export.pages import page_links
 from argmap.model.core import ArgumentMap
+from argmap.view.build import make_view
 from argmap.view.presets import named_views
 from argmap.view.select import ViewOptions
 
@@ -72,9 +74,17 @@ def diagrams() -> dict[str, str]:
     """File name under ``docs/maps`` (without suffix) -> DOT text, for every view of every map."""
     out: dict[str, str] = {}
     for name, amap in _maps().items():
-        for view, options in views(amap, name).items():
-            out[f"{name}-{view}"] = to_dot(amap, options)
+        table = views(amap, name)
+        for view, options in table.items():
+            out[f"{name}-{view}"] = _linked_dot(amap, name, view, options, set(table))
     return out
+
+
+def _linked_dot(amap: ArgumentMap, name: str, view: str, options: ViewOptions, names: set[str]) -> str:
+    """A view's DOT whose nodes and pole boxes link to the sibling pictures (SVG links)."""
+    drawn = make_view(amap, options)
+    source: str = digraph(drawn, page_links(drawn, name, names - {"full"}, view)).source
+    return source
 
 
 def index_markdown(maps: Mapping[str, ArgumentMap] | None = None) -> str:
@@ -185,10 +195,10 @@ def main(argv: list[str] | None = None) -> int:
         for view, options in views(amap, name).items():
             stem = f"{name}-{view}"
             expected.update({f"{stem}.dot", f"{stem}.svg"})
-            _write(target / f"{stem}.dot", to_dot(amap, options).encode("utf-8"), written)
+            dot = _linked_dot(amap, name, view, options, set(views(amap, name)))
+            _write(target / f"{stem}.dot", dot.encode("utf-8"), written)
             if have_dot:
-                svg = render_bytes(amap, attrs.evolve(RenderOptions(format="svg"), view=options))
-                _write(target / f"{stem}.svg", svg, written)
+                _write(target / f"{stem}.svg", pipe(graphviz.Source(dot), "svg"), written)
     expected.add("README.md")
     _write(target / "README.md", index_markdown(maps).encode("utf-8"), written)
     for stale in sorted(target.iterdir()):

@@ -175,11 +175,17 @@ def _node_label(node: Node) -> str:
     return f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">{"".join(rows)}</TABLE>>'
 
 
-def _add_node(graph: graphviz.Digraph, node: Node) -> None:
+def _url(url: str) -> str:
+    # URLs are escape strings too; ours are file names made of ids, but keep them inert anyway.
+    return _tooltip(url)
+
+
+def _add_node(graph: graphviz.Digraph, node: Node, url: str | None = None) -> None:
     node_style = node.style
     _, cut = _body(node)
     # A box shows at most BODY_LIMIT characters; the tooltip then starts with the whole text.
     tooltip = f"{node.text} — {node.tooltip}" if cut else node.tooltip
+    extra = {"URL": _url(url)} if url else {}
     graph.node(
         node.id,
         label=_node_label(node),
@@ -189,6 +195,7 @@ def _add_node(graph: graphviz.Digraph, node: Node) -> None:
         color=node_style.border,
         penwidth=str(node_style.penwidth),
         tooltip=_tooltip(tooltip),
+        **extra,
     )
 
 
@@ -290,10 +297,11 @@ def _add_members(
     members: tuple[str, ...],
     nodes: Mapping[str, Node],
     junctions: Mapping[str, Junction],
+    links: Mapping[str, str],
 ) -> None:
     for member in members:
         if member in nodes:
-            _add_node(graph, nodes[member])
+            _add_node(graph, nodes[member], links.get(member))
         else:
             _add_junction(graph, junctions[member])
 
@@ -305,8 +313,11 @@ def _add_group(
     nodes: Mapping[str, Node],
     junctions: Mapping[str, Junction],
     name: str,
+    links: Mapping[str, str],
 ) -> None:
     with graph.subgraph(name=name) as cluster:
+        if group.id in links:
+            cluster.attr(URL=_url(links[group.id]))
         if group.kind == "pole":
             cluster.attr(
                 label=f"<<I>{_named(group.label, '(unnamed pole)')}</I>>"
@@ -328,13 +339,18 @@ def _add_group(
                 fontsize="10",
                 fontcolor=st.SMALL_FONT_COLOR,
             )
-        _add_members(cluster, group.members, nodes, junctions)
+        _add_members(cluster, group.members, nodes, junctions, links)
         for child in children.get(group.id, ()):
-            _add_group(cluster, child, children, nodes, junctions, f"{name}_theme_{child.index}")
+            _add_group(cluster, child, children, nodes, junctions, f"{name}_theme_{child.index}", links)
 
 
-def digraph(view: View) -> graphviz.Digraph:
-    """The ``graphviz.Digraph`` of a view: pure, deterministic, needs no Graphviz binary."""
+def digraph(view: View, links: Mapping[str, str] | None = None) -> graphviz.Digraph:
+    """The ``graphviz.Digraph`` of a view: pure, deterministic, needs no Graphviz binary.
+
+    ``links`` maps node and group ids to URLs (another page of the map, :mod:`argmap.export.pages`):
+    in an SVG, clicking the node or the group's box opens it.
+    """
+    links = links or {}
     graph = graphviz.Digraph(name="argmap")
     graph.attr(
         rankdir=view.direction,
@@ -359,8 +375,8 @@ def digraph(view: View) -> graphviz.Digraph:
     for group in view.groups:
         if group.parent is None:
             # Cluster names follow the pole's place in the map, as its colour does.
-            _add_group(graph, group, children, nodes, junctions, f"cluster_pole_{group.index}")
-    _add_members(graph, view.loose, nodes, junctions)
+            _add_group(graph, group, children, nodes, junctions, f"cluster_pole_{group.index}", links)
+    _add_members(graph, view.loose, nodes, junctions, links)
     for edge in view.edges:
         _add_edge(graph, edge)
     if view.legend:

@@ -39,7 +39,8 @@ _SKELETON = (Role.THESIS, Role.EXPLANATION, Role.VERDICT)
 
 @attrs.frozen
 class LabelPart:
-    """One piece of a node's header line: ``kind`` is ``theme``, ``role`` or ``badge``."""
+    """One piece of a node's header line: ``kind`` is ``pole`` (a context node drawn in another
+    pole's box: "from <pole>"), ``theme``, ``role`` or ``badge``."""
 
     kind: str
     text: str
@@ -379,6 +380,50 @@ def _legend(
     return tuple(entries)
 
 
+def _context_beside_links(
+    amap: ArgumentMap, groups: list[Group], nodes: Mapping[str, Node], selection: Selection
+) -> list[Group]:
+    """Move each context node of another pole into the box of the node it is linked to.
+
+    Kept in a box of its own pole, a context node sits outside the selected pole's box and each of
+    its edges runs across that box; beside the node it attacks (or supports) its edges are short.
+    Measured with ``benchmarks/bench_layout.py``: the cable's pole views go from 18 and 9 crossings
+    to 3 and 6. Its header then says which pole it comes from; a context pole left empty is dropped.
+    """
+    context_groups = {g.id for g in groups if g.context}
+    if not context_groups:
+        return groups
+    group_of = {m: g.id for g in groups for m in g.members}
+    moved: dict[str, str] = {}  # member id -> the group it moves to
+    for edge in selection.edges:
+        for mine, other in ((edge.tail, edge.head), (edge.head, edge.tail)):
+            if mine in moved or group_of.get(mine) not in context_groups or mine not in nodes:
+                continue
+            home = group_of.get(other)
+            if home is not None and home not in context_groups:
+                moved[mine] = home
+    if not moved:
+        return groups
+    # A junction into a moved node moves with it (it sits in its conclusion's box).
+    for junction in selection.junctions:
+        conclusion = junction.inference.conclusion
+        if conclusion in moved:
+            moved[junction_name(junction.inference.id)] = moved[conclusion]
+    out: list[Group] = []
+    for group in groups:
+        members = tuple(m for m in group.members if m not in moved)
+        members += tuple(m for m, home in moved.items() if home == group.id)
+        if members or not group.context:
+            out.append(attrs.evolve(group, members=members))
+    return out
+
+
+def _from_pole(amap: ArgumentMap, node: Node) -> Node:
+    pole = amap.index.poles.get(node.pole or "")
+    label = pole.label if pole is not None else node.pole or ""
+    return attrs.evolve(node, header=(LabelPart("pole", f"from {label}"), *node.header))
+
+
 def make_view(
     amap: ArgumentMap, options: ViewOptions | None = None, overlay: Mapping[str, Overlay] | None = None
 ) -> View:
@@ -459,8 +504,13 @@ def make_view(
                     index=theme_index[theme.id],
                 )
             )
+    groups = _context_beside_links(amap, groups, nodes, selection)
     for group in groups:
         placed.update(dict.fromkeys(group.members, group.id))
+    for group in groups:
+        for member in group.members:
+            if member in nodes and nodes[member].group != group.id:
+                nodes[member] = _from_pole(amap, attrs.evolve(nodes[member], group=group.id))
     loose: list[str] = []
     for prop in selection.loose:
         nodes[prop.id] = _node(amap, prop, selection, overlay.get(prop.id), False, None)
