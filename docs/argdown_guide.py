@@ -64,7 +64,8 @@ Argdown a compact way to write an argmap map by hand.
 
 | Argdown | argmap |
 | --- | --- |
-| statement `[Title]: text`, and every member of its equivalence class | a proposition (id: the title, made a valid id if it is not one; the first text with one) |
+| statement `[Title]: text` | a proposition (id: the title, made a valid id if it is not one) |
+| another wording under the same title (an equivalence class) | a proposition that `rephrases` the first |
 | `#tag`, `#(a tag)` | the proposition's tags |
 | `{{role: thesis, pole: keep, theme: output, hedge: apparently, ...}}` after a statement | the proposition's fields |
 | argument `<Title>` with a premise-conclusion structure `(1) ... ---- (3) ...` | one inference per conclusion (intermediary conclusions included); premises: the statements since the previous conclusion, or `{{uses: [1, 2]}}` |

@@ -1,9 +1,10 @@
 """Argdown's model <-> argmap's model: reading an Argdown document as a map, and writing a map as Argdown.
 
 Reading (any Argdown file): statements become propositions (id: the title, made a valid id if it is not
-one); reconstructed arguments become inferences, one per conclusion of their premise-conclusion structure
-(premises: the statements since the previous conclusion, or those named by ``{uses: [1, 2]}``), labelled by
-their inference rules; arguments without a structure become propositions tagged ``argdown-argument`` (their
+one; the other wordings of an equivalence class become propositions that rephrase it); reconstructed
+arguments become inferences, one per conclusion of their premise-conclusion structure (premises: the
+statements since the previous conclusion, or those named by ``{uses: [1, 2]}``), labelled by their
+inference rules; arguments without a structure become propositions tagged ``argdown-argument`` (their
 description as text); support relations become single-premise inferences; attacks rebut a statement or an
 unreconstructed argument and undercut a reconstructed one; undercuts hit an inference; contradictions and
 contrarieties fill ``contradicts``. Headings become themes of the statements and arguments under them.
@@ -143,6 +144,13 @@ def document_to_map(doc: ArgdownDocument, filename: str | None = None) -> Argume
             prop["contradicts"] = list(st.data["contradicts"])
         propositions.append(at(st.line, st.column, prop))
         by_id[prop["id"]] = prop
+        # The other wordings of an equivalence class are kept as propositions that rephrase it (where the
+        # exact text is in the data, the text Argdown shows is only its display copy).
+        others = () if "text" in st.data else st.texts
+        for k, other in enumerate(dict.fromkeys(t for t in others if t != prop["text"]), start=2):
+            member = {"id": ids.unique(f"{prop['id']}.{k}"), "text": other, "rephrases": [prop["id"]]}
+            propositions.append(at(st.line, st.column, member))
+            by_id[member["id"]] = member
     for title, arg in doc.arguments.items():
         if arg.pcs:
             continue
