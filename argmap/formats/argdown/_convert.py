@@ -146,9 +146,10 @@ def document_to_map(doc: ArgdownDocument, filename: str | None = None) -> Argume
         by_id[prop["id"]] = prop
         # The other wordings of an equivalence class are kept as propositions that rephrase it (where the
         # exact text is in the data, the text Argdown shows is only its display copy).
-        others = () if "text" in st.data else st.texts
+        others: list[str] = [] if "text" in st.data else st.texts
+        first: str = prop["id"]
         for k, other in enumerate(dict.fromkeys(t for t in others if t != prop["text"]), start=2):
-            member = {"id": ids.unique(f"{prop['id']}.{k}"), "text": other, "rephrases": [prop["id"]]}
+            member: dict[str, Any] = {"id": ids.unique(f"{first}.{k}"), "text": other, "rephrases": [first]}
             propositions.append(at(st.line, st.column, member))
             by_id[member["id"]] = member
     for title, arg in doc.arguments.items():
