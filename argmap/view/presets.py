@@ -77,7 +77,8 @@ def _known(ids: list[str]) -> str:
 
 
 def named_view(amap: ArgumentMap, spec: str) -> NamedView:
-    """The named view ``spec`` of ``amap``; an :class:`~argmap.errors.InputError` says what exists."""
+    """The named view ``spec`` of ``amap``; an :class:`~argmap.errors.InputError` names the map's file
+    and says what exists."""
     kind, sep, ident = spec.partition(":")
     if kind in ("overview", "full") and not sep:
         return _OVERVIEW if kind == "overview" else _FULL
@@ -87,6 +88,7 @@ def named_view(amap: ArgumentMap, spec: str) -> NamedView:
             raise InputError(
                 f"view {short_repr(spec)}: {short_repr(ident)} is not a pole of this map "
                 f"({_known(list(amap.index.poles))})",
+                amap.path,
                 code="U001",
             )
         return _pole(pole.id, pole.label)
@@ -96,7 +98,9 @@ def named_view(amap: ArgumentMap, spec: str) -> NamedView:
             known = _known(list(amap.index.themes))
             raise InputError(
                 f"view {short_repr(spec)}: {short_repr(ident)} is not a theme of this map ({known})",
+                amap.path,
                 code="U001",
             )
         return _theme(theme.id, theme.label)
-    raise InputError(f"unknown view {short_repr(spec)}; use overview, pole:ID, theme:ID or full", code="U001")
+    message = f"unknown view {short_repr(spec)}; use overview, pole:ID, theme:ID or full"
+    raise InputError(message, amap.path, code="U001")
