@@ -224,7 +224,8 @@ class LoadCode:
     example: str
     message: str
     fix: str
-    #: The fenced-block language of ``example``: ``yaml``, ``json``, ``text`` or ``console``.
+    #: The fenced-block language of ``example``: ``yaml``, ``json``, ``text`` (a framework or Argdown
+    #: file), ``console`` (a command line) or ``python``.
     lang: str = "yaml"
 
 
