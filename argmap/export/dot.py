@@ -110,7 +110,10 @@ def _tooltip(text: str) -> str:
     """
 
     def quoted(candidate: str) -> str:
-        return str(graphviz.escape(candidate.replace("\\", "\\\\")))
+        # graphviz.escape's result must stay as it is: made a plain str again, a tooltip written
+        # "<...>" would be emitted unquoted, as an HTML-like string (a syntax error in dot).
+        escaped: str = graphviz.escape(candidate.replace("\\", "\\\\"))
+        return escaped
 
     text = clean(text)
     out = quoted(text)
