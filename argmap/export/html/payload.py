@@ -94,6 +94,11 @@ class PayloadOptions:
                 raise ValueError(f"unknown semantics {name!r}; expected one of {', '.join(SEMANTICS)}")
 
 
+#: ASCII characters the quote check rewrites (the backtick becomes an apostrophe); every other
+#: ASCII character is its own normal form, which saves a call per character.
+_CHANGED_ASCII = frozenset(c for c in map(chr, range(128)) if not c.isspace() and normalise(c) != c)
+
+
 def _normalised_with_offsets(text: str) -> tuple[str, list[int]]:
     """``normalise(text)`` and, for each of its characters, the offset it came from in ``text``."""
     chars: list[str] = []
@@ -103,7 +108,7 @@ def _normalised_with_offsets(text: str) -> tuple[str, list[int]]:
         if ch.isspace():
             pending_space = bool(chars)
             continue
-        plain = normalise(ch) if not ch.isascii() else ch
+        plain = normalise(ch) if ch in _CHANGED_ASCII or not ch.isascii() else ch
         if not plain:
             continue  # soft hyphens and zero-width characters vanish
         if pending_space:

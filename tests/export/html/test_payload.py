@@ -54,6 +54,8 @@ from tests.export.html.conftest import DOCUMENT_MAPS, SOURCES
         ),
         ("same words", [("a", "same"), ("b", "same")], [("same", ["a", "b"]), (" words", [])], []),
         ("short text", [("a", "not there"), ("b", "")], [("short text", [])], ["a", "b"]),
+        # A backtick is an apostrophe to the quote check, though it is ASCII.
+        ("it`s here", [("a", "it's")], [("it`s", ["a"]), (" here", [])], []),
         # Case is kept: a quote is verbatim.
         ("Hello", [("a", "hello")], [("Hello", [])], ["a"]),
     ],
