@@ -37,7 +37,6 @@ from argmap.view.overlay import LABEL_COLOURS, STRENGTH_COLOURS
 
 #: What the page takes from each node of the view contract (``docs/view-json.md``).
 _CONTRACT_KEYS = ("text", "role", "pole", "themes", "citation", "speaker", "note", "faded")
-_OPTIONAL_CONTRACT_KEYS = ("speech_act", "hedge")
 
 __all__ = [
     "BALANCE_LIMIT",
@@ -182,8 +181,6 @@ def _node(amap: ArgumentMap, prop: Proposition, drawn: Mapping[str, Any] | None)
     """A proposition as the view contract gives it (if drawn), plus what it supports and attacks."""
     if drawn is not None:
         node = {key: drawn[key] for key in _CONTRACT_KEYS}
-        # Fields the model is growing (speech acts, hedges): shown as soon as the contract has them.
-        node.update({key: drawn[key] for key in _OPTIONAL_CONTRACT_KEYS if key in drawn})
     else:
         # Not in the view (e.g. a dangling reference): the model's own words, nothing drawn.
         node = {
@@ -198,6 +195,21 @@ def _node(amap: ArgumentMap, prop: Proposition, drawn: Mapping[str, Any] | None)
         }
     node["drawn"] = drawn is not None
     node["contradicts"] = list(prop.contradicts)
+    # What the view contract does not carry (yet): every pole, the source's hedge and the speech
+    # acts of reported speech, all from the model.
+    node["poles"] = list(prop.poles)
+    node["hedge"] = prop.hedge
+    node["confidence"] = prop.confidence
+    node["speechActs"] = [
+        {
+            "speaker": str(a.speaker),
+            "name": a.speaker.name,
+            "act": a.act.value,
+            "hedge": a.hedge,
+            "locator": a.citation.locator if a.citation is not None else None,
+        }
+        for a in amap.attributions_of(prop.id)
+    ]
     node.update(_relations(amap, prop.id))
     return node
 
@@ -304,7 +316,12 @@ def build_payload(
         semantics = tuple(s for s in DEFAULT_SEMANTICS if not (large and s in ENUMERATING_SEMANTICS))
     evaluations, balances = _evaluations(amap, semantics, with_balance)
     used_roles = {p.role for p in amap.propositions}
-    speakers = _ids(p.speaker.name for p in amap.propositions if p.speaker is not None)
+    speakers = _ids(
+        [
+            *(p.speaker.name for p in amap.propositions if p.speaker is not None),
+            *(a.speaker.name for a in amap.attributions),
+        ]
+    )
     return {
         "version": PAYLOAD_VERSION,
         "title": amap.title,

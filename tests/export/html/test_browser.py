@@ -112,7 +112,7 @@ def test_filter_by_pole_search_overlay_and_permalink(
     dimmed = set(
         browser.js("return Array.from(document.querySelectorAll('g.node.prop.dim'), g => g.dataset.id)")
     )
-    assert dimmed == {p.id for p in amap.propositions if p.pole != pole.id}
+    assert dimmed == {p.id for p in amap.propositions if pole.id not in p.poles}
     assert f"pole={pole.id}" in browser.js("return location.hash")
 
     search = browser.driver.find_element("id", "search")
@@ -335,4 +335,45 @@ def test_map_with_dangling_references_still_opens(browser: Browser, tmp_path: Pa
     _click(browser, 'g.node.prop[data-id="b"]')
     content = browser.driver.find_element("id", "node-panel").get_attribute("textContent")
     assert "ghost" in content and "The source text is not included" in content
+    _assert_clean(browser)
+
+
+def test_panel_shows_poles_hedges_and_speech_acts(browser: Browser, tmp_path: Path) -> None:
+    from selenium.webdriver.support.ui import Select
+
+    from argmap.export.html import to_html
+    from argmap.model.core import Attribution, SpeechAct
+
+    amap = ArgumentMap(
+        "Reported speech",
+        poles=[Pole("p", "Near", "t"), Pole("q", "Far", "u")],
+        propositions=[
+            Proposition("t", "Close", Role.THESIS, pole="p"),
+            Proposition("u", "Apart", Role.THESIS, pole="q"),
+            Proposition("c", "Both at once", poles=("p", "q"), hedge="apparently"),
+        ],
+        inferences=[Inference("i", ("c",), "t"), Inference("j", ("c",), "u")],
+        attributions=[
+            Attribution("a1", Speaker("Feng Yujun"), "c", SpeechAct.CONCEDES, hedge="suggested"),
+            Attribution("a2", Speaker("Wu"), "c", SpeechAct.DENIES),
+        ],
+    )
+    page = tmp_path / "speech.html"
+    page.write_text(to_html(amap, semantics=("grounded",)), encoding="utf-8")
+    browser.open(page)
+    _click(browser, 'g.node.prop[data-id="c"]')
+    content = browser.driver.find_element("id", "node-panel").get_attribute("textContent")
+    assert "PolesNear, Far" in content and "Hedge“apparently”" in content
+    assert "Feng Yujun concedes (“suggested”)" in content and "Wu denies" in content
+    Select(browser.driver.find_element("id", "f-speaker")).select_by_value("Wu")
+    shown = browser.js(
+        "return Array.from(document.querySelectorAll('g.node.prop:not(.dim)'), g => g.dataset.id)"
+    )
+    assert shown == ["c"]
+    Select(browser.driver.find_element("id", "f-speaker")).select_by_value("")
+    Select(browser.driver.find_element("id", "f-pole")).select_by_value("q")
+    shown = browser.js(
+        "return Array.from(document.querySelectorAll('g.node.prop:not(.dim)'), g => g.dataset.id)"
+    )
+    assert sorted(shown) == ["c", "u"]
     _assert_clean(browser)

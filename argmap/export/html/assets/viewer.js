@@ -303,10 +303,11 @@
   }
   function passes(id, around) {
     const n = nodes[id];
-    if (state.pole && n.pole !== state.pole) return false;
+    if (state.pole && !n.poles.includes(state.pole)) return false;
     if (state.theme && !n.themes.includes(state.theme)) return false;
     if (state.role && n.role !== state.role) return false;
-    if (state.speaker && !(n.speaker && n.speaker.name === state.speaker)) return false;
+    if (state.speaker && !(n.speaker && n.speaker.name === state.speaker)
+      && !n.speechActs.some((a) => a.name === state.speaker)) return false;
     return !around || around.has(id);
   }
   function applyVisibility() {
@@ -436,11 +437,15 @@
     const dl = h("dl", {});
     row(dl, "Id", h("code", { text: id }));
     row(dl, "Role", ROLE_NAMES[n.role] || n.role);
-    row(dl, "Pole", n.pole ? poleLabel[n.pole] || n.pole : null);
+    row(dl, n.poles.length > 1 ? "Poles" : "Pole", n.poles.map((p) => poleLabel[p] || p).join(", "));
     row(dl, "Themes", n.themes.map((t) => themeLabel[t] || t).join(", "));
     row(dl, "Speaker", speakerText(n.speaker));
-    row(dl, "Speech act", n.speech_act || null);
-    row(dl, "Hedge", n.hedge || null);
+    row(dl, "Hedge", n.hedge ? `“${n.hedge}”${n.confidence === null ? "" : ` (confidence ${n.confidence})`}` : null);
+    if (!n.hedge && n.confidence !== null) row(dl, "Confidence", String(n.confidence));
+    if (n.speechActs.length) {
+      row(dl, "Speech acts", h("ul", {}, ...n.speechActs.map((a) => h("li", {},
+        `${a.speaker} ${a.act}`, a.hedge ? ` (“${a.hedge}”)` : "", a.locator ? `, ${a.locator}` : ""))));
+    }
     const c = n.citation;
     if (c) {
       const s = sourceById[c.source];
