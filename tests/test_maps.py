@@ -9,8 +9,11 @@ import pytest
 
 from argmap import formats
 from argmap.errors import Severity
+from argmap.evaluation import balance, evaluate
 from argmap.lint import validate
-from argmap.model.core import ArgumentMap, Role
+from argmap.lint.quotes import find_quote
+from argmap.model.core import ArgumentMap, AttackKind, Proposition, Role
+from argmap.model.hedges import confidence_of
 from tests.conftest import MAPS, ROOT
 
 BLANK = "blank-2012-paradox"
@@ -32,8 +35,9 @@ ESSAY_THEMES = {
     "global-order": "UN Security Council",
 }
 
-#: Cable points the cable attributes to no one speaker (group attributions, the embassy's own
-#: comment): listed by the map's author; ¶1 and subject-line nodes are exempt as well.
+#: Cable points of ¶2-¶10 in the Embassy's own voice (its observations, its remarks on what
+#: Feng did not say, its headings), so no speaker's report: listed by the map's author; ¶1 and
+#: subject-line nodes are exempt as well.
 UNATTRIBUTED = {
     "emphasize-positive",
     "year-of-china",
@@ -48,8 +52,7 @@ UNATTRIBUTED = {
     "feng-stops-short",
     "medvedev-joy",
     "medvedev-close-to-putin",
-    "expect-progress",
-    "moscow-fears",
+    "downplaying",
 }
 
 
@@ -129,16 +132,23 @@ def test_every_cable_paragraph_is_cited() -> None:
 
 
 def test_attributed_cable_points_have_speakers() -> None:
-    """Every point of ¶2-¶10 has a speaker, except the points the cable attributes to no one."""
+    """Every point of ¶2-¶10 is reported speech, except the points in the Embassy's own voice.
+
+    A reported point is the speaker's, not the cable's: an attribution says who, and the
+    proposition itself is not asserted in the cable's voice.
+    """
     amap = load(CABLE)
     missing = []
     for prop in amap.propositions:
         number = paragraph(prop.citation.locator if prop.citation else None)
-        if number is not None and number >= 2 and prop.speaker is None and prop.id not in UNATTRIBUTED:
-            missing.append(prop.id)
+        if number is not None and number >= 2 and prop.id not in UNATTRIBUTED:
+            if not amap.attributions_of(prop.id):
+                missing.append(prop.id)
+            elif prop.asserted is not False:
+                missing.append(f"{prop.id} (asserted in the cable's voice)")
     assert missing == []
     for pid in UNATTRIBUTED:
-        assert amap.proposition(pid).speaker is None, f"{pid} has a speaker now; drop it from the list"
+        assert not amap.attributions_of(pid), f"{pid} is reported speech now; drop it from the list"
 
 
 @pytest.mark.parametrize("name", [BLANK, CABLE])
@@ -147,15 +157,19 @@ def test_every_declared_speaker_speaks(name: str) -> None:
     amap = load(name)
     declared = {s for source in amap.sources for s in source.speakers}
     used = {p.speaker for p in amap.propositions if p.speaker is not None}
+    used |= {a.speaker for a in amap.attributions}
     assert used == declared
 
 
 def test_cable_names_the_observers() -> None:
     """The observers the issue names appear as speakers with their institutions."""
-    speakers = {(p.speaker.name, p.speaker.affiliation or "") for p in load(CABLE).propositions if p.speaker}
+    amap = load(CABLE)
+    speakers = {(a.speaker.name, a.speaker.affiliation or "") for a in amap.attributions}
     text = " ".join(f"{name} {affiliation}" for name, affiliation in speakers)
     for expected in ("CIIS", "CICIR", "Russian Embassy", "Wen Jiabao", "Cheng Guoping", "Wu iaoying"):
         assert expected in text
+    groups = {a.speaker.name for a in amap.attributions if a.speaker.group}
+    assert {"Chinese scholars", "observers", "Chinese policymakers"} <= groups
 
 
 def test_cable_disagreements_are_attacks() -> None:
@@ -164,3 +178,83 @@ def test_cable_disagreements_are_attacks() -> None:
     attacked = {a.target for a in amap.attacks_from("not-confront-us")}
     assert "joint-counter-us" in attacked
     assert len(amap.attacks) >= 8
+
+
+# -- the cable (format version 2): evaluation respects what the text asserts ----------------------
+
+CABLE_SEMANTICS = ("grounded", "preferred", "stable", "df-quad", "qe", "euler")
+
+
+def disputed(amap: ArgumentMap) -> set[str]:
+    """Propositions someone in the text disputes: rebutted, contradicted, denied or questioned.
+
+    Derived from the map, so a new rebuttal widens the set and nothing else does: undercuts
+    attack a step, qualifications and concessions limit without disputing.
+    """
+    found = {a.target for a in amap.attacks if a.kind is AttackKind.REBUT}
+    for prop in amap.propositions:
+        if prop.contradicts:
+            found |= {prop.id, *prop.contradicts}
+    found |= {a.proposition for a in amap.attributions if not a.act.commits}
+    return found
+
+
+def start(prop: Proposition) -> float:
+    """A proposition's gradual value before any relation: base score times its confidence."""
+    base = 0.5 if prop.base_score is None else prop.base_score
+    return base * confidence_of(prop.confidence, prop.hedge)
+
+
+@pytest.mark.parametrize("semantics", CABLE_SEMANTICS)
+def test_cable_undisputed_assertions_stand(semantics: str) -> None:
+    """No proposition the cable (or a speaker in it) asserts and nobody disputes comes out OUT.
+
+    Extension semantics: not OUT, not rejected. Gradual semantics: not pushed below the lower
+    quarter (closer to OUT, 0, than to undecided, 0.5), unless its own hedge starts it there,
+    and then not below its start.
+    """
+    amap = load(CABLE)
+    result = evaluate(amap, semantics)
+    contested = disputed(amap)
+    assert contested == {"joint-counter-us"}, "a new rebuttal in the cable: check it is one"
+    fallen = []
+    for prop in amap.propositions:
+        if not amap.asserted(prop.id) or prop.id in contested:
+            continue
+        node = result.nodes[prop.id]
+        if node.label is not None:
+            if node.label in ("out", "rejected", "no-extension"):
+                fallen.append(f"{prop.id} {node.label}")
+        elif node.strength < min(0.25, start(prop)) - 1e-9:
+            fallen.append(f"{prop.id} {node.strength:.3f}")
+    assert fallen == []
+
+
+@pytest.mark.parametrize("semantics", CABLE_SEMANTICS)
+def test_cable_balance_real_but_so_are_the_obstacles(semantics: str) -> None:
+    """Both theses stand, neither wipes out the other; the explanations and the verdict stand."""
+    amap = load(CABLE)
+    result = balance(amap, semantics)
+    strengths = {p.thesis: p.strength for p in result.poles}
+    assert set(strengths) == {"convergence-thesis", "obstacles-thesis"}
+    for thesis, value in strengths.items():
+        assert value is not None and value >= 0.5, thesis
+    assert result.margin is not None and abs(result.margin) <= 0.5
+    nodes = result.evaluation.nodes
+    for pid in ("levels-explanation", "trade-explanation", "verdict", "outlook"):
+        node = nodes[pid]
+        assert node.label in (None, "in", "sceptical"), (pid, node.label)
+        assert node.strength >= 0.5, (pid, node.strength)
+
+
+def test_cable_reports_quote_the_cable() -> None:
+    """The reporting words an attribution quotes occur verbatim in the cable (the linter checks
+    only propositions' quotes)."""
+    text_path = SOURCES / f"{CABLE}.txt"
+    if not text_path.is_file():
+        pytest.skip("../shared/sources is not present")
+    text = text_path.read_text(encoding="utf-8")
+    quoted = [a for a in load(CABLE).attributions if a.citation is not None and a.citation.quote]
+    assert len(quoted) >= 20
+    missing = [a.id for a in quoted if not (a.citation and find_quote(a.citation.quote or "", text))]
+    assert missing == []
