@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -38,7 +39,14 @@ def test_view_reproduces_the_documented_picture(name: str, spec: str) -> None:
     code, out, err = run(str(MAPS / f"{name}.yaml"), "--view", spec, "-f", "dot", "-o", "-")
     assert code == EXIT_OK, err
     stem = spec.replace(":", "-")
-    assert out == (DOCS_MAPS / f"{name}-{stem}.dot").read_text(encoding="utf-8")
+    committed = (DOCS_MAPS / f"{name}-{stem}.dot").read_text(encoding="utf-8")
+    assert _without_links(out) == _without_links(committed)
+
+
+def _without_links(dot: str) -> str:
+    # The documentation's pictures also link to one another (URL attributes, docs/generate.py);
+    # the picture itself, everything else in the DOT, is what the command must reproduce.
+    return re.sub(r"\n\t*URL=\"[^\"]*\"(?=\n)", "", re.sub(r" URL=\"[^\"]*\"", "", dot))
 
 
 @pytest.mark.parametrize(
