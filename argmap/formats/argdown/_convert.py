@@ -232,10 +232,11 @@ def document_to_map(doc: ArgdownDocument, filename: str | None = None) -> Argume
     if isinstance(known, list):
         attacks = [dict(a) for a in known if isinstance(a, Mapping)]
         ids.taken.update(str(a.get("id")) for a in attacks)
-    # Argdown draws every attack but an undercut the same way; the front matter says which kind it is.
-    listed = {(a.get("from"), a.get("to"), a.get("kind") == "undercut") for a in attacks}
+    # Argdown has no qualifications or concessions: the front matter says which kind each attack is, and a
+    # relation adds an attack only where the front matter has none between the same two ends.
+    listed = {(a.get("from"), a.get("to")) for a in attacks}
     for attack, line, column in relation_attacks:
-        key = (attack["from"], attack["to"], attack["kind"] == "undercut")
+        key = (attack["from"], attack["to"])
         if key not in listed:
             attacks.append(at(line, column, {"id": ids.fresh("a"), **attack}))
             listed.add(key)
@@ -359,10 +360,13 @@ def dumps(amap: ArgumentMap) -> str:
         lines.append(f"({number + 1}) [{_title(inf['conclusion'])}]")
         lines.append("")
 
+    inference_ids = {inf["id"] for inf in inferences}
     for att in attacks:
-        if att.get("kind", "rebut") == "undercut":
+        undercut = att.get("kind", "rebut") == "undercut"
+        if undercut or att["to"] in inference_ids:
+            # An attack on an inference (an undercut, or a qualification of it) is drawn on its argument.
             lines.append(f"<{_title(att['to'])}>")
-            lines.append(f"  <_ [{_title(att['from'])}]")
+            lines.append(f"  {'<_' if undercut else '<-'} [{_title(att['from'])}]")
         else:
             lines.append(f"[{_title(att['from'])}]")
             lines.append(f"  -> [{_title(att['to'])}]")

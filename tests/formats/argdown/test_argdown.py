@@ -24,6 +24,7 @@ FIXTURES = sorted((HERE / "fixtures").glob("*.argdown"))
 CORPUS = ROOT.parent / "shared" / "corpora" / "argdown"
 CORPUS_FILES = sorted(CORPUS.glob("*.argdown"))
 NODE_DIR = ROOT / "tests" / "node"
+MAPS = sorted((ROOT / "maps").glob("*.yaml"))
 needs_corpus = pytest.mark.skipif(not CORPUS_FILES, reason=f"Argdown corpus not found at {CORPUS}")
 _node_missing = (
     "node is not installed"
@@ -78,6 +79,10 @@ def _ours(doc: argdown.ArgdownDocument) -> dict[str, Any]:
 def _exports(tmp: Path) -> list[Path]:
     """argmap's Argdown for every corpus and fixture file read by argmap, and for the example map."""
     written = []
+    for path in MAPS:
+        out = tmp / f"export-{path.stem}.argdown"
+        out.write_text(argdown.dumps(load(path)), encoding="utf-8")
+        written.append(out)
     for path in [*CORPUS_FILES, *FIXTURES]:
         out = tmp / f"export-{path.name}"
         out.write_text(
@@ -288,3 +293,23 @@ def test_texts_argdown_cannot_show_survive_in_data(text: str) -> None:
 
     amap = ArgumentMap("t", propositions=(Proposition("p", text),)) if text else ArgumentMap("t")
     assert argdown.loads(argdown.dumps(amap)) == amap
+
+
+@pytest.mark.parametrize("path", MAPS, ids=lambda p: p.name)
+def test_every_map_round_trips_through_argdown(path: Path) -> None:
+    amap = load(path)
+    assert argdown.loads(argdown.dumps(amap), str(path)) == amap
+
+
+@needs_node
+@pytest.mark.parametrize("path", MAPS, ids=lambda p: p.name)
+def test_every_maps_argdown_parses_in_argdown_with_its_attacks(
+    path: Path, argdown_models: dict[str, dict[str, Any]]
+) -> None:
+    (theirs,) = [m for name, m in argdown_models.items() if name.endswith(f"export-{path.stem}.argdown")]
+    assert theirs["errors"] == []
+    amap = load(path)
+    ours = argdown.parse(argdown.dumps(amap))
+    assert _ours(ours)["relations"] == _theirs(theirs)["relations"]
+    attacks = [r for r in theirs["relations"] if r["type"] in ("attack", "undercut")]
+    assert len(attacks) == len(amap.attacks)
