@@ -55,7 +55,7 @@ TRICKY = ArgumentMap(
 
 def _maps() -> dict[str, ArgumentMap]:
     maps = {"tricky": TRICKY}
-    for path in [*CORPUS, *sorted(FIXTURES.glob("*.argdown"))]:
+    for path in [*CORPUS, *sorted(FIXTURES.glob("*.argdown")), *sorted((ROOT / "maps").glob("*.yaml"))]:
         maps[path.stem] = load(path)
     return maps
 
