@@ -221,7 +221,8 @@ def render(
         else:
             base, suffix = (overview_options(), "-overview") if overview else (ViewOptions(), "")
         options = attrs.evolve(base, **changes)
-        written = _render_one(amap, map_file, output, kinds[0], options, overlay, suffix)
+        links = _links(amap, map_file, suffix.removeprefix("-"), options) if view is not None else {}
+        written = _render_one(amap, map_file, output, kinds[0], options, overlay, suffix, links)
     except ArgmapError as error:
         fail(error)
     if written is not None:
@@ -246,18 +247,26 @@ def _render_one(
     view: Any,
     overlay: dict[str, Any],
     suffix: str,
+    links: dict[str, str] | None = None,
 ) -> Path | None:
     """Render one picture to ``output`` (stdout for '-'); the path written, or None for stdout."""
     from argmap.export.dot import RenderOptions
     from argmap.export.image import render_bytes, render_file
 
-    options = RenderOptions(format=fmt, view=view, overlay=overlay)
+    options = RenderOptions(format=fmt, view=view, overlay=overlay, links=links or {})
     if output is not None and str(output) == "-":
         sys.stdout.buffer.write(render_bytes(amap, options))
         return None
     target = output or Path(f"{map_file.stem}{suffix}.{fmt}")
     not_an_input(target, map_file)
     return render_file(amap, target, options)
+
+
+def _links(amap: "ArgumentMap", map_file: Path, name: str, options: Any) -> dict[str, str]:
+    """SVG links from a named view to the sibling pictures ``--view all`` writes beside it."""
+    from argmap.export.pages import named_links
+
+    return named_links(amap, map_file.stem, name, options)
 
 
 def _render_all(
@@ -290,7 +299,8 @@ def _render_all(
     with Progress("rendering", len(jobs)) as bar:
         for target, fmt, options, title in jobs:
             bar.step(target.name)
-            written = _render_one(amap, map_file, target, fmt, options, overlay, "")
+            links = _links(amap, map_file, target.stem.removeprefix(f"{map_file.stem}-"), options)
+            written = _render_one(amap, map_file, target, fmt, options, overlay, "", links)
             typer.echo(f"wrote {written}  {title}")
 
 

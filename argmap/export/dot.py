@@ -50,6 +50,8 @@ class RenderOptions:
     view: ViewOptions = attrs.field(factory=ViewOptions)
     #: Node id -> overlay, e.g. from an evaluation; ids not in the map are ignored.
     overlay: Mapping[str, Overlay] = attrs.field(factory=dict)
+    #: Node or group id -> URL opened by clicking it in an SVG (:func:`argmap.export.pages.named_links`).
+    links: Mapping[str, str] = attrs.field(factory=dict)
 
 
 #: Longest text put into one node's body, footer, header part, edge or group label (characters).
@@ -396,7 +398,7 @@ def _render_options(options: RenderOptions | ViewOptions | None) -> RenderOption
 def to_digraph(amap: ArgumentMap, options: RenderOptions | ViewOptions | None = None) -> graphviz.Digraph:
     """The diagram of ``amap`` as a ``graphviz.Digraph``; pure, needs no Graphviz binary."""
     render_options = _render_options(options)
-    return digraph(make_view(amap, render_options.view, render_options.overlay))
+    return digraph(make_view(amap, render_options.view, render_options.overlay), render_options.links)
 
 
 def to_dot(amap: ArgumentMap, options: RenderOptions | ViewOptions | None = None) -> str:

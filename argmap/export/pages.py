@@ -21,7 +21,7 @@ from argmap.view.overlay import Overlay
 from argmap.view.presets import named_views
 from argmap.view.select import ViewOptions
 
-__all__ = ["WIDE", "Page", "page_links", "pages"]
+__all__ = ["WIDE", "Page", "named_links", "page_links", "pages"]
 
 #: A top-to-bottom page with more nodes than this is drawn left to right instead.
 WIDE = 40
@@ -68,6 +68,17 @@ def page_links(view: View, stem: str, names: set[str], here: str, suffix: str = 
                 links[node.id] = url
                 break
     return links
+
+
+def named_links(
+    amap: ArgumentMap, stem: str, view_name: str, options: ViewOptions, suffix: str = "svg"
+) -> dict[str, str]:
+    """Links from the named view ``view_name`` (drawn with ``options``) to its sibling named views.
+
+    The siblings are the files ``argmap render --view all`` writes: ``<stem>-<view>.<suffix>``.
+    """
+    names = {preset.name for preset in named_views(amap) if preset.name != "full"}
+    return page_links(make_view(amap, options), stem, names, view_name, suffix)
 
 
 def pages(

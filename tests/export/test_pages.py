@@ -101,3 +101,19 @@ def test_five_hundred_propositions_every_page_meets_the_targets() -> None:
     for page in book:
         quality = bench.measure(page.dot)
         assert quality.misses() == [], (page.name, quality)
+
+
+def test_named_links_point_at_sibling_pictures() -> None:
+    """A named view links its pole boxes and nodes to the files ``--view all`` writes beside it."""
+    from argmap.export.pages import named_links
+    from argmap.view.presets import named_view
+
+    amap = formats.load(MAPS / "example-remote-work.yaml")
+    overview = named_view(amap, "overview")
+    links = named_links(amap, "m", "overview", overview.options)
+    assert links["pole:gains"] == "m-pole-gains.svg"
+    assert set(links.values()) <= {
+        f"m-{v}.svg" for v in ("pole-gains", "pole-losses", "theme-focus", "theme-contact")
+    }
+    pole = named_view(amap, "pole:gains")
+    assert "m-pole-gains.svg" not in named_links(amap, "m", "pole-gains", pole.options).values()
