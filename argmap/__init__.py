@@ -17,7 +17,7 @@ does not even load attrs) and pulls in neither numpy nor graphviz until a functi
 called (``tests/test_startup.py``).
 
 >>> import argmap
->>> b = argmap.MapBuilder("Tea?").claim("tea", "Tea is best").evidence("calm", "Tea calms")
+>>> b = argmap.MapBuilder("Tea?").claim("tea", "Tea is best").claim("calm", "Tea calms me")
 >>> m = b.support("tea", "calm").build()
 >>> [d.code for d in argmap.validate(m)]
 []
