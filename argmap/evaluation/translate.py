@@ -47,6 +47,7 @@ from argmap.af import Framework
 from argmap.af import bipolar as gradual
 from argmap.model.core import (
     ArgumentMap,
+    Attack,
     AttackKind,
     Attribution,
     Inference,
@@ -347,9 +348,10 @@ def transparent(amap: ArgumentMap) -> frozenset[str]:
     """Ids of the grouping claims that gradual evaluation reads through (:func:`flatten_groupings`).
 
     A claim is transparent when nobody asserts it and nothing about it but its support is
-    recorded: role ``claim``, no base score, confidence or hedge, no rephrase, contradiction,
-    report or attack either way, no pole's thesis, at least one inference into it, and exactly
-    one inference out of it, with it as the only premise and nothing attacking that inference.
+    recorded: role ``claim``, no base score, confidence or hedge, no rephrase, contradiction or
+    report, no attack from it, no pole's thesis, at least one inference into it, and exactly one
+    inference out of it, with it as the only premise. Attacks on it, or on the inference out of
+    it, count against each inference it groups (:func:`flatten_groupings`).
     """
     idx = amap.index
     theses = {pole.thesis for pole in amap.poles}
@@ -369,13 +371,12 @@ def transparent(amap: ArgumentMap) -> frozenset[str]:
             or pid in contradicted
             or amap.asserted(pid)
             or amap.attributions_of(pid)
-            or amap.attacks_on(pid)
             or amap.attacks_from(pid)
             or not amap.inferences_into(pid)
         ):
             continue
         out = amap.inferences_from(pid)
-        if len(out) != 1 or out[0].premises != (pid,) or amap.attacks_on(out[0].id):
+        if len(out) != 1 or out[0].premises != (pid,):
             continue
         if out[0].conclusion not in idx.propositions or out[0].conclusion == pid:
             continue
@@ -390,20 +391,25 @@ def flatten_groupings(amap: ArgumentMap) -> ArgumentMap:
 
     Each inference into a transparent claim ``m`` is redirected to the conclusion of the one
     inference out of ``m`` (following chains of transparent claims), its confidence multiplied
-    by theirs; ``m`` and that inference are left out. The map is returned unchanged (the same
-    object) when it has no transparent claim.
+    by theirs; ``m`` and that inference are left out. An attack on ``m`` or on the inference
+    out of it becomes an attack (with the same weight) on each inference redirected through
+    them. The map is returned unchanged (the same object) when it has no transparent claim.
     """
     through = transparent(amap)
     if not through:
         return amap
     onward = {pid: amap.inferences_from(pid)[0] for pid in through}
+    hits = {pid: (*amap.attacks_on(pid), *amap.attacks_on(onward[pid].id)) for pid in through}
+    moved: list[Attack] = []
     infs: list[Inference] = []
     for inf in amap.inferences:
         if inf.premises and inf.premises[0] in through and inf is onward.get(inf.premises[0]):
             continue  # the inference out of a grouping claim: read through
         conclusion, factor, seen = inf.conclusion, confidence_of(inf.confidence, inf.hedge), set()
+        passed: list[Attack] = []
         while conclusion in through and conclusion not in seen:
             seen.add(conclusion)
+            passed.extend(hits[conclusion])
             step = onward[conclusion]
             factor *= confidence_of(step.confidence, step.hedge)
             conclusion = step.conclusion
@@ -411,6 +417,9 @@ def flatten_groupings(amap: ArgumentMap) -> ArgumentMap:
             infs.append(inf)
             continue
         if conclusion != inf.conclusion:
+            for att in passed:
+                weight = DEFAULT_ATTACK_WEIGHT[att.kind] if att.weight is None else att.weight
+                moved.append(attrs.evolve(att, id=f"{att.id}..{inf.id}", target=inf.id, weight=weight))
             changed: dict[str, Any] = {"conclusion": conclusion}
             if factor != confidence_of(inf.confidence, inf.hedge):
                 changed["confidence"] = factor
@@ -421,4 +430,5 @@ def flatten_groupings(amap: ArgumentMap) -> ArgumentMap:
         amap,
         propositions=tuple(p for p in amap.propositions if p.id not in through),
         inferences=tuple(infs),
+        attacks=(*amap.attacks, *moved),
     )
