@@ -68,9 +68,13 @@ class GradualRemoval:
                 if kind != _GATE:
                     self._add(self.aggregates[v], kind, strengths[u], 1)
         self.into: list[list[int]] = [[] for _ in range(n)]
+        #: Each node's incoming attacks and supports, as (source, kind).
+        self.incoming: list[list[tuple[int, int]]] = [[] for _ in range(n)]
         for u in range(n):
-            for v, _kind in self.out[u]:
+            for v, kind in self.out[u]:
                 self.into[v].append(u)
+                if kind != _GATE:
+                    self.incoming[v].append((u, kind))
         # Components of the dependency graph, dependencies first: a topological order of them.
         self.components = strongly_connected(self.into)
         self.position = [0] * n
@@ -145,16 +149,10 @@ class GradualRemoval:
         # semantics, so the feeding nodes enter as sources whose base is their current strength.
         base = {local[v]: graph.base[v] for v in members}
         base.update({local[u]: current(u) for u in feeding})
-        attacks = [
-            (local[a], local[b])
-            for a, b in zip(graph.attack_sources, graph.attack_sinks, strict=True)
-            if b in inside and a in local
-        ]
-        supports = [
-            (local[a], local[b])
-            for a, b in zip(graph.support_sources, graph.support_sinks, strict=True)
-            if b in inside and a in local
-        ]
+        # Only the members' own incoming edges: the rest of the graph is never scanned.
+        edges = [(u, v, kind) for v in members for u, kind in self.incoming[v] if u in local]
+        attacks = [(local[u], local[v]) for u, v, kind in edges if kind == _ATTACK]
+        supports = [(local[u], local[v]) for u, v, kind in edges if kind == _SUPPORT]
         gates = {local[v]: [local[g] for g in graph.gate_nodes[v] if g in local] for v in members}
         sub = gradual.BipolarGraph(names, base, attacks, supports, gates)
         values = gradual.strengths(sub, self.method).values
