@@ -258,7 +258,8 @@ def _node(
     # One theme in view, or a theme sub-group around the node: the label would only repeat.
     show_theme = prop.theme != single_theme and not in_theme_group
     width = options.wrap + (10 if prop.role in (Role.VERDICT, Role.EXPLANATION) else 0)
-    footer = labels.footer_text(prop) if options.show_locators else ""
+    reports = amap.attributions_of(prop.id)
+    footer = labels.footer_text(prop, reports) if options.show_locators else ""
     hidden = selection.hidden.get(prop.id)
     note = labels.hidden_note(hidden.supporters, hidden.attackers) if hidden is not None else ""
     faded = prop.id in selection.faded
@@ -284,7 +285,7 @@ def _node(
         body=tuple(labels.wrap_lines(prop.text, width)),
         footer=tuple(labels.wrap_lines(footer, width + 6)) if footer else (),
         hidden_note=note or None,
-        tooltip=labels.proposition_tooltip(prop),
+        tooltip=labels.proposition_tooltip(prop, reports),
         citation=citation,
         speaker=speaker,
         note=prop.note,

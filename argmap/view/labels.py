@@ -10,7 +10,7 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Sequence
 
-from argmap.model.core import ArgumentMap, Proposition, Speaker
+from argmap.model.core import ArgumentMap, Attribution, Proposition, Speaker, SpeechAct
 
 __all__ = [
     "footer_text",
@@ -66,8 +66,18 @@ def short_speaker(speaker: Speaker, limit: int = 28) -> str:
     return f"{speaker.name} ({short})" if short else speaker.name
 
 
-def footer_text(prop: Proposition) -> str:
-    """Locator (or source id), footnotes and short speaker, joined by " · "; "" when there are none."""
+def _reported(report: Attribution) -> str:
+    # "asserts" is the default speech act, so only the others are spelled out.
+    who = short_speaker(report.speaker)
+    return who if report.act is SpeechAct.ASSERTS else f"{who} {report.act.value}"
+
+
+def footer_text(prop: Proposition, reports: Sequence[Attribution] = ()) -> str:
+    """Locator (or source id), footnotes and short speakers, joined by " · "; "" when there are none.
+
+    ``reports`` are the attributions of ``prop``: each speaker is named, with the speech act
+    when it is not a plain assertion ("observers concedes").
+    """
     parts: list[str] = []
     if prop.citation is not None:
         cite = prop.citation
@@ -76,6 +86,7 @@ def footer_text(prop: Proposition) -> str:
             parts.append("fn " + ", ".join(cite.footnotes))
     if prop.speaker is not None:
         parts.append(short_speaker(prop.speaker))  # the full affiliation is in the tooltip
+    parts.extend(_reported(report) for report in reports)
     return " · ".join(parts)
 
 
@@ -89,8 +100,8 @@ def hidden_note(supporters: int, attackers: int) -> str:
     return f"+ {' and '.join(parts)} not shown" if parts else ""
 
 
-def proposition_tooltip(prop: Proposition) -> str:
-    """Id, source and locator, the verbatim quote, the full speaker and the note, joined by " — "."""
+def proposition_tooltip(prop: Proposition, reports: Sequence[Attribution] = ()) -> str:
+    """Id, source and locator, the verbatim quote, the full speakers and the note, joined by " — "."""
     parts = [prop.id]
     if prop.citation is not None:
         cite = prop.citation
@@ -99,6 +110,7 @@ def proposition_tooltip(prop: Proposition) -> str:
             parts.append(f"“{cite.quote}”")
     if prop.speaker is not None:
         parts.append(str(prop.speaker))
+    parts.extend(f"{report.speaker} {report.act.value}" for report in reports)
     if prop.note:
         parts.append(prop.note)
     return " — ".join(parts)

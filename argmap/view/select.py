@@ -188,10 +188,15 @@ def _passes(prop: Proposition, options: ViewOptions) -> bool:
     if not options.show_evidence and prop.role is Role.EVIDENCE:
         return False
     # A theme's own explanation still belongs in that theme's view.
-    own_theme = options.themes is not None and prop.theme in options.themes
+    own_theme = _own_theme(prop, options)
     if not options.show_skeleton and prop.role in (Role.EXPLANATION, Role.VERDICT) and not own_theme:
         return False
     return options.poles is None or prop.pole is None or prop.pole in options.poles
+
+
+def _own_theme(prop: Proposition, options: ViewOptions) -> bool:
+    # A statement belongs to every theme it names: a factor in two theatres shows in both.
+    return options.themes is not None and any(t in options.themes for t in prop.themes)
 
 
 def _passes_unpoled(prop: Proposition, options: ViewOptions) -> bool:
@@ -207,7 +212,7 @@ def _selected(amap: ArgumentMap, options: ViewOptions) -> tuple[dict[str, Propos
     for prop in amap.propositions:
         if not _passes(prop, options):
             continue
-        if options.themes is not None and prop.role not in _SKELETON and prop.theme not in options.themes:
+        if options.themes is not None and prop.role not in _SKELETON and not _own_theme(prop, options):
             continue
         chosen.add(prop.id)
     if options.themes is not None:

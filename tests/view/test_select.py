@@ -216,6 +216,16 @@ def test_speaker_footer_short_and_tooltip_full() -> None:
     assert "Feng Yujun, Deputy Director of the Russia Studies Institute, Ministry of State Security" in dot
 
 
+def test_reported_speech_names_speaker_and_act() -> None:
+    """Attributions show in the footer (the act only when not a plain assertion) and the tooltip."""
+    amap = load("beijing-2008-cable")
+    dot = to_dot(amap)
+    assert "observers concedes" in dot  # ¶1: "Observers acknowledge, however"
+    assert "Chen Yurong (CIIS) concedes" in dot  # ¶10: "despite fears in Moscow"
+    theme_view = select(amap, ViewOptions(themes=("energy",)))
+    assert "trade-foundation" in shown(theme_view)  # its second theme
+
+
 @given(
     argument_maps(),
     st.booleans(),
