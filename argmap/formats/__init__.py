@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -16,10 +17,10 @@ from argmap._files import read_text, write_atomic
 from argmap._graph import paused_gc
 from argmap.diagnostics import short_repr
 from argmap.errors import Diagnostic, InputError
-from argmap.formats import json as _json
-from argmap.formats import yaml as _yaml
-from argmap.formats._spec import FORMAT_VERSION, json_schema
 from argmap.model.core import ArgumentMap
+
+if TYPE_CHECKING:
+    from argmap.formats._spec import FORMAT_VERSION
 
 __all__ = [
     "FORMATS",
@@ -45,9 +46,44 @@ class Format:
     dumps: Callable[[ArgumentMap], str]
 
 
+def __getattr__(name: str) -> Any:
+    # The format modules load on first use (PEP 562): reading an AIF corpus need not pay for PyYAML.
+    if name == "FORMAT_VERSION":
+        from argmap.formats._spec import FORMAT_VERSION
+
+        return FORMAT_VERSION
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def json_schema() -> dict[str, Any]:
+    """A JSON Schema (draft 2020-12) of the map format, for editors and other tools."""
+    from argmap.formats._spec import json_schema as schema
+
+    return schema()
+
+
+def _yaml_loads(text: str, filename: str | None) -> ArgumentMap:
+    from argmap.formats import yaml as _yaml
+
+    return _yaml.loads(text, filename)
+
+
+def _yaml_dumps(amap: ArgumentMap) -> str:
+    from argmap.formats import yaml as _yaml
+
+    return _yaml.dumps(amap)
+
+
+def _json_dumps(amap: ArgumentMap) -> str:
+    from argmap.formats import json as _json
+
+    return _json.dumps(amap)
+
+
 def _json_or_aif(text: str, filename: str | None) -> ArgumentMap:
     # AIF files are JSON too: they are told apart by content (their first key), not by name.
     from argmap.formats import aif
+    from argmap.formats import json as _json
 
     if aif.sniff(text):
         return aif.loads(text, filename)
@@ -82,8 +118,8 @@ def _argdown_dumps(amap: ArgumentMap) -> str:
 
 #: Every map format argmap reads and writes, by name.
 FORMATS: Mapping[str, Format] = {
-    "yaml": Format("yaml", (".yaml", ".yml"), _yaml.loads, _yaml.dumps),
-    "json": Format("json", (".json",), _json_or_aif, _json.dumps),
+    "yaml": Format("yaml", (".yaml", ".yml"), _yaml_loads, _yaml_dumps),
+    "json": Format("json", (".json",), _json_or_aif, _json_dumps),
     "aif": Format("aif", (".aif",), _aif_loads, _aif_dumps),
     "argdown": Format("argdown", (".argdown", ".ad"), _argdown_loads, _argdown_dumps),
 }
