@@ -9,6 +9,8 @@ Imports only :mod:`argmap.model` and :mod:`argmap.errors`.
 
 from __future__ import annotations
 
+from typing import Any
+
 from argmap.formats.aif._read import (
     CODES,
     DIALOGUE_SOURCE,
@@ -19,7 +21,23 @@ from argmap.formats.aif._read import (
     read_data,
     sniff,
 )
-from argmap.formats.aif._write import dumps, to_aif
+from argmap.model import ArgumentMap
+
+
+# The writer loads on first use: reading a corpus need not pay for it.
+def to_aif(amap: ArgumentMap) -> dict[str, Any]:
+    """The map as AIFdb JSON data: ``nodes``, ``edges``, ``locutions`` and ``participants``."""
+    from argmap.formats.aif._write import to_aif as write
+
+    return write(amap)
+
+
+def dumps(amap: ArgumentMap, flavour: str = "aifdb") -> str:
+    """AIF text: AIFdb JSON, or (``flavour="ova3"``) an OVA3 save ``{AIF, OVA, text}``."""
+    from argmap.formats.aif._write import dumps as write
+
+    return write(amap, flavour)
+
 
 __all__ = [
     "CODES",
