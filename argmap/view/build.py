@@ -280,7 +280,7 @@ def _node(
         role=prop.role.value,
         text=prop.text,
         pole=prop.pole,
-        themes=(prop.theme,) if prop.theme is not None else (),
+        themes=tuple(prop.themes),
         header=_header(amap, prop, show_theme, overlay),
         body=tuple(labels.wrap_lines(prop.text, width)),
         footer=tuple(labels.wrap_lines(footer, width + 6)) if footer else (),
