@@ -428,9 +428,14 @@ class _Reader:
     def assign_ids(self) -> None:
         # AIF ids are any string; argmap ids are slugs. Valid ids are kept, the rest rewritten.
         ids, taken, match = self.ids, self.taken, ID_PATTERN.match
+        glued = "".join(self.kind)
         joined = "\n".join(self.kind)
-        # One scan of all ids at once finds the usual case, every id valid (no id may hold a line break).
-        if joined.count("\n") == len(self.kind) - 1 and not _BAD_ID_CHARS_OR_START.search(joined):
+        # One scan of all ids at once finds the usual case, every id valid: plain ASCII letters and digits
+        # (AIFdb's numbers) checked by two string methods, else one regular expression (no id may hold a
+        # line break).
+        if (glued.isascii() and glued.isalnum() and "" not in self.kind) or (
+            joined.count("\n") == len(self.kind) - 1 and not _BAD_ID_CHARS_OR_START.search(joined)
+        ):
             ids.update(zip(self.kind, self.kind, strict=True))
         else:
             for nid in self.kind:
@@ -521,6 +526,7 @@ class _Reader:
         props: list[Proposition] = []
         append, ids, texts, problems = props.append, self.ids, self.texts, self.problems
         ins, outs, rephrases, anchoring = self.ins, self.outs, self.rephrases, self.anchoring
+        person_of, speakers = self.person_of, self.speakers
         for nid, ntype in self.kind.items():
             if ntype == "I":
                 if nid not in ins and nid not in outs:
@@ -533,8 +539,27 @@ class _Reader:
             elif ntype == "L" and nid not in anchoring:
                 if nid not in ins and nid not in outs:
                     problems.append(("AIF151", "", (nid,)))
-                name, quote = _speaker_and_quote(texts[nid], self.person_of.get(nid))
-                append(_locution(ids[nid], quote, self.speaker(name)))
+                text = texts[nid]
+                person = person_of.get(nid) if person_of else None
+                if person is None and " says '" not in text:
+                    # _speaker_and_quote's usual case inlined ("Name : text" or no name): once per locution.
+                    head, colon, tail = text.partition(":")
+                    if (
+                        colon
+                        and tail[:1].isspace()
+                        and "\n" not in head
+                        and 0 < len(head.strip()) <= _MAX_NAME
+                    ):
+                        name, quote = head.strip(), tail.strip()
+                    else:
+                        name, quote = UNNAMED, text.strip()
+                    found = speakers.get(name)
+                    if found is None:
+                        found = self.speaker(name)
+                else:
+                    name_or_none, quote = _speaker_and_quote(text, person)
+                    found = self.speaker(name_or_none)
+                append(_locution(ids[nid], quote, found))
         return props
 
     def read_rephrases(self) -> None:
