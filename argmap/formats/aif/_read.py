@@ -345,6 +345,11 @@ class _Reader:
         self.anchoring: set[str] = set()  # L-nodes that report a proposition
         self.rephrases: dict[str, list[str]] = {}  # I-node -> the I-nodes it rephrases
         self.speakers: dict[str, _Speaker] = {}
+        # Scheme nodes in file order, so that each later phase visits only its own: YA, MA, and the
+        # relations (RA, CA, PA and TA share one list, as the diagnostics follow the file's order).
+        self.relational: list[str] = []
+        self.schematic: dict[str, list[str]] = {"YA": [], "MA": []}
+        self.schematic.update(dict.fromkeys(("RA", "CA", "PA", "TA"), self.relational))
 
     # -- diagnostics ---------------------------------------------------------------------------------
 
@@ -355,7 +360,13 @@ class _Reader:
 
     def read_nodes(self, nodes: list[Any]) -> None:
         # The hot loop of a corpus load: attribute look-ups hoisted, the common case first.
-        kind, texts, counts, report = self.kind, self.texts, self.counts, self.report
+        kind, texts, counts, report, schematic = (
+            self.kind,
+            self.texts,
+            self.counts,
+            self.report,
+            self.schematic,
+        )
         for position, raw in enumerate(nodes):
             try:
                 nid, ntype = raw["nodeID"], raw["type"]
@@ -377,6 +388,7 @@ class _Reader:
             text = raw.get("text")
             texts[nid] = text if type(text) is str else _text(text)
             if ntype not in _PLAIN:  # scheme nodes carry a scheme name
+                schematic[ntype].append(nid)
                 scheme = raw.get("scheme")
                 if isinstance(scheme, str) and scheme:
                     self.schemes[nid] = scheme
@@ -477,9 +489,7 @@ class _Reader:
     def read_anchors(self) -> None:
         """Which locution anchors which proposition, through which YA-node."""
         kind = self.kind
-        for nid, ntype in kind.items():
-            if ntype != "YA":
-                continue
+        for nid in self.schematic["YA"]:
             sources, targets = self.ins.get(nid, []), self.outs.get(nid, [])
             if not sources or not targets:
                 end = "locution" if not sources else "content"
@@ -564,9 +574,7 @@ class _Reader:
 
     def read_rephrases(self) -> None:
         kind = self.kind
-        for nid, ntype in kind.items():
-            if ntype != "MA":
-                continue
+        for nid in self.schematic["MA"]:
             originals, restated = self.ins.get(nid, []), self.outs.get(nid, [])
             if not originals or not restated or any(kind[x] != "I" for x in (*originals, *restated)):
                 was = ", ".join(originals) or "nothing"
@@ -621,7 +629,9 @@ class _Reader:
         inferences: list[Inference] = []
         attacks: list[Attack] = []
         preferences: list[Preference] = []
-        for nid, ntype in self.kind.items():
+        kind = self.kind
+        for nid in self.relational:
+            ntype = kind[nid]
             if ntype == "RA":
                 inference = self.inference(nid)
                 if inference is not None:
