@@ -11,11 +11,14 @@ which other work on a shared machine distorts far less than wall time (printed t
 * a 1,000-statement Argdown file (statements with tags, data and relations, arguments with
   premise-conclusion structures) imported by ``argmap.formats.load``; target under 0.5 s.
 
-Prints times and ratios; asserts nothing.
+Prints times and ratios; asserts nothing. ``--quick`` measures the AIF load against json.load only (best of
+``--runs``), for checking a change to the reader.
 """
 
 from __future__ import annotations
 
+import argparse
+import importlib.util
 import resource
 import shutil
 import subprocess
@@ -103,6 +106,12 @@ def _argdown_file(path: Path, statements: int = 1000) -> None:
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument(
+        "--quick", action="store_true", help="AIF against json.load only: no arguebuf, no Argdown"
+    )
+    parser.add_argument("--runs", type=int, default=3, help="whole processes per measurement (best is kept)")
+    args = parser.parse_args()
     files = sorted(SAMPLE.glob("*.json"))
     if not files:
         print(f"QT30 sample not found at {SAMPLE}; skipping the AIF benchmark")
@@ -112,17 +121,17 @@ def main() -> None:
         for k in range(NODESETS if files else 0):
             shutil.copyfile(files[k % len(files)], folder / f"nodeset{k:05d}.json")
         if files:
-            base, nodes = _run(JSON_LOAD, str(folder))
-            ours, kept = _run(ARGMAP_LOAD, str(folder))
+            base, nodes = _run(JSON_LOAD, str(folder), args.runs)
+            ours, kept = _run(ARGMAP_LOAD, str(folder), args.runs)
             print(f"AIF: {NODESETS} nodesets, {nodes} nodes")
             print(f"  json.load   {base:6.2f} s")
             print(
                 f"  argmap      {ours:6.2f} s  ({ours / base:.2f}x json.load; target <= 2.5x); "
                 f"kept, reported: {kept}"
             )
-            try:
-                import arguebuf  # noqa: F401
-            except ImportError:
+            if args.quick:
+                pass
+            elif importlib.util.find_spec("arguebuf") is None:
                 print("  arguebuf not installed (pip install arguebuf==2.7.2): no comparison")
             else:
                 theirs, their_nodes = _run(ARGUEBUF_LOAD, str(folder), runs=1)
@@ -130,9 +139,11 @@ def main() -> None:
                     f"  arguebuf    {theirs:6.2f} s  (argmap {theirs / ours:.1f}x faster; target >= 5x); "
                     f"nodes kept {their_nodes} of {nodes}"
                 )
+        if args.quick:
+            return
         argdown = Path(tmp) / "thousand.argdown"
         _argdown_file(argdown)
-        took, counts = _run(ARGDOWN_LOAD, str(argdown))
+        took, counts = _run(ARGDOWN_LOAD, str(argdown), args.runs)
         print(f"Argdown: 1,000 statements imported in {took:.2f} s whole process (target < 0.5 s); {counts}")
 
 
