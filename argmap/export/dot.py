@@ -19,7 +19,7 @@ import graphviz
 
 from argmap.model.core import ArgumentMap
 from argmap.view import palette as st
-from argmap.view.build import Edge, Group, Junction, LegendEntry, Node, View, make_view
+from argmap.view.build import Edge, Group, Junction, LabelPart, LegendEntry, Node, View, make_view
 from argmap.view.overlay import Overlay
 from argmap.view.select import ViewOptions
 
@@ -157,11 +157,21 @@ def _body(node: Node) -> tuple[list[str], bool]:
     return _cut_lines(node.body, BODY_LIMIT)
 
 
+def _hedge(word: str) -> str:
+    # Italic and brown: the text's own hedge reads as a quoted word, apart from captions and labels.
+    return f'<FONT COLOR="{st.HEDGE_FONT_COLOR}"><I>{_esc(word)}</I></FONT>'
+
+
+def _header_part(part: LabelPart) -> str:
+    if part.kind == "role":
+        return _esc(part.text)
+    if part.kind == "hedge":
+        return _hedge(part.text)
+    return f"<B>{_named(part.text, '(unnamed)')}</B>"
+
+
 def _node_label(node: Node) -> str:
-    header = [
-        _esc(part.text) if part.kind == "role" else f"<B>{_named(part.text, '(unnamed)')}</B>"
-        for part in node.header
-    ]
+    header = [_header_part(part) for part in node.header]
     rows: list[str] = []
     if header:
         rows.append(f'<TR><TD ALIGN="LEFT">{_small(" · ".join(header))}</TD></TR>')
@@ -215,7 +225,7 @@ def _add_junction(graph: graphviz.Digraph, junction: Junction) -> None:
         style="filled",
         fillcolor=st.JUNCTION_FILL,
         color=st.JUNCTION_FILL,
-        tooltip=_tooltip(junction.tooltip),
+        tooltip=_tooltip(f"{junction.tooltip} (“{junction.hedge}”)" if junction.hedge else junction.tooltip),
     )
 
 
@@ -228,11 +238,15 @@ def _add_edge(graph: graphviz.Digraph, edge: Edge) -> None:
         "dir": "back",
         "arrowtail": "none" if edge.part == "premise" else edge_style.arrow,
     }
+    words = [_hedge(edge.hedge)] if edge.hedge else []
     if edge.marker and edge.label:
+        words.append(_esc(edge.marker))
+    if words:
         # A layout label (not an xlabel, which Graphviz drops on top of whatever is there): dot
         # gives it room of its own. Long labels are a short marker here, their text in the legend.
-        attributes["label"] = f"<{_small(_esc(edge.marker))}>"
-        attributes["labeltooltip"] = _tooltip(edge.label)
+        attributes["label"] = f"<{_small(' '.join(words))}>"
+        tip = " ".join(text for text in (edge.hedge, edge.label) if text)
+        attributes["labeltooltip"] = _tooltip(tip)
     # Context edges keep their say in the layout: a context node then sits next to the node it
     # attacks instead of at the far end of the picture (measured: benchmarks/bench_layout.py).
     # Drawn head-to-tail (see module docstring): the graph edge runs from conclusion to premise.
@@ -278,6 +292,10 @@ def _legend_sample(entry: LegendEntry) -> str:
         return _small("<I>+ n</I>")
     if entry.kind == "note":
         return _small(_esc(entry.key))
+    if entry.kind == "hedge":
+        return _small(_hedge("perhaps"))
+    if entry.kind == "speech":
+        return _small("X asserts")
     cell = f'<TABLE BORDER="1" CELLBORDER="0" COLOR="#777777" BGCOLOR="{entry.fill}">'
     return f'{cell}<TR><TD WIDTH="40"> </TD></TR></TABLE>'
 

@@ -29,6 +29,7 @@ __all__ = [
     "LabelPart",
     "LegendEntry",
     "Node",
+    "ReportInfo",
     "SpeakerInfo",
     "View",
     "make_view",
@@ -40,7 +41,8 @@ _SKELETON = (Role.THESIS, Role.EXPLANATION, Role.VERDICT)
 @attrs.frozen
 class LabelPart:
     """One piece of a node's header line: ``kind`` is ``pole`` (a context node drawn in another
-    pole's box: "from <pole>"), ``theme``, ``role`` or ``badge``."""
+    pole's box: "from <pole>"), ``theme``, ``role``, ``hedge`` (the text's own hedge word,
+    "apparently") or ``badge``."""
 
     kind: str
     text: str
@@ -65,6 +67,17 @@ class SpeakerInfo:
     affiliation: str | None = None
     title: str | None = None
     short: str = ""
+
+
+@attrs.frozen
+class ReportInfo:
+    """Reported speech about a node: who (a person or a group, as the map gives it), the speech act
+    (``asserts``, ``concedes``, ``questions``, ``denies``) and the text's hedge on the reporting."""
+
+    attribution: str
+    speaker: SpeakerInfo
+    act: str
+    hedge: str | None = None
 
 
 @attrs.frozen
@@ -102,6 +115,8 @@ class Node:
     #: Id of the innermost group the node is drawn in, or ``None`` at top level.
     group: str | None
     hidden: Hidden | None = None
+    #: Reported speech about the proposition, in map order; the footer names each (when shown).
+    reports: tuple[ReportInfo, ...] = ()
 
 
 @attrs.frozen
@@ -117,6 +132,8 @@ class Junction:
     group: str | None
     #: The inference concludes in faded context.
     faded: bool = False
+    #: The text's hedge on the inference ("perhaps ... explains"), or ``None``.
+    hedge: str | None = None
 
 
 @attrs.frozen
@@ -141,6 +158,9 @@ class Edge:
     #: What the picture writes on the edge: the label itself when short, else a numbered marker
     #: such as "[1]" whose full text the legend's notes (and the edge's tooltip) give.
     marker: str | None = None
+    #: The text's hedge on the inference this edge concludes ("perhaps"), drawn as a small word on
+    #: the edge into the conclusion; ``None`` on premise edges, attacks and unhedged inferences.
+    hedge: str | None = None
 
 
 @attrs.frozen
@@ -166,8 +186,10 @@ class Group:
 class LegendEntry:
     """One legend row: a mark drawn in the picture and what it means.
 
-    ``kind`` is ``relation``, ``junction``, ``role``, ``context``, ``hidden``, ``overlay`` or
-    ``note`` (an edge label too long for its edge: ``key`` is the marker drawn, ``label`` the text);
+    ``kind`` is ``relation``, ``junction``, ``role``, ``context``, ``hidden``, ``overlay``,
+    ``hedge`` (a hedge word drawn in a header or on an edge), ``speech`` (reported speech in a
+    footer: speaker and speech act) or ``note`` (an edge label too long for its edge: ``key`` is
+    the marker drawn, ``label`` the text);
     ``key`` names the relation, role or overlay value.
     """
 
@@ -240,6 +262,8 @@ def _header(
     caption = st.ROLE_STYLES[prop.role].caption
     if caption:
         parts.append(LabelPart("role", caption))
+    if prop.hedge:
+        parts.append(LabelPart("hedge", prop.hedge))
     if overlay is not None and overlay.badge:
         parts.append(LabelPart("badge", overlay.badge))
     return tuple(parts)
@@ -297,6 +321,20 @@ def _node(
         overlay=overlay,
         group=group,
         hidden=hidden,
+        reports=tuple(
+            ReportInfo(
+                report.id,
+                SpeakerInfo(
+                    report.speaker.name,
+                    report.speaker.affiliation,
+                    report.speaker.title,
+                    labels.short_speaker(report.speaker),
+                ),
+                report.act.value,
+                report.hedge,
+            )
+            for report in reports
+        ),
     )
 
 
@@ -304,8 +342,9 @@ def _node(
 SHORT_EDGE_LABEL = 16
 
 
-def _edges(selection: Selection) -> tuple[Edge, ...]:
-    """The selection's edges with unique ids (premise edges are named after their premise) and markers."""
+def _edges(amap: ArgumentMap, selection: Selection) -> tuple[Edge, ...]:
+    """The selection's edges with unique ids (premise edges are named after their premise), markers
+    and the hedge of the inference each concluding edge draws."""
     out: list[Edge] = []
     notes = 0
     for edge in selection.edges:
@@ -323,8 +362,21 @@ def _edges(selection: Selection) -> tuple[Edge, ...]:
             else:
                 notes += 1
                 marker = f"[{notes}]"
+        inference = amap.index.inferences.get(ref) if edge.relation == "support" else None
+        hedge = inference.hedge if inference is not None and edge.part != "premise" else None
         out.append(
-            Edge(ident, ref, edge.relation, edge.tail, edge.head, edge.part, edge.label, edge.context, marker)
+            Edge(
+                ident,
+                ref,
+                edge.relation,
+                edge.tail,
+                edge.head,
+                edge.part,
+                edge.label,
+                edge.context,
+                marker,
+                hedge or None,
+            )
         )
     return tuple(out)
 
@@ -366,6 +418,16 @@ def _legend(
         faded = st.faded(st.ROLE_STYLES[Role.CLAIM])
         entries.append(
             LegendEntry("context", "context", "context: shown for its links", faded.border, line="dashed")
+        )
+    if any(part.kind == "hedge" for n in nodes for part in n.header) or any(e.hedge for e in edges):
+        entries.append(
+            LegendEntry("hedge", "hedge", "the text's own hedge (e.g. “apparently”)", st.HEDGE_FONT_COLOR)
+        )
+    if any(n.reports and n.footer for n in nodes):
+        entries.append(
+            LegendEntry(
+                "speech", "speech", "footer: who says it and how (asserts, concedes, questions, denies)"
+            )
         )
     if any(n.hidden_note for n in nodes):
         entries.append(LegendEntry("hidden", "hidden", "supporters or attackers not shown"))
@@ -450,6 +512,7 @@ def make_view(
                 labels.junction_tooltip(inf.id, junction.premises, inf.conclusion),
                 None,
                 inf.conclusion in selection.faded,
+                inf.hedge or None,
             )
         )
     placed: dict[str, str | None] = {}  # node or junction id -> group id
@@ -521,7 +584,7 @@ def make_view(
     # A junction whose conclusion is not drawn (not expected of a selection) still gets a place.
     loose.extend(j.id for j in junctions if j.conclusion not in drawn)
     ordered = tuple(nodes[p.id] for p in selection.propositions)
-    edges = _edges(selection)
+    edges = _edges(amap, selection)
     return View(
         title=amap.title,
         question=amap.question if options.show_question else None,

@@ -93,6 +93,20 @@ def _node(node: Node) -> dict[str, Any]:
             "penwidth": style.penwidth,
             "emphasis": node.emphasis,
         },
+        "reports": [
+            {
+                "attribution": report.attribution,
+                "speaker": {
+                    "name": report.speaker.name,
+                    "affiliation": report.speaker.affiliation,
+                    "title": report.speaker.title,
+                    "short": report.speaker.short,
+                },
+                "act": report.act,
+                "hedge": report.hedge,
+            }
+            for report in node.reports
+        ],
         "overlay": None
         if node.overlay is None
         else {
@@ -115,6 +129,7 @@ def _junction(junction: Junction) -> dict[str, Any]:
         "tooltip": junction.tooltip,
         "group": junction.group,
         "faded": junction.faded,
+        "hedge": junction.hedge,
         "style": {"fill": st.JUNCTION_FILL},
     }
 
@@ -131,6 +146,7 @@ def _edge(edge: Edge) -> dict[str, Any]:
         "label": edge.label,
         "marker": edge.marker,
         "context": edge.context,
+        "hedge": edge.hedge,
         "style": {
             "colour": edge_style.color,
             "line": edge_style.style,

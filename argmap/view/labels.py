@@ -10,13 +10,14 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Sequence
 
-from argmap.model.core import ArgumentMap, Attribution, Proposition, Speaker, SpeechAct
+from argmap.model.core import ArgumentMap, Attribution, Proposition, Speaker
 
 __all__ = [
     "footer_text",
     "hidden_note",
     "junction_tooltip",
     "proposition_tooltip",
+    "reported",
     "short_speaker",
     "view_caption",
     "wrap_lines",
@@ -66,17 +67,20 @@ def short_speaker(speaker: Speaker, limit: int = 28) -> str:
     return f"{speaker.name} ({short})" if short else speaker.name
 
 
-def _reported(report: Attribution) -> str:
-    # "asserts" is the default speech act, so only the others are spelled out.
+def reported(report: Attribution) -> str:
+    """E.g. "Feng (CICIR) asserts", "Chinese scholars concedes": the short speaker and the act.
+
+    Every act is spelled out, "asserts" too: a footer says who holds the words, not just who is named.
+    """
     who = short_speaker(report.speaker)
-    return who if report.act is SpeechAct.ASSERTS else f"{who} {report.act.value}"
+    return f"{who} {report.act.value}"
 
 
 def footer_text(prop: Proposition, reports: Sequence[Attribution] = ()) -> str:
     """Locator (or source id), footnotes and short speakers, joined by " · "; "" when there are none.
 
     ``reports`` are the attributions of ``prop``: each speaker is named, with the speech act
-    when it is not a plain assertion ("observers concedes").
+    ("Feng (CICIR) asserts · Chen (CIIS) denies"), in the map's order.
     """
     parts: list[str] = []
     if prop.citation is not None:
@@ -86,7 +90,7 @@ def footer_text(prop: Proposition, reports: Sequence[Attribution] = ()) -> str:
             parts.append("fn " + ", ".join(cite.footnotes))
     if prop.speaker is not None:
         parts.append(short_speaker(prop.speaker))  # the full affiliation is in the tooltip
-    parts.extend(_reported(report) for report in reports)
+    parts.extend(reported(report) for report in reports)
     return " · ".join(parts)
 
 
@@ -110,7 +114,10 @@ def proposition_tooltip(prop: Proposition, reports: Sequence[Attribution] = ()) 
             parts.append(f"“{cite.quote}”")
     if prop.speaker is not None:
         parts.append(str(prop.speaker))
-    parts.extend(f"{report.speaker} {report.act.value}" for report in reports)
+    parts.extend(
+        f"{report.speaker} {report.act.value}" + (f" (“{report.hedge}”)" if report.hedge else "")
+        for report in reports
+    )
     if prop.note:
         parts.append(prop.note)
     return " — ".join(parts)

@@ -16,6 +16,7 @@ from argmap.model.core import AttackKind, Role
 __all__ = [
     "FADED_FONT_COLOR",
     "FONT",
+    "HEDGE_FONT_COLOR",
     "JUNCTION_FILL",
     "OKABE_ITO",
     "POLE_FILLS",
@@ -112,6 +113,9 @@ FONT = "Helvetica"
 SMALL_FONT_COLOR = "#555555"
 #: Text colour of faded context nodes (another pole's or theme's, shown only for their links).
 FADED_FONT_COLOR = "#777777"
+#: The text's own hedge word ("apparently") in a node's header or on an edge: a dark brown, apart
+#: from the grey of other small text and from every pole and overlay colour.
+HEDGE_FONT_COLOR = "#7A4A00"
 #: Background of a theme's sub-cluster inside a pole.
 THEME_CLUSTER_FILL = "#FFFFFF"
 

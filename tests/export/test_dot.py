@@ -18,6 +18,7 @@ from argmap.evaluation import evaluate
 from argmap.export.dot import PLACEHOLDER, Overlay, RenderOptions, clean, digraph, to_digraph, to_dot
 from argmap.model.core import ArgumentMap, Citation, Inference, Proposition, Source, Speaker
 from argmap.view import View, make_view, overlays
+from argmap.view import palette as st
 from argmap.view.presets import named_views
 from argmap.view.select import ViewOptions
 from tests.conftest import GOLDEN, MAPS, check_golden
@@ -345,6 +346,10 @@ def _attrs(line: str) -> dict[str, str]:
     return out
 
 
+#: A speech act after a speaker in a node's small-print footer ("Feng (CICIR) asserts").
+_SPEECH = re.compile(r'POINT-SIZE="9"[^>]*>(?:[^<]|<BR[^>]*>)*\b(?:asserts|concedes|questions|denies)\b')
+
+
 def drawn_marks(dot: str) -> set[tuple[str, ...]]:
     """The marks the DOT draws, read back from the DOT itself (not from the view)."""
     marks: set[tuple[str, ...]] = set()
@@ -353,9 +358,11 @@ def drawn_marks(dot: str) -> set[tuple[str, ...]]:
         if not text.endswith("]") or text.startswith(("graph ", "node ", "edge ", "legend~", '"legend~')):
             continue
         attributes = _attrs(text)
+        if f'COLOR="{st.HEDGE_FONT_COLOR}"><I>' in attributes.get("label", ""):
+            marks.add(("hedge",))
         if " -> " in text.split(" [", 1)[0]:
             marks.add(("relation", attributes["color"], attributes["style"]))
-            marker = re.search(r">(\[\d+\])</FONT>", attributes.get("label", ""))
+            marker = re.search(r"[> ](\[\d+\])</FONT>", attributes.get("label", ""))
             if marker:
                 marks.add(("note", marker.group(1)))
         elif attributes.get("shape") == "circle":
@@ -366,6 +373,8 @@ def drawn_marks(dot: str) -> set[tuple[str, ...]]:
             marks.add(("fill", attributes["fillcolor"], attributes["color"]))
         if "not shown" in attributes.get("label", ""):
             marks.add(("hidden",))
+        if _SPEECH.search(attributes.get("label", "")):
+            marks.add(("speech",))
     return marks
 
 
@@ -376,7 +385,7 @@ def legend_marks(view: View) -> set[tuple[str, ...]]:
             marks.add(("relation", entry.colour or "", entry.line or ""))
         elif entry.kind == "junction":
             marks.add(("junction", entry.colour or ""))
-        elif entry.kind in ("context", "hidden"):
+        elif entry.kind in ("context", "hidden", "hedge", "speech"):
             marks.add((entry.kind,))
         elif entry.kind == "note":
             marks.add(("note", entry.key))
