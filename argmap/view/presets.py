@@ -4,7 +4,8 @@ A whole document map drawn at once is a poster nobody can read on a screen. Thes
 pictures the documentation shows (``docs/maps``) and ``make demo`` writes, so that one spec, given to
 ``argmap render --view``, reproduces any of them:
 
-- ``overview``: theses, explanations, verdict and the claims right below them, left to right;
+- ``overview``: theses, explanations, verdict and the claims right below them, top to bottom when
+  no node has more than :data:`TB_MAX_FAN_IN` of them (a rank then fits a screen), else left to right;
 - ``pole:ID``: one pole two steps below its thesis (each factor's theme in its header), without the
   explanations and verdict (the overview shows those), left to right;
 - ``theme:ID``: every node of one theme and the path up to its thesis, without explanations and
@@ -22,9 +23,9 @@ import attrs
 from argmap.diagnostics import short_repr
 from argmap.errors import InputError
 from argmap.model.core import ArgumentMap
-from argmap.view.select import ViewOptions, overview
+from argmap.view.select import ViewOptions, overview, select
 
-__all__ = ["VIEW_KINDS", "NamedView", "named_view", "named_views"]
+__all__ = ["TB_MAX_FAN_IN", "VIEW_KINDS", "NamedView", "named_view", "named_views"]
 
 #: The kinds of named view, in reading order; ``pole`` and ``theme`` take an id (``pole:ID``).
 VIEW_KINDS = ("overview", "pole", "theme", "full")
@@ -57,14 +58,33 @@ def _theme(theme_id: str, label: str) -> NamedView:
     return NamedView(f"theme:{theme_id}", f"theme-{theme_id}", f"Theme: {label}", options)
 
 
-_OVERVIEW = NamedView("overview", "overview", "Overview", overview())
+#: Most boxes side by side in one rank of a top-to-bottom overview (30-character wrap, 1,920 px).
+TB_MAX_FAN_IN = 6
+
+
+def _overview(amap: ArgumentMap) -> NamedView:
+    # Left to right, a picture is as wide as its ranks are many; top to bottom, as its widest rank.
+    # Measured with benchmarks/bench_layout.py: the essay's overview (at most 5 claims into one
+    # node) goes from 6.7 px body text and 4 crossings left to right to 14.6 px and 3 top to bottom;
+    # the cable's (9 claims into its convergence thesis) gets worse top to bottom (9.0 -> 7.8 px,
+    # 11 -> 14 crossings), so it stays left to right.
+    options = overview()
+    fan_in: dict[str, int] = {}
+    for edge in select(amap, options).edges:
+        if edge.part != "premise":
+            fan_in[edge.head] = fan_in.get(edge.head, 0) + 1
+    if max(fan_in.values(), default=0) <= TB_MAX_FAN_IN:
+        options = overview(direction="TB")
+    return NamedView("overview", "overview", "Overview", options)
+
+
 _FULL = NamedView("full", "full", "The whole map", ViewOptions())
 
 
 def named_views(amap: ArgumentMap) -> tuple[NamedView, ...]:
     """Every named view of ``amap`` in reading order: overview, each pole, each theme, the whole map."""
     return (
-        _OVERVIEW,
+        _overview(amap),
         *(_pole(p.id, p.label) for p in amap.poles),
         *(_theme(t.id, t.label) for t in amap.themes),
         _FULL,
@@ -81,7 +101,7 @@ def named_view(amap: ArgumentMap, spec: str) -> NamedView:
     and says what exists."""
     kind, sep, ident = spec.partition(":")
     if kind in ("overview", "full") and not sep:
-        return _OVERVIEW if kind == "overview" else _FULL
+        return _overview(amap) if kind == "overview" else _FULL
     if kind == "pole" and sep:
         pole = amap.index.poles.get(ident)
         if pole is None:

@@ -24,7 +24,8 @@ def test_views_in_reading_order() -> None:
 @pytest.mark.parametrize(
     ("spec", "name", "options"),
     [
-        ("overview", "overview", overview()),
+        # The essay's overview has at most 5 claims into one node: top to bottom fits a screen.
+        ("overview", "overview", overview(direction="TB")),
         ("full", "full", ViewOptions()),
         (
             "pole:attraction",
@@ -66,3 +67,10 @@ def test_map_without_themes_has_overview_poles_and_full() -> None:
         *(f"theme:{t.id}" for t in EXAMPLE.themes),
         "full",
     ]
+
+
+def test_overview_reads_left_to_right_when_a_rank_would_be_too_wide() -> None:
+    """The cable's convergence thesis has 9 claims right below it: a top-to-bottom rank of 9 boxes
+    would be wider than the left-to-right picture (benchmarks/bench_layout.py)."""
+    cable = formats.load(MAPS / "beijing-2008-cable.yaml")
+    assert named_view(cable, "overview").options == overview()
