@@ -2,8 +2,8 @@
 
 The pipeline is ``model -> formats -> lint -> evaluation -> view -> export -> comparison -> cli``;
 ``af`` (abstract and bipolar frameworks) knows nothing of maps and may be used from ``evaluation``
-on. The shared layer (``errors``, ``diagnostics``, ``_files``, ``_graph``, ``_version``) sits below every stage and
-imports none. Every ``import`` statement counts, including those inside functions (lazy imports),
+on. The shared layer (``errors``, ``diagnostics``, ``_files``, ``_graph``, ``_version``) sits below
+every stage and imports none. Every ``import`` statement counts, including those inside functions (lazy imports),
 because a lazy import that runs backwards is still a dependency that runs backwards.
 """
 
@@ -25,7 +25,6 @@ RANKS: dict[str, int] = {
     "diagnostics": 0,
     "_files": 0,
     "_graph": 0,
-    "_version": 0,
     "_version": 0,
     "model": 1,
     "formats": 2,
