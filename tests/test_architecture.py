@@ -3,8 +3,8 @@
 The pipeline is ``model -> formats -> lint -> evaluation -> view -> export -> comparison -> cli``;
 ``af`` (abstract and bipolar frameworks) knows nothing of maps and may be used from ``evaluation``
 on. The shared layer (``errors``, ``diagnostics``, ``_files``, ``_graph``, ``_version``) sits below
-every stage and imports none. Every ``import`` statement counts, including those inside functions (lazy imports),
-because a lazy import that runs backwards is still a dependency that runs backwards.
+every stage and imports none. Every ``import`` statement counts, including those inside functions
+(lazy imports), because a lazy import that runs backwards is still a dependency that runs backwards.
 """
 
 from __future__ import annotations
