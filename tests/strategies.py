@@ -249,7 +249,9 @@ def argument_maps(draw: st.DrawFn, max_factors: int = 3) -> ArgumentMap:
                     )
                 )
             # Evidence of one pole may also qualify a factor of the next, or be conceded by it.
-            if evidence_by_pole[k] and factors_by_pole[other] and draw(st.booleans()):
+            # Drawn apart: inside the `and` chain mypy infers the draw's type from the lists.
+            qualify_next: bool = draw(st.booleans())
+            if evidence_by_pole[k] and factors_by_pole[other] and qualify_next:
                 attacks.append(
                     Attack(
                         next(pool),
