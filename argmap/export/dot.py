@@ -159,7 +159,7 @@ def _body(node: Node) -> tuple[list[str], bool]:
 
 def _hedge(word: str) -> str:
     # Italic and brown: the text's own hedge reads as a quoted word, apart from captions and labels.
-    return f'<FONT COLOR="{st.HEDGE_FONT_COLOR}"><I>{_esc(word)}</I></FONT>'
+    return f'<FONT COLOR="{st.HEDGE_FONT_COLOR}"><I>{_named(word, "(hedged)")}</I></FONT>'
 
 
 def _header_part(part: LabelPart) -> str:

@@ -262,7 +262,7 @@ def _header(
     caption = st.ROLE_STYLES[prop.role].caption
     if caption:
         parts.append(LabelPart("role", caption))
-    if prop.hedge:
+    if prop.hedge and prop.hedge.strip():  # a blank hedge says nothing; drawn, it would be an empty mark
         parts.append(LabelPart("hedge", prop.hedge))
     if overlay is not None and overlay.badge:
         parts.append(LabelPart("badge", overlay.badge))
@@ -364,6 +364,7 @@ def _edges(amap: ArgumentMap, selection: Selection) -> tuple[Edge, ...]:
                 marker = f"[{notes}]"
         inference = amap.index.inferences.get(ref) if edge.relation == "support" else None
         hedge = inference.hedge if inference is not None and edge.part != "premise" else None
+        hedge = hedge if hedge and hedge.strip() else None
         out.append(
             Edge(
                 ident,
