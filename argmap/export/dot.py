@@ -70,12 +70,14 @@ PLACEHOLDER = "(no text)"
 
 def _control_table() -> dict[int, str]:
     # C0 controls other than newline become their visible Unicode "control pictures" (NUL -> ␀);
-    # DEL likewise; C1 controls and lone surrogates (not encodable, not XML) become U+FFFD.
+    # DEL likewise; C1 controls, lone surrogates (not encodable) and U+FFFE/U+FFFF (not XML
+    # characters, so Graphviz's HTML-label parser rejects them) become U+FFFD.
     table = {code: chr(0x2400 + code) for code in range(0x20) if code != 0x0A}
     table[0x09] = " "
     table[0x7F] = "\u2421"
     table.update({code: "\ufffd" for code in range(0x80, 0xA0)})
     table.update({code: "\ufffd" for code in range(0xD800, 0xE000)})
+    table[0xFFFE] = table[0xFFFF] = "\ufffd"
     return table
 
 
