@@ -7,10 +7,11 @@ import pickle
 from pathlib import Path
 from typing import Any
 
+import attrs
 import jsonschema
 import pytest
 import yaml
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from argmap import formats
@@ -550,3 +551,18 @@ def test_positions_point_at_ids_in_either_format(name: str) -> None:
                 assert rest.startswith(node.id)
                 checked += 1
     assert checked > len(nodes)
+
+
+@settings(max_examples=30)
+@given(argument_maps(), st.data(), st.sampled_from(["yaml", "json"]))
+def test_convert_keeps_empty_lists(amap: ArgumentMap, data: st.DataObject, fmt: str) -> None:
+    """What convert writes always loads back equal, empty lists included (``premises: []`` was dropped).
+
+    A map with an empty premise list is not valid (S-rules say so), but it loads, so convert must
+    carry it through unchanged rather than write a file it cannot read back.
+    """
+    if amap.inferences:
+        k = data.draw(st.integers(0, len(amap.inferences) - 1))
+        emptied = attrs.evolve(amap.inferences[k], premises=())
+        amap = attrs.evolve(amap, inferences=(*amap.inferences[:k], emptied, *amap.inferences[k + 1 :]))
+    assert formats.loads(formats.dumps(amap, fmt), fmt) == amap
