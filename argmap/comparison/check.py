@@ -18,6 +18,7 @@ import attrs
 from argmap import formats
 from argmap.comparison.links import Link, LinkKind, LinkSet, Relation, fingerprint, load_links
 from argmap.errors import ArgmapError, Diagnostic, Location, ParseError, Severity
+from argmap.lint.catalogue import rule_section
 from argmap.model import ArgumentMap
 
 __all__ = [
@@ -289,24 +290,8 @@ def link_rules_markdown() -> str:
         anchor = f"[{rule.code}](#{rule.code.lower()}-{rule.name})"
         lines.append(f"| {anchor} | {rule.name} | {rule.severity.value} | {summary} |")
     for rule in LINK_RULES:
-        lines += [
-            "",
-            f"### {rule.code} {rule.name}",
-            "",
-            f"*{rule.severity.value}* — {rule.summary}",
-            "",
-            "Broken:",
-            "",
-            "```yaml",
-            rule.example.rstrip("\n"),
-            "```",
-            "",
-            "Fixed:",
-            "",
-            "```yaml",
-            rule.fixed.rstrip("\n"),
-            "```",
-        ]
+        severity = rule.severity.value
+        lines += rule_section(rule.code, rule.name, severity, rule.summary, rule.example, rule.fixed)
     return "\n".join(lines) + "\n"
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from argmap.diagnostics import LOAD_CODES, LOAD_FAMILIES, LoadCode
 from argmap.lint.registry import Family, Rule, all_rules
 
-__all__ = ["load_codes_markdown", "rules_markdown"]
+__all__ = ["load_codes_markdown", "rule_section", "rules_markdown"]
 
 
 def _cell(text: str) -> str:
@@ -19,6 +19,32 @@ def _cell(text: str) -> str:
 
 def _anchor(rule: Rule) -> str:
     return f"{rule.code.lower()}-{rule.name}"
+
+
+def rule_section(code: str, name: str, severity: str, summary: str, broken: str, fixed: str) -> list[str]:
+    """One rule's catalogue section: heading, severity and summary, then the broken and fixed examples.
+
+    Shared by the lint rules and the link-file rules of :mod:`argmap.comparison`, so every section
+    of ``docs/rules.md`` reads the same.
+    """
+    return [
+        "",
+        f"### {code} {name}",
+        "",
+        f"*{severity}* — {summary}",
+        "",
+        "Broken:",
+        "",
+        "```yaml",
+        broken.rstrip("\n"),
+        "```",
+        "",
+        "Fixed:",
+        "",
+        "```yaml",
+        fixed.rstrip("\n"),
+        "```",
+    ]
 
 
 def rules_markdown() -> str:
@@ -49,24 +75,8 @@ def rules_markdown() -> str:
             continue
         lines += ["", f"## {family.letter}: {family.value.capitalize()}", "", family.description]
         for rule in members:
-            lines += [
-                "",
-                f"### {rule.code} {rule.name}",
-                "",
-                f"*{rule.severity.value}* — {rule.summary}",
-                "",
-                "Broken:",
-                "",
-                "```yaml",
-                rule.example.rstrip("\n"),
-                "```",
-                "",
-                "Fixed:",
-                "",
-                "```yaml",
-                rule.fix.rstrip("\n"),
-                "```",
-            ]
+            severity = rule.severity.value
+            lines += rule_section(rule.code, rule.name, severity, rule.summary, rule.example, rule.fix)
             for source, text in sorted(rule.texts.items()):
                 lines += ["", f"Checked against the text of source `{source}`: “{text}”"]
     return "\n".join(lines) + "\n\n" + load_codes_markdown()
