@@ -83,7 +83,11 @@ def upgrade_file(path: str | os.PathLike[str]) -> Upgrade:
     suffix = Path(path).suffix.lower()
     format = {".yaml": "yaml", ".yml": "yaml", ".json": "json"}.get(suffix)
     if format is None:
-        raise InputError(f"{os.fspath(path)}: only YAML and JSON map files have a format version to upgrade")
+        raise InputError(
+            f"only YAML and JSON map files have a format version to upgrade, not {suffix or 'no suffix'!r}",
+            os.fspath(path),
+            code="F009",
+        )
     result = upgrade_text(read_text(path), format, os.fspath(path))
     if result.changed:
         write_atomic(path, result.text)

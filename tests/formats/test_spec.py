@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 
 from argmap import formats
 from argmap.cli.app import app
-from argmap.errors import ParseError
+from argmap.errors import InputError, ParseError
 from argmap.formats._spec import FORMAT_VERSION, MAP_SPEC, Spec, spec_for
 from argmap.formats.upgrade import upgrade_file, upgrade_text
 from argmap.model import core
@@ -180,6 +180,16 @@ def test_upgrade_file_rewrites_in_place_and_only_once(tmp_path: Path) -> None:
     assert upgrade_file(path).changed
     assert path.read_text(encoding="utf-8") == "argmap: 2\ntitle: T\n"
     assert not upgrade_file(path).changed
+
+
+def test_upgrade_file_refuses_other_formats_with_a_code(tmp_path: Path) -> None:
+    path = tmp_path / "m.argdown"
+    path.write_text("[A]: a\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        upgrade_file(path)
+    assert caught.value.code == "F009"
+    assert str(caught.value).startswith(f"{path}: F009 only YAML and JSON map files")
+    assert path.read_text(encoding="utf-8") == "[A]: a\n"
 
 
 def test_cli_convert_upgrade(tmp_path: Path) -> None:
