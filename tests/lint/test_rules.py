@@ -19,6 +19,7 @@ from argmap.model.core import (
     ArgumentMap,
     Attack,
     AttackKind,
+    Attribution,
     Citation,
     Inference,
     Pole,
@@ -320,6 +321,41 @@ def test_declared_text_path_is_relative_to_the_map(tmp_path: Path) -> None:
     assert [d.code for d in validate(bad)] == ["V003"]
     missing = attrs.evolve(_cited_map("x", text_path="texts/none.txt"), path=path)
     assert [(d.code, d.ids) for d in validate(missing)] == [("V007", ("cable",))]
+
+
+def _reported_map(source: str, quote: str) -> ArgumentMap:
+    """The quotes map, with the cable's words also reported as Li Wei's."""
+    amap = _cited_map("warming trend is real")
+    report = Attribution(
+        "li-says", Speaker("Li Wei", "CIIS"), "warm", citation=Citation(source, "para 3", quote)
+    )
+    return attrs.evolve(amap, attributions=[report])
+
+
+@pytest.mark.parametrize(
+    ("source", "quote", "expected"),
+    [
+        ("cable", "so are the obstacles", []),
+        ("cable", "so were the obstacles", [("V003", ("li-says", "cable"))]),
+        ("cabel", "so are the obstacles", [("V002", ("li-says", "cabel"))]),
+        ("cable", "so are the obstacles " * 20, [("H006", ("li-says",)), ("V003", ("li-says", "cable"))]),
+    ],
+)
+def test_reported_speech_citations_are_checked_like_propositions(
+    source: str, quote: str, expected: list[tuple[str, tuple[str, ...]]]
+) -> None:
+    """A report's citation is checked for its source and its quote, as a proposition's is."""
+    found = validate(_reported_map(source, quote), source_texts={"cable": _CABLE})
+    assert sorted((d.code, d.ids) for d in found) == expected
+    assert all("report 'li-says'" in d.message for d in found)
+
+
+def test_a_source_cited_only_by_a_report_is_used() -> None:
+    """H004 counts citations in reported speech: a source only a report cites is not unused."""
+    amap = _reported_map("cable", "so are the obstacles")
+    only_report = attrs.evolve(amap, propositions=[attrs.evolve(p, citation=None) for p in amap.propositions])
+    assert [d.code for d in validate(only_report, select=["H004"])] == []
+    assert [d.code for d in validate(attrs.evolve(only_report, attributions=[]), select=["H004"])] == ["H004"]
 
 
 def test_no_source_text_means_no_quote_check() -> None:

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 from argmap.errors import Severity
 from argmap.lint.registry import CLEAN_EXAMPLE, Context, Family, Finding, at, rule
+from argmap.lint.rules._cited import citations
 
 __all__ = ["MAX_QUOTE", "MAX_TEXT"]
 
@@ -165,7 +166,7 @@ def long_text(ctx: Context) -> Iterator[Finding]:
     """,
 )
 def unused_source(ctx: Context) -> Iterator[Finding]:
-    cited = {p.citation.source for p in ctx.amap.propositions if p.citation is not None}
+    cited = {c.citation.source for c in citations(ctx.amap)}
     for source in ctx.amap.sources:
         if source.id not in cited:
             yield Finding(
@@ -252,12 +253,12 @@ def unused_theme(ctx: Context) -> Iterator[Finding]:
     """,
 )
 def long_quote(ctx: Context) -> Iterator[Finding]:
-    for prop in ctx.amap.propositions:
-        quote = prop.citation.quote if prop.citation is not None else None
+    for cited in citations(ctx.amap):
+        quote = cited.citation.quote
         if quote is not None and len(quote) > MAX_QUOTE:
             yield Finding(
-                f"quote of '{prop.id}' is {len(quote)} characters long (more than {MAX_QUOTE})",
-                (prop.id,),
-                prop.citation.location if prop.citation and prop.citation.location else at(prop, "citation"),
+                f"quote of {cited.what} is {len(quote)} characters long (more than {MAX_QUOTE})",
+                (cited.owner.id,),
+                cited.location,
                 "quote the decisive words only; the locator points to the rest",
             )

@@ -10,8 +10,9 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Iterator
 
-from argmap.errors import Location, Severity
+from argmap.errors import Severity
 from argmap.lint.registry import Context, Family, Finding, at, rule
+from argmap.lint.rules._cited import citations
 from argmap.model.core import Proposition, Role, Source, Speaker
 
 __all__: list[str] = []  # rules register themselves
@@ -19,13 +20,6 @@ __all__: list[str] = []  # rules register themselves
 _V = Family.PROVENANCE
 #: Below this similarity the closest passage is not worth showing.
 _SHOW_CLOSEST = 0.5
-
-
-def _cited(prop: Proposition) -> Location | None:
-    """Where a proposition's citation is written."""
-    if prop.citation is not None and prop.citation.location is not None:
-        return prop.citation.location
-    return at(prop, "citation")
 
 
 _SOURCES = """
@@ -110,13 +104,13 @@ def evidence_without_citation(ctx: Context) -> Iterator[Finding]:
 )
 def unknown_source(ctx: Context) -> Iterator[Finding]:
     sources = ctx.index.sources
-    for prop in ctx.amap.propositions:
-        cite = prop.citation
-        if cite is not None and cite.source not in sources:
+    for cited in citations(ctx.amap):
+        cite = cited.citation
+        if cite.source not in sources:
             yield Finding(
-                f"proposition '{prop.id}' cites unknown source '{cite.source}'",
-                (prop.id, cite.source),
-                _cited(prop),
+                f"{cited.named} cites unknown source '{cite.source}'",
+                (cited.owner.id, cite.source),
+                cited.location,
                 "declare the source under 'sources', or fix the spelling",
             )
 
@@ -129,7 +123,8 @@ _QUOTE_TEXT = "Across teams, closed tickets per head rose 12% in the first quart
     "quote-not-found",
     _V,
     Severity.ERROR,
-    "A quote does not occur verbatim in its source's text (white space and typographic quotes aside).",
+    "A quote (of a proposition or of reported speech) does not occur verbatim in its source's text "
+    "(white space and typographic quotes aside).",
     example=f"""
         argmap: 1
         title: Remote work{textwrap.indent(_SOURCES, "    ")}
@@ -160,9 +155,9 @@ _QUOTE_TEXT = "Across teams, closed tickets per head rose 12% in the first quart
 )
 def quote_not_found(ctx: Context) -> Iterator[Finding]:
     sources = ctx.index.sources
-    for prop in ctx.amap.propositions:
-        cite = prop.citation
-        if cite is None or not cite.quote:
+    for cited in citations(ctx.amap):
+        cite = cited.citation
+        if not cite.quote:
             continue
         source = sources.get(cite.source)
         found = ctx.texts.get(cite.source, source.text if source is not None else None)
@@ -178,9 +173,9 @@ def quote_not_found(ctx: Context) -> Iterator[Finding]:
             if closest is not None and closest.ratio >= _SHOW_CLOSEST:
                 hint = f'closest passage ({closest.ratio:.0%} alike): "{_clip(closest.passage)}"'
         yield Finding(
-            f"quote of '{prop.id}' not found in source '{cite.source}'{where}: \"{_clip(cite.quote)}\"",
-            (prop.id, cite.source),
-            _cited(prop),
+            f"quote of {cited.what} not found in source '{cite.source}'{where}: \"{_clip(cite.quote)}\"",
+            (cited.owner.id, cite.source),
+            cited.location,
             hint,
         )
 
