@@ -540,3 +540,66 @@ def test_validation_never_raises_on_map_content(amap: ArgumentMap, texts: dict[s
     found = validate(amap, source_texts=texts)
     assert not any("internal error" in d.message for d in found)
     assert found == sorted(found, key=sort_key)
+
+
+_TWO_POLES = """
+argmap: 2
+title: Commute
+poles:
+  - {id: pro, label: For rail, thesis: pro-thesis}
+  - {id: con, label: Against rail, thesis: con-thesis}
+themes:
+  - {id: time, label: Time}
+  - {id: cost, label: Cost}
+propositions:
+  - {id: pro-thesis, role: thesis, poles: [pro], text: The train is the best way in.}
+  - {id: con-thesis, role: thesis, poles: [con], text: The train is a poor way in.}
+  - {id: fast, poles: [pro], themes: [time], text: The train is fast.}
+  - {id: late, poles: [con], themes: [time], text: The train is often late.}
+  - {id: fare, poles: %(fare_poles)s, themes: %(fare_themes)s, text: Fares are fixed and high.}
+inferences:
+  - {id: i1, premises: [fast], conclusion: pro-thesis}
+  - {id: i2, premises: [late], conclusion: con-thesis}
+  - {id: i3, premises: [fare], conclusion: %(fare_supports)s}
+"""
+
+
+@pytest.mark.parametrize(
+    ("fare_poles", "fare_themes", "fare_supports", "expected"),
+    [
+        # A two-edged statement on both poles puts its theme on both sides and may support either.
+        ("[pro, con]", "[cost]", "pro-thesis", []),
+        ("[pro, con]", "[cost]", "con-thesis", []),
+        # One pole only: its theme is one-sided, and supporting the other pole is P004.
+        ("[con]", "[cost]", "con-thesis", [("P006", ("cost", "con"))]),
+        (
+            "[con]",
+            "[time, cost]",
+            "pro-thesis",
+            [("P004", ("fare", "pro-thesis", "i3")), ("P006", ("cost", "con"))],
+        ),
+        # Every pole and theme a statement names is checked, not only the first.
+        (
+            "[pro, cons]",
+            "[time, cost]",
+            "pro-thesis",
+            [("P006", ("cost", "pro")), ("S004", ("fare", "cons"))],
+        ),
+        ("[pro, con]", "[cost, tme]", "pro-thesis", [("S005", ("fare", "tme"))]),
+    ],
+)
+def test_paradox_rules_read_every_pole_and_theme(
+    fare_poles: str, fare_themes: str, fare_supports: str, expected: list[tuple[str, tuple[str, ...]]]
+) -> None:
+    """S004, S005, P004 and P006 consider all the poles and themes a statement names."""
+    text = _TWO_POLES % {"fare_poles": fare_poles, "fare_themes": fare_themes, "fare_supports": fare_supports}
+    found = validate(_load(text), select=["S004", "S005", "P004", "P005", "P006", "P007"])
+    assert sorted((d.code, d.ids) for d in found) == expected
+
+
+def test_a_statement_on_both_poles_attacking_one_thesis_is_p005() -> None:
+    """P005 reads every pole of the attacker: a statement of both poles attacks its own pole's thesis."""
+    text = _TWO_POLES % {"fare_poles": "[pro, con]", "fare_themes": "[cost]", "fare_supports": "con-thesis"}
+    text += "attacks:\n  - {id: a1, from: fare, to: pro-thesis}\n"
+    found = validate(_load(text), select=["P005"])
+    assert [(d.code, d.ids) for d in found] == [("P005", ("fare", "pro-thesis", "a1"))]

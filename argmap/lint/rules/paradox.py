@@ -150,6 +150,10 @@ def thesis_of_other_pole(ctx: Context) -> Iterator[Finding]:
             )
 
 
+def _names(poles: list[str]) -> str:
+    return ", ".join(f"'{p}'" for p in poles)
+
+
 def _theses(ctx: Context) -> dict[str, str]:
     """Thesis proposition id to the pole it is the thesis of."""
     return {p.thesis: p.id for p in ctx.amap.poles if p.thesis is not None}
@@ -173,10 +177,13 @@ def factor_supports_other_pole(ctx: Context) -> Iterator[Finding]:
             continue
         for n, premise in enumerate(inf.premises):
             prop = props.get(premise)
+            if prop is None:
+                continue
             # Factors of an undeclared pole are rule S004's business.
-            if prop is not None and prop.pole in ctx.index.poles and prop.pole != pole:
+            sides = [p for p in prop.poles if p in ctx.index.poles]
+            if sides and pole not in sides:
                 yield Finding(
-                    f"'{premise}' (pole '{prop.pole}') supports '{inf.conclusion}', "
+                    f"'{premise}' (pole {_names(sides)}) supports '{inf.conclusion}', "
                     f"the thesis of pole '{pole}' (inference '{inf.id}')",
                     (premise, inf.conclusion, inf.id),
                     at(inf, f"premises[{n}]", "premises"),
@@ -201,7 +208,7 @@ def factor_attacks_own_pole(ctx: Context) -> Iterator[Finding]:
     idx = ctx.index
     for att in ctx.amap.attacks:
         attacker = idx.propositions.get(att.attacker)
-        if attacker is None or attacker.pole is None:
+        if attacker is None or not attacker.poles:
             continue
         target = att.target
         if att.kind is AttackKind.UNDERCUT:
@@ -209,9 +216,10 @@ def factor_attacks_own_pole(ctx: Context) -> Iterator[Finding]:
             if inf is None:
                 continue
             target = inf.conclusion
-        if theses.get(target) == attacker.pole:
+        own = theses.get(target)
+        if own is not None and own in attacker.poles:
             yield Finding(
-                f"'{attacker.id}' (pole '{attacker.pole}') attacks its own pole's thesis "
+                f"'{attacker.id}' (pole '{own}') attacks its own pole's thesis "
                 f"'{target}' (attack '{att.id}')",
                 (attacker.id, target, att.id),
                 at(att),
@@ -232,7 +240,9 @@ def one_sided_theme(ctx: Context) -> Iterator[Finding]:
     if len(ctx.amap.poles) < 2:
         return
     for theme in ctx.amap.themes:
-        sides = {p.pole for p in ctx.index.by_theme.get(theme.id, ()) if p.pole is not None}
+        # Undeclared poles are rule S004's business.
+        known = ctx.index.poles
+        sides = {pole for p in ctx.index.by_theme.get(theme.id, ()) for pole in p.poles if pole in known}
         if len(sides) == 1:
             (side,) = sides
             yield Finding(
@@ -270,12 +280,12 @@ def explanation_misses_pole(ctx: Context) -> Iterator[Finding]:
         reached: set[str] = set()
         for other in amap.neighbours(prop.id):
             neighbour = idx.propositions.get(other)
-            if neighbour is not None and neighbour.pole is not None:
-                reached.add(neighbour.pole)
+            if neighbour is not None:
+                reached.update(neighbour.poles)
             if other in theses:
                 reached.add(theses[other])
         missing = [p.id for p in amap.poles if p.id not in reached]
-        if missing and prop.pole is None:
+        if missing and not prop.poles:
             names = ", ".join(f"'{m}'" for m in missing)
             yield Finding(
                 f"explanation '{prop.id}' does not relate to pole(s) {names}",

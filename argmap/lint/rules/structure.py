@@ -244,13 +244,14 @@ def unknown_inference(ctx: Context) -> Iterator[Finding]:
 def unknown_pole(ctx: Context) -> Iterator[Finding]:
     poles = ctx.index.poles
     for prop in ctx.amap.propositions:
-        if prop.pole is not None and prop.pole not in poles:
-            yield Finding(
-                f"proposition '{prop.id}' names unknown pole '{prop.pole}'",
-                (prop.id, prop.pole),
-                at(prop, "pole"),
-                "declare the pole under 'poles', or fix the spelling",
-            )
+        for n, pole in enumerate(prop.poles):
+            if pole not in poles:
+                yield Finding(
+                    f"proposition '{prop.id}' names unknown pole '{pole}'",
+                    (prop.id, pole),
+                    at(prop, f"poles[{n}]", "poles", "pole"),
+                    "declare the pole under 'poles', or fix the spelling",
+                )
 
 
 @rule(
@@ -291,13 +292,14 @@ def unknown_pole(ctx: Context) -> Iterator[Finding]:
 def unknown_theme(ctx: Context) -> Iterator[Finding]:
     themes = ctx.index.themes
     for prop in ctx.amap.propositions:
-        if prop.theme is not None and prop.theme not in themes:
-            yield Finding(
-                f"proposition '{prop.id}' names unknown theme '{prop.theme}'",
-                (prop.id, prop.theme),
-                at(prop, "theme"),
-                "declare the theme under 'themes', or fix the spelling",
-            )
+        for n, theme in enumerate(prop.themes):
+            if theme not in themes:
+                yield Finding(
+                    f"proposition '{prop.id}' names unknown theme '{theme}'",
+                    (prop.id, theme),
+                    at(prop, f"themes[{n}]", "themes", "theme"),
+                    "declare the theme under 'themes', or fix the spelling",
+                )
 
 
 @rule(
