@@ -45,9 +45,12 @@ def command(*args: str) -> str:
         ("import argmap.cli", (*HEAVY, "yaml", "argmap.lint", "argmap.formats")),
         (
             command("--version"),
-            (*HEAVY, "attrs", "yaml", "argmap.lint", "argmap.formats", "importlib.metadata"),
+            (*HEAVY, "typer", "attrs", "yaml", "argmap.lint", "argmap.formats", "importlib.metadata"),
         ),
-        (command("check", EXAMPLE), (*HEAVY, "importlib.metadata", "argmap.formats.aif")),
+        (
+            command("check", EXAMPLE),
+            (*HEAVY, "importlib.metadata", "argmap.formats.aif", "argmap.cli.render", "argmap.cli.compare"),
+        ),
         (command("show", EXAMPLE), ("numpy", "graphviz", "pydantic", "argmap.af", "argmap.evaluation")),
         ("import argmap.lint", ("argmap.lint.rules", *HEAVY)),
     ],

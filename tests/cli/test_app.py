@@ -140,6 +140,86 @@ def test_console_script_usage_error_is_one_line() -> None:
     assert "gif" in result.stderr and "Traceback" not in result.stderr
 
 
+def entry_point(*args: str) -> subprocess.CompletedProcess[str]:
+    """The console script's ``main`` run in a fresh interpreter with ``args``."""
+    code = "from argmap.cli import main; main()"
+    return subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, check=False)
+
+
+@pytest.mark.parametrize("args", [["--version"], ["-V"], ["--version", "check"], ["-V", "--help"]])
+def test_version_answers_as_the_typer_app_does(args: list[str]) -> None:
+    """``--version`` alone is answered before typer loads; its output and exit code are the app's."""
+    fast = entry_point(*args)
+    code, out, _ = run(*args)
+    assert (fast.returncode, fast.stdout, fast.stderr) == (code, out, "")
+
+
+def test_version_to_a_full_device_is_one_line() -> None:
+    """The fast ``--version`` keeps the output guard: a full device is one line and exit 2."""
+    if not Path("/dev/full").exists():
+        pytest.skip("no /dev/full")
+    fast = subprocess.run(
+        [sys.executable, "-c", "import sys; sys.argv[1:] = ['-V']; from argmap.cli import main; main()"],
+        stdout=open("/dev/full", "w"),  # noqa: SIM115 - closed with the process
+        stderr=subprocess.PIPE,
+        text=True,
+        check=False,
+    )
+    assert fast.returncode == EXIT_UNUSABLE
+    assert fast.stderr.strip() == "argmap: error: cannot write to standard output (No space left on device)"
+
+
+def test_command_table_matches_what_the_modules_register() -> None:
+    """``COMMANDS`` names every registered command, its module and the help order."""
+    import typer
+
+    from argmap.cli.app import COMMAND_MODULES, COMMANDS, make_app
+
+    assert [info.name for info in make_app().registered_commands] == list(COMMANDS)
+    for module in COMMAND_MODULES:
+        names = [info.name for info in make_app([module]).registered_commands]
+        assert names == [name for name, owner in COMMANDS.items() if owner == module]
+    assert isinstance(app, typer.Typer)
+    assert [info.name for info in app.registered_commands] == list(COMMANDS)
+
+
+@pytest.mark.parametrize(
+    ("args", "modules"),
+    [
+        (["check", "m.yaml"], ("check",)),
+        (["show", "m.yaml"], ("maps",)),
+        (["af", "f.af", "--task", "some"], ("evaluate",)),
+        (["--version", "render", "-h"], ("render",)),
+        (["check", "render"], ("check",)),
+        ([], None),
+        (["--help"], None),
+        (["chek", "m.yaml"], None),
+        (["--", "check"], None),
+    ],
+)
+def test_command_modules_loads_only_the_named_command(
+    args: list[str], modules: tuple[str, ...] | None
+) -> None:
+    """The entry point builds the named command's group alone; help and unknown names get all."""
+    from argmap.cli.app import COMMAND_MODULES, command_modules
+
+    assert command_modules(args) == (COMMAND_MODULES if modules is None else modules)
+
+
+def test_entry_point_help_lists_every_command() -> None:
+    """``argmap --help`` from the entry point lists every command, in the table's order."""
+    from argmap.cli.app import COMMANDS
+
+    result = entry_point("--help")
+    assert result.returncode == EXIT_OK
+    listed = [
+        line.split()[1]
+        for line in result.stdout.splitlines()
+        if line.startswith("│ ") and line.split()[1] in COMMANDS
+    ]
+    assert listed == list(COMMANDS)
+
+
 @pytest.mark.parametrize(("by", "badge"), [("label", "IN"), ("strength", "0.")])
 def test_render_color_by(by: str, badge: str) -> None:
     """--color-by adds evaluation fills and badges to the diagram; unknown values exit 2."""
