@@ -1,8 +1,13 @@
 """Interchange speed: AIF corpora into argmap maps, against bare json.load and arguebuf; a large Argdown file.
 
 Each measurement is a whole process (interpreter start-up and imports included), best of three, run in the
-same session so the ratios compare like with like. Times are CPU seconds of the process (user + system),
-which other work on a shared machine distorts far less than wall time (printed too):
+same session so the ratios compare like with like; the three sides take turns, run by run, so a change in
+the machine's load falls on all of them. Every process runs with Python's bytecode cache on (in a folder of
+its own under the temporary directory) after one untimed warm-up run, as an installed package runs: with
+``PYTHONDONTWRITEBYTECODE`` set, as on some shells, argmap's own modules were compiled from source in every
+measured process while the standard library and arguebuf read their cached bytecode. Times are CPU seconds
+of the process (user + system), which other work on a shared machine distorts far less than wall time
+(printed too):
 
 * the QT30 sample (../shared/corpora/aif/qt30-sample) replicated to 1,500 nodesets in a temporary folder,
   loaded by bare ``json.load`` (the floor), by argmap (``argmap.formats.aif.read`` of every file, every node
@@ -19,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import os
 import resource
 import shutil
 import subprocess
@@ -73,23 +79,44 @@ print(len(amap.propositions), len(amap.inferences), len(amap.attacks))
 """
 
 
-def _run(script: str, arg: str, runs: int = 3) -> tuple[float, str]:
-    """Best of ``runs`` of a whole process: CPU seconds (user + system), which a busy machine distorts far
+def _environment(tmp: Path) -> dict[str, str]:
+    """The child processes' environment: bytecode cached (in ``tmp``), whatever the calling shell says."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPYCACHEPREFIX"] = str(tmp / "pycache")
+    return env
+
+
+def _once(script: str, arg: str, env: dict[str, str]) -> tuple[float, float, str]:
+    """One whole process: CPU seconds (user + system), wall seconds and what it printed."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-c", script, arg], capture_output=True, text=True, check=True, env=env
+    )
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return cpu, wall, done.stdout.strip()
+
+
+def _run(
+    scripts: dict[str, str], arg: str, env: dict[str, str], runs: int = 3
+) -> dict[str, tuple[float, str]]:
+    """Best of ``runs`` whole processes for each script, the scripts taking turns run by run after one
+    untimed warm-up each (which fills the bytecode cache): CPU seconds, which a busy machine distorts far
     less than wall time; the wall time is printed beside it."""
-    best = float("inf")
-    best_wall = float("inf")
-    out = ""
+    for script in scripts.values():
+        _once(script, arg, env)
+    best = dict.fromkeys(scripts, float("inf"))
+    best_wall = dict.fromkeys(scripts, float("inf"))
+    out = dict.fromkeys(scripts, "")
     for _ in range(runs):
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        start = time.perf_counter()
-        done = subprocess.run([sys.executable, "-c", script, arg], capture_output=True, text=True, check=True)
-        wall = time.perf_counter() - start
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-        best, best_wall = min(best, cpu), min(best_wall, wall)
-        out = done.stdout.strip()
-    print(f"    (wall {best_wall:.2f} s, CPU {best:.2f} s)")
-    return best, out
+        for name, script in scripts.items():
+            cpu, wall, out[name] = _once(script, arg, env)
+            best[name], best_wall[name] = min(best[name], cpu), min(best_wall[name], wall)
+    for name in scripts:
+        print(f"    {name}: wall {best_wall[name]:.2f} s, CPU {best[name]:.2f} s")
+    return {name: (best[name], out[name]) for name in scripts}
 
 
 def _argdown_file(path: Path, statements: int = 1000) -> None:
@@ -116,25 +143,29 @@ def main() -> None:
     if not files:
         print(f"QT30 sample not found at {SAMPLE}; skipping the AIF benchmark")
     with tempfile.TemporaryDirectory() as tmp:
+        env = _environment(Path(tmp))
         folder = Path(tmp) / "qt30x"
         folder.mkdir()
         for k in range(NODESETS if files else 0):
             shutil.copyfile(files[k % len(files)], folder / f"nodeset{k:05d}.json")
         if files:
-            base, nodes = _run(JSON_LOAD, str(folder), args.runs)
-            ours, kept = _run(ARGMAP_LOAD, str(folder), args.runs)
+            scripts = {"json.load": JSON_LOAD, "argmap": ARGMAP_LOAD}
+            if args.quick:
+                pass
+            elif importlib.util.find_spec("arguebuf") is None:
+                print("  arguebuf not installed (pip install arguebuf==2.7.2): no comparison")
+            else:
+                scripts["arguebuf"] = ARGUEBUF_LOAD
+            done = _run(scripts, str(folder), env, args.runs)
+            (base, nodes), (ours, kept) = done["json.load"], done["argmap"]
             print(f"AIF: {NODESETS} nodesets, {nodes} nodes")
             print(f"  json.load   {base:6.2f} s")
             print(
                 f"  argmap      {ours:6.2f} s  ({ours / base:.2f}x json.load; target <= 2.5x); "
                 f"kept, reported: {kept}"
             )
-            if args.quick:
-                pass
-            elif importlib.util.find_spec("arguebuf") is None:
-                print("  arguebuf not installed (pip install arguebuf==2.7.2): no comparison")
-            else:
-                theirs, their_nodes = _run(ARGUEBUF_LOAD, str(folder), runs=1)
+            if "arguebuf" in done:
+                theirs, their_nodes = done["arguebuf"]
                 print(
                     f"  arguebuf    {theirs:6.2f} s  (argmap {theirs / ours:.1f}x faster; target >= 5x); "
                     f"nodes kept {their_nodes} of {nodes}"
@@ -143,7 +174,7 @@ def main() -> None:
             return
         argdown = Path(tmp) / "thousand.argdown"
         _argdown_file(argdown)
-        took, counts = _run(ARGDOWN_LOAD, str(argdown), args.runs)
+        took, counts = _run({"argdown": ARGDOWN_LOAD}, str(argdown), env, args.runs)["argdown"]
         print(f"Argdown: 1,000 statements imported in {took:.2f} s whole process (target < 0.5 s); {counts}")
 
 
