@@ -357,6 +357,11 @@ def transparent(amap: ArgumentMap) -> frozenset[str]:
     theses = {pole.thesis for pole in amap.poles}
     rephrased = {other for p in idx.propositions.values() for other in p.rephrases}
     contradicted = {other for p in idx.propositions.values() for other in p.contradicts}
+    # How many inferences use each premise, counted once per map, not once per candidate.
+    uses: dict[str, int] = {}
+    for inf in amap.inferences:
+        for premise in set(inf.premises):
+            uses[premise] = uses.get(premise, 0) + 1
     found = []
     for pid, prop in idx.propositions.items():
         if (
@@ -380,7 +385,7 @@ def transparent(amap: ArgumentMap) -> frozenset[str]:
             continue
         if out[0].conclusion not in idx.propositions or out[0].conclusion == pid:
             continue
-        if sum(1 for inf in amap.inferences if pid in inf.premises) != 1:
+        if uses.get(pid, 0) != 1:
             continue  # a repeated inference id hides a second use
         found.append(pid)
     return frozenset(found)
