@@ -141,7 +141,7 @@ LINK_FILES = ("beijing-2008--blank-2012",)
 def comparisons(with_svg: bool = True) -> dict[str, bytes]:
     """``docs/compare`` contents: for each link file, the Markdown report, the joint DOT and SVG."""
     from argmap.comparison import compare, format_comparison, load_links
-    from argmap.comparison.diagram import joint_digraph, render_joint
+    from argmap.comparison.diagram import joint_view, render_joint
 
     out: dict[str, bytes] = {}
     for name in LINK_FILES:
@@ -158,10 +158,10 @@ def comparisons(with_svg: bool = True) -> dict[str, bytes]:
             diagram=f"{name}.svg",
         )
         out[f"{name}.md"] = report.encode("utf-8")
-        graph = joint_digraph(result, a, b)
-        out[f"{name}.dot"] = render_joint(graph, "dot")
+        view = joint_view(result, a, b)
+        out[f"{name}.dot"] = render_joint(view, "dot")
         if with_svg:
-            out[f"{name}.svg"] = render_joint(graph, "svg")
+            out[f"{name}.svg"] = render_joint(view, "svg")
     return out
 
 

@@ -68,6 +68,8 @@ class NodeRef:
     strength: float | None
     #: How much the factor adds to its map's margin (minus its shift); ``None`` for non-factors.
     weight: float | None
+    #: All of the proposition's themes; ``theme`` is the first (where diagrams draw it).
+    themes: tuple[str, ...] = ()
 
 
 @attrs.frozen(slots=True)
@@ -83,6 +85,9 @@ class Item:
     group: str = NO_THEME
     #: The pole of map a the item is counted under (map b's pole mapped back for appeared items).
     pole: str | None = None
+    #: The keys of the other theme groups the item belongs to (a proposition with several themes):
+    #: the report lists it under each, the diagram draws it once, under :attr:`group`.
+    also: tuple[str, ...] = ()
 
 
 @attrs.frozen(slots=True)
@@ -139,9 +144,13 @@ class Comparison:
         """Items of one kind, in group order."""
         return tuple(item for item in self.items if item.change is change)
 
-    def in_group(self, key: str) -> tuple[Item, ...]:
-        """Items of one theme group."""
-        return tuple(item for item in self.items if item.group == key)
+    def in_group(self, key: str, *, also: bool = True) -> tuple[Item, ...]:
+        """Items of one theme group; with ``also``, those listed there for another of their themes too."""
+        return tuple(item for item in self.items if item.group == key or (also and key in item.also))
+
+    def group(self, key: str) -> ThemeGroup:
+        """The theme group called ``key``."""
+        return next(group for group in self.groups if group.key == key)
 
     def counts(self) -> dict[Change, int]:
         """How many items of each kind."""
@@ -191,6 +200,7 @@ def _ref(prop: Proposition, result: Balance, weights: Mapping[str, float]) -> No
         prop.theme,
         node.strength if node is not None else None,
         weights.get(prop.id),
+        tuple(prop.themes),
     )
 
 
@@ -231,13 +241,15 @@ def compare(
 
     groups = _Groups(a, b, links.of_kind(LinkKind.THEME))
 
-    def group_of(pa: Proposition | None, pb: Proposition | None) -> str:
+    def groups_of(pa: Proposition | None, pb: Proposition | None) -> tuple[str, tuple[str, ...]]:
+        """The item's theme group (its first theme's: a's, else b's) and the groups of its other themes."""
+        keys: list[str] = []
         for side, prop in (("a", pa), ("b", pb)):
-            if prop is not None:
-                key = groups.key(side, prop.theme)
-                if key is not None:
-                    return key
-        return NO_THEME
+            for theme in prop.themes if prop is not None else ():
+                key = groups.key(side, theme)
+                if key is not None and key not in keys:
+                    keys.append(key)
+        return (keys[0], tuple(keys[1:])) if keys else (NO_THEME, ())
 
     items: list[Item] = []
     linked_a: set[str] = set()
@@ -254,6 +266,7 @@ def compare(
             change = Change.MOVED_POLE
         else:
             change = Change.PERSISTED
+        group, also = groups_of(pa, pb)
         items.append(
             Item(
                 change,
@@ -261,25 +274,52 @@ def compare(
                 _ref(pb, result_b, weights_b),
                 link.relation,
                 link.note,
-                group_of(pa, pb),
+                group,
                 pa.pole,
+                also,
             )
         )
     for prop in b.propositions:
         if prop.id not in linked_b:
             back = pole_to_a.get(prop.pole) if prop.pole else None
             ref = _ref(prop, result_b, weights_b)
-            items.append(Item(Change.APPEARED, None, ref, group=group_of(None, prop), pole=back))
+            group, also = groups_of(None, prop)
+            items.append(Item(Change.APPEARED, None, ref, group=group, pole=back, also=also))
     for prop in a.propositions:
         if prop.id not in linked_a:
             ref = _ref(prop, result_a, weights_a)
-            items.append(Item(Change.DISAPPEARED, ref, None, group=group_of(prop, None), pole=prop.pole))
+            group, also = groups_of(prop, None)
+            items.append(Item(Change.DISAPPEARED, ref, None, group=group, pole=prop.pole, also=also))
 
     theme_groups = _theme_groups(a, b, groups, weights_a, weights_b)
     order = {group.key: n for n, group in enumerate(theme_groups)}
     change_order = {change: n for n, change in enumerate(Change)}
     items.sort(key=lambda item: (order[item.group], change_order[item.change]))
 
+    shifts = _pole_shifts(a, b, (result_a, result_b), pole_links, (pole_to_b, pole_to_a))
+    return Comparison(
+        a.title,
+        b.title,
+        semantics,
+        tuple(shifts),
+        result_a.margin,
+        result_b.margin,
+        theme_groups,
+        tuple(items),
+        links,
+    )
+
+
+def _pole_shifts(
+    a: ArgumentMap,
+    b: ArgumentMap,
+    results: tuple[Balance, Balance],
+    pole_links: Sequence[Link],
+    pairs: tuple[Mapping[str, str], Mapping[str, str]],
+) -> list[PoleShift]:
+    """Each pole of a with its counterpart in b and both theses' strengths, then b's unpaired poles."""
+    result_a, result_b = results
+    pole_to_b, pole_to_a = pairs
     strengths_a = {p.pole: p for p in result_a.poles}
     strengths_b = {p.pole: p for p in result_b.poles}
     shifts: list[PoleShift] = []
@@ -316,17 +356,7 @@ def compare(
                     sb.strength if sb else None,
                 )
             )
-    return Comparison(
-        a.title,
-        b.title,
-        semantics,
-        tuple(shifts),
-        result_a.margin,
-        result_b.margin,
-        theme_groups,
-        tuple(items),
-        links,
-    )
+    return shifts
 
 
 def _theme_groups(

@@ -58,6 +58,14 @@ def _rank(items: Iterable[Item]) -> list[Item]:
     return sorted(listed, key=lambda item: -abs(side(item).weight or 0.0))
 
 
+def _also(comparison: Comparison, item: Item, here: str) -> str:
+    """ " (also under: ...)" naming the item's other theme groups, for an item with several themes."""
+    others = [key for key in (item.group, *item.also) if key != here]
+    if not others:
+        return ""
+    return " (also under: " + "; ".join(comparison.group(key).label for key in others) + ")"
+
+
 def _pair_md(item: Item, *, notes: bool = True) -> str:
     assert item.a is not None and item.b is not None and item.relation is not None
     line = (
@@ -91,7 +99,7 @@ def _glance_md(group: ThemeGroup, items: Sequence[Item]) -> str:
     return " ".join(parts).rstrip(";") + "."
 
 
-def _one_side_md(items: Sequence[Item], change: Change) -> list[str]:
+def _one_side_md(comparison: Comparison, here: str, items: Sequence[Item], change: Change) -> list[str]:
     if not items:
         return []
     side = "b" if change is Change.APPEARED else "a"
@@ -100,7 +108,7 @@ def _one_side_md(items: Sequence[Item], change: Change) -> list[str]:
     for item in ranked[:_QUOTED_PER_GROUP]:
         ref = item.b if side == "b" else item.a
         assert ref is not None
-        shown.append(f"{side}:`{ref.id}` {_quote_md(ref)}")
+        shown.append(f"{side}:`{ref.id}` {_quote_md(ref)}{_also(comparison, item, here)}")
     rest = []
     for item in ranked[_QUOTED_PER_GROUP:]:
         ref = item.b if side == "b" else item.a
@@ -224,13 +232,13 @@ def report_markdown(
             continue
         lines += ["", _group_heading(group), ""]
         persisted = [i for i in items if i.change is Change.PERSISTED]
-        lines += [f"- {_pair_md(item, notes=False)}" for item in persisted]
+        lines += [f"- {_pair_md(item, notes=False)}{_also(c, item, group.key)}" for item in persisted]
         others = [i for i in items if i.change in (Change.CONTRADICTED, Change.MOVED_POLE)]
         if others:
             ids = ", ".join(f"`{i.a.id}`→`{i.b.id}`" for i in others if i.a and i.b)
             lines.append(f"- contradicted or moved (above): {ids}")
         for change in (Change.APPEARED, Change.DISAPPEARED):
-            lines += _one_side_md([i for i in items if i.change is change], change)
+            lines += _one_side_md(c, group.key, [i for i in items if i.change is change], change)
     lines += ["", "## By pole", "", *_by_pole_rows(c)]
     return "\n".join(lines) + "\n"
 
@@ -271,6 +279,9 @@ def report_text(comparison: Comparison) -> str:
                 assert ref is not None
                 side = "a" if item.a is not None else "b"
                 out.append(f"  {item.change.value:<24} {side}:{ref.id} {_quote_text(ref)}")
+            also = _also(c, item, group.key)
+            if also:
+                out.append(f"  {'':<24} {also.strip().strip('()')}")
     return "\n".join(out) + "\n"
 
 
@@ -330,6 +341,7 @@ def comparison_to_json(comparison: Comparison) -> dict[str, Any]:
                 "relation": item.relation.value if item.relation else None,
                 "note": item.note,
                 "theme": None if item.group == NO_THEME else item.group,
+                "also": list(item.also),
                 "pole": item.pole,
                 "a": _ref_json(item.a),
                 "b": _ref_json(item.b),

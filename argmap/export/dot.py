@@ -165,7 +165,7 @@ def _hedge(word: str) -> str:
 
 
 def _header_part(part: LabelPart) -> str:
-    if part.kind == "role":
+    if part.kind in ("role", "id"):
         return _esc(part.text)
     if part.kind == "hedge":
         return _hedge(part.text)
@@ -232,7 +232,8 @@ def _add_junction(graph: graphviz.Digraph, junction: Junction) -> None:
 
 
 def _add_edge(graph: graphviz.Digraph, edge: Edge) -> None:
-    edge_style = st.RELATION_STYLES[edge.relation]
+    # A link between two maps carries its own look; the map's relations take the palette's.
+    edge_style = edge.style or st.RELATION_STYLES[edge.relation]
     attributes = {
         "color": edge_style.color,
         "style": edge_style.style,
@@ -240,6 +241,8 @@ def _add_edge(graph: graphviz.Digraph, edge: Edge) -> None:
         "dir": "back",
         "arrowtail": "none" if edge.part == "premise" else edge_style.arrow,
     }
+    if edge.tooltip:
+        attributes["tooltip"] = _tooltip(edge.tooltip)
     words = [_hedge(edge.hedge)] if edge.hedge else []
     if edge.marker and edge.label:
         words.append(_esc(edge.marker))
@@ -275,11 +278,11 @@ def _legend_row(sample: str, text: str) -> str:
 
 #: Legend samples of line patterns: a continuous line, spaced dashes, spaced dots (distinct in grey).
 _GLYPHS = {"solid": "━━━━━", "dashed": "▬ ▬ ▬", "dotted": "• • • •"}
-_HEADS = {"normal": "▶", "tee": "┫", "odiamond": "◇", "odot": "○", "none": ""}
+_HEADS = {"normal": "▶", "tee": "┫", "odiamond": "◇", "odot": "○", "empty": "▷", "vee": "›", "none": ""}
 
 
 def _legend_sample(entry: LegendEntry) -> str:
-    if entry.kind == "relation":
+    if entry.kind in ("relation", "link"):
         head = _HEADS.get(entry.arrow or "none", "")
         return f'<FONT COLOR="{entry.colour}"><B>{_GLYPHS.get(entry.line or "", "━━━━━")}{head}</B></FONT>'
     if entry.kind == "junction":
@@ -343,11 +346,12 @@ def _add_group(
     with graph.subgraph(name=name) as cluster:
         if group.id in links:
             cluster.attr(URL=_url(links[group.id]))
-        if group.kind == "pole":
+        if group.kind in ("pole", "map"):
+            caption = f"<BR/>{_small(_esc(group.caption, TITLE_LIMIT))}" if group.caption else ""
             cluster.attr(
                 label=f"<<I>{_named(group.label, '(unnamed pole)')}</I>>"
                 if group.context
-                else f"<<B>{_named(group.label, '(unnamed pole)')}</B>>",
+                else f"<<B>{_named(group.label, '(unnamed pole)')}</B>{caption}>",
                 style="dashed,rounded" if group.context else "filled,rounded",
                 fillcolor=group.fill,
                 color=group.border,
@@ -394,6 +398,10 @@ def digraph(view: View, links: Mapping[str, str] | None = None) -> graphviz.Digr
         pad="0.3",
         forcelabels="true",
     )
+    if view.layout == "columns":
+        # Two facing columns of boxes with every edge running across: tight columns, and a wide
+        # gap so the links between them can be told apart.
+        graph.attr(nodesep="0.06", ranksep="2.5")
     graph.attr("node", fontname=st.FONT, fontsize="12", margin="0.12,0.06")
     graph.attr("edge", fontname=st.FONT, fontsize="9")
     nodes = {node.id: node for node in view.nodes}

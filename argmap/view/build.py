@@ -42,7 +42,7 @@ _SKELETON = (Role.THESIS, Role.EXPLANATION, Role.VERDICT)
 class LabelPart:
     """One piece of a node's header line: ``kind`` is ``pole`` (a context node drawn in another
     pole's box: "from <pole>"), ``theme``, ``role``, ``hedge`` (the text's own hedge word,
-    "apparently") or ``badge``."""
+    "apparently"), ``badge`` or ``id`` (the proposition id, in a joint view of two maps)."""
 
     kind: str
     text: str
@@ -143,7 +143,8 @@ class Edge:
     ``relation`` is ``support``, ``rebut`` or ``undercut``; ``tail`` and ``head`` are node or
     junction ids (the arrow points at ``head``); ``part`` is ``whole`` (one premise straight to its
     conclusion, or an attack), ``premise`` (premise to junction, no arrowhead) or ``conclusion``
-    (junction to conclusion).
+    (junction to conclusion). In a joint view of two maps, ``part`` is ``link`` and ``relation`` the
+    link's (``same``, ``refines``, ``updates``, ``contradicts``), drawn in ``style``.
     """
 
     id: str
@@ -161,11 +162,20 @@ class Edge:
     #: The text's hedge on the inference this edge concludes ("perhaps"), drawn as a small word on
     #: the edge into the conclusion; ``None`` on premise edges, attacks and unhedged inferences.
     hedge: str | None = None
+    #: The edge's own look, for relations outside ``palette.RELATION_STYLES`` (a ``link`` between
+    #: two maps: ``same``, ``refines``, ``updates``, ``contradicts``); ``None`` takes the relation's.
+    style: st.EdgeStyle | None = None
+    #: What hovering the edge says (a link's relation and note); ``None`` for map edges.
+    tooltip: str | None = None
 
 
 @attrs.frozen
 class Group:
-    """A box around nodes: a pole, or a theme inside a pole (``parent`` is then the pole's group)."""
+    """A box around nodes: a pole, or a theme inside a pole (``parent`` is then the pole's group).
+
+    In a joint view of two maps (``View.layout == "columns"``) a ``map`` group holds one map's
+    column and its ``theme`` children the aligned theme groups, in the same order in both columns.
+    """
 
     id: str
     kind: str
@@ -180,6 +190,8 @@ class Group:
     parent: str | None = None
     #: Position of the pole or theme in the map (its colour follows it in every view).
     index: int = 0
+    #: A second, smaller line under the label (a ``map`` group's points with nothing linked).
+    caption: str | None = None
 
 
 @attrs.frozen
@@ -188,7 +200,9 @@ class LegendEntry:
 
     ``kind`` is ``relation``, ``junction``, ``role``, ``context``, ``hidden``, ``overlay``,
     ``hedge`` (a hedge word drawn in a header or on an edge), ``speech`` (reported speech in a
-    footer: speaker and speech act) or ``note`` (an edge label too long for its edge: ``key`` is
+    footer: speaker and speech act), ``link`` (a link between two maps: key the relation, or
+    ``moved`` for the thick line of a point that moved pole), ``pole`` (a fill standing for a pole,
+    or for two linked poles, in a joint view) or ``note`` (an edge label too long for its edge: ``key`` is
     the marker drawn, ``label`` the text);
     ``key`` names the relation, role or overlay value.
     """
@@ -221,6 +235,9 @@ class View:
     #: Node and junction ids drawn outside every group, in drawing order.
     loose: tuple[str, ...]
     legend: tuple[LegendEntry, ...]
+    #: ``graph`` (a map: edges follow the argument) or ``columns`` (the joint view of two maps:
+    #: one ``map`` group per column, facing, with only ``link`` edges running across).
+    layout: str = "graph"
 
     @property
     def direction(self) -> str:

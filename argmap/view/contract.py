@@ -135,8 +135,8 @@ def _junction(junction: Junction) -> dict[str, Any]:
 
 
 def _edge(edge: Edge) -> dict[str, Any]:
-    edge_style = st.RELATION_STYLES[edge.relation]
-    return {
+    edge_style = edge.style or st.RELATION_STYLES[edge.relation]
+    out: dict[str, Any] = {
         "id": edge.id,
         "ref": edge.ref,
         "relation": edge.relation,
@@ -154,10 +154,14 @@ def _edge(edge: Edge) -> dict[str, Any]:
             "penwidth": edge_style.penwidth,
         },
     }
+    # Optional fields appear only when set, so the documents of map views stay as they were.
+    if edge.tooltip is not None:
+        out["tooltip"] = edge.tooltip
+    return out
 
 
 def _group(group: Group) -> dict[str, Any]:
-    return {
+    out: dict[str, Any] = {
         "id": group.id,
         "kind": group.kind,
         "ref": group.ref,
@@ -167,6 +171,9 @@ def _group(group: Group) -> dict[str, Any]:
         "context": group.context,
         "colours": {"fill": group.fill, "border": group.border},
     }
+    if group.caption is not None:
+        out["caption"] = group.caption
+    return out
 
 
 def _legend(entry: LegendEntry) -> dict[str, Any]:
@@ -184,7 +191,7 @@ def _legend(entry: LegendEntry) -> dict[str, Any]:
 def view_to_json(view: View) -> dict[str, Any]:
     """The view as JSON data (see ``docs/view-json.md``); ``json.dumps`` of it is stable."""
     options = view.options
-    return {
+    out: dict[str, Any] = {
         "format": VIEW_JSON_FORMAT,
         "version": VIEW_JSON_VERSION,
         "title": view.title,
@@ -214,3 +221,6 @@ def view_to_json(view: View) -> dict[str, Any]:
         "loose": list(view.loose),
         "legend": [_legend(entry) for entry in view.legend],
     }
+    if view.layout != "graph":
+        out["layout"] = view.layout
+    return out

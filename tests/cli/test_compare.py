@@ -52,7 +52,17 @@ def test_report_and_diagram_to_files(pair: tuple[str, str, str], tmp_path: Path)
     assert code == EXIT_OK and out == ""
     assert f"wrote {report}" in err
     assert report.read_text(encoding="utf-8").startswith("# What changed: Rail, 2008 → Rail, 2012")
-    assert dot.read_text(encoding="utf-8").startswith("digraph compare {")
+    dot_text = dot.read_text(encoding="utf-8")
+    assert dot_text.startswith("digraph argmap {") and '"b~punctual" -> "a~late"' in dot_text
+
+
+def test_diagram_as_view_json(pair: tuple[str, str, str], tmp_path: Path) -> None:
+    a, b, links = pair
+    target = tmp_path / "joint.json"
+    code, _, _ = run("compare", a, b, "-l", links, "--diagram", str(target))
+    assert code == EXIT_OK
+    document = json.loads(target.read_text(encoding="utf-8"))
+    assert document["format"] == "argmap-view" and document["layout"] == "columns"
 
 
 def test_link_problems_are_one_line_each_and_exit_1(pair: tuple[str, str, str], tmp_path: Path) -> None:
