@@ -9,9 +9,9 @@ and :func:`shortest_cycle` serve callers that work with ids.
   what remains (only that can hold a cycle);
 * :func:`shortest_cycle`: a shortest cycle through a node inside one component (breadth-first);
 * compressed rows (:func:`compressed_rows`, :func:`adjacency`, :func:`key_counts`,
-  :func:`unique_edges`): grouping edge columns by key with numpy's sorts and counts. numpy is
-  imported by these functions when first called, so stages that only need the pure-Python
-  kernels (linting a map, for one) never load it;
+  :func:`unique_edges`; array forms for callers that go on in numpy): grouping edge columns by
+  key with numpy's sorts and counts. numpy is imported by these functions when first called,
+  so stages that only need the pure-Python kernels (linting a map, for one) never load it;
 * :func:`paused_gc`: the cyclic garbage collector paused while building large acyclic tables.
 
 networkx is the test oracle for this module (``tests/test_graph.py``), not a runtime dependency.
@@ -46,6 +46,7 @@ __all__ = [
     "shortest_cycle",
     "strongly_connected",
     "strongly_connected_ids",
+    "unique_edge_arrays",
     "unique_edges",
 ]
 
@@ -239,16 +240,36 @@ def key_counts(n: int, keys: IntColumn) -> tuple[int, ...]:
 
 
 def unique_edges(n: int, sources: IntColumn, sinks: IntColumn) -> tuple[list[int], list[int]]:
-    """``sources``/``sinks`` (0-based, below ``n``) with repeated edges dropped, first kept, order kept.
+    """``sources``/``sinks`` (0-based, below ``n``) with repeated edges dropped, first kept, order kept."""
+    src, dst, _ = unique_edge_arrays(n, sources, sinks)
+    return src.tolist(), dst.tolist()
 
-    Edges are coded as the integers ``source * n + sink`` and deduplicated by one numpy sort;
-    when nothing repeats (the common case) the columns come back in full.
+
+def unique_edge_arrays(
+    n: int, sources: IntColumn, sinks: IntColumn
+) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.intp], npt.NDArray[np.intp]]:
+    """:func:`unique_edges` as new arrays, with the distinct edge codes ``source * n + sink`` sorted.
+
+    Edges are coded as integers and sorted once (numpy's fastest, unstable sort): repeats are
+    then neighbours, and when nothing repeats (the common case) the columns come back in full.
+    Otherwise only the edges whose code repeats are looked at again to keep each one's first.
+    The sorted codes group the edges by source (each source's sinks in increasing order), which
+    is all some callers need of the grouping.
     """
     import numpy as np
 
     src, dst = int_array(sources), int_array(sinks)
-    _, first = np.unique(src * max(n, 1) + dst, return_index=True)
-    if len(first) == len(src):
-        return src.tolist(), dst.tolist()
-    first.sort()
-    return src[first].tolist(), dst[first].tolist()
+    codes = src * max(n, 1) + dst
+    ordered = np.sort(codes)
+    repeated = ordered[1:] == ordered[:-1]
+    if not repeated.any():
+        return src.copy(), dst.copy(), ordered
+    values = ordered[1:][repeated]  # sorted, each repeated code once per extra copy
+    slot = np.searchsorted(values, codes)
+    slot[slot == len(values)] = 0
+    involved = np.flatnonzero(values[slot] == codes)
+    _, first = np.unique(codes[involved], return_index=True)  # stable: the earliest of each code
+    keep = np.ones(len(codes), dtype=np.bool_)
+    keep[involved] = False
+    keep[involved[first]] = True
+    return src[keep], dst[keep], ordered[np.concatenate(([True], ~repeated))]

@@ -19,6 +19,7 @@ from argmap._graph import (
     shortest_cycle,
     strongly_connected,
     strongly_connected_ids,
+    unique_edge_arrays,
     unique_edges,
 )
 
@@ -127,6 +128,8 @@ def test_unique_edges_keep_first_occurrences_in_order(graph: tuple[int, list[tup
     n, edges = graph
     src, dst = unique_edges(n, [a for a, _ in edges], [b for _, b in edges])
     assert list(zip(src, dst, strict=True)) == list(dict.fromkeys(edges))
+    *_, codes = unique_edge_arrays(n, [a for a, _ in edges], [b for _, b in edges])
+    assert codes.tolist() == sorted({a * max(n, 1) + b for a, b in edges})
 
 
 @pytest.mark.parametrize("enabled", [True, False])

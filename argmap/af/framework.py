@@ -7,8 +7,9 @@ strings in its inner loops.
 
 Construction is a handful of passes that run in C (``map``, ``dict.fromkeys``, ``tuple`` and
 numpy's sorts and counts): no Python-level statement runs per attack. Everything derived from
-the columns is built on first use and cached: the targets of every argument as compressed rows
-(two flat tuples, which the grounded semantics walks), attacker counts, the per-argument tables
+the columns is built on first use and cached: the columns, the targets of every argument as
+compressed rows and the attacker counts, as read-only numpy arrays (which the grounded semantics
+works on; :meth:`from_columns` seeds those it already has) and as flat tuples, the per-argument tables
 ``attackers`` and ``targets``, the name index and the ``attacks`` pairs. A tuple per argument
 costs more to build than everything else in construction, so only the semantics that need
 those tables pay for them.
@@ -17,21 +18,22 @@ those tables pay for them.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from itertools import repeat
 from operator import itemgetter, sub
 from typing import Any
 
 import attrs
 import numpy as np
+import numpy.typing as npt
 
 from argmap._graph import (
     IntColumn,
     compressed_rows,
     int_array,
-    key_counts,
     paused_gc,
     rows_to_tuples,
+    unique_edge_arrays,
     unique_edges,
 )
 
@@ -50,6 +52,21 @@ def _check_range(n: int, sources: IntColumn, sinks: IntColumn) -> None:
     if min(src.min(), dst.min()) < 0 or max(src.max(), dst.max()) >= n:
         bad = int(np.flatnonzero((src < 0) | (src >= n) | (dst < 0) | (dst >= n))[0])
         raise ValueError(f"attack {src[bad] + 1} {dst[bad] + 1} names an argument outside 1..{n}")
+
+
+def _read_only(array: npt.NDArray[np.intp]) -> npt.NDArray[np.intp]:
+    """``array`` (new, owned by the framework) made read-only: a cache shared with callers."""
+    array.flags.writeable = False
+    return array
+
+
+def _grouped_targets(
+    n: int, sources: npt.NDArray[np.intp], codes: npt.NDArray[np.intp]
+) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.intp]]:
+    """``(starts, flat)`` from the sorted distinct edge codes ``source * n + sink``, read-only."""
+    starts = np.zeros(n + 1, dtype=np.intp)
+    np.cumsum(np.bincount(sources, minlength=n), out=starts[1:])
+    return _read_only(starts), _read_only(codes % max(n, 1))
 
 
 def _freeze_arguments(value: Iterable[str]) -> tuple[str, ...]:
@@ -115,8 +132,13 @@ class Framework:
         with paused_gc():
             # Check first: an index out of range could share its code with a valid edge.
             _check_range(n, sources, sinks)
-            src, dst = unique_edges(n, sources, sinks)
-            return cls._build(n, src, dst)
+            src, dst, codes = unique_edge_arrays(n, sources, sinks)
+            made = cls._build(n, src.tolist(), dst.tolist())
+            # The arrays are at hand (and new): numpy work on the framework starts from them
+            # instead of converting the tuples back.
+            object.__setattr__(made, "columns", (_read_only(src), _read_only(dst)))
+            object.__setattr__(made, "target_arrays", _grouped_targets(n, src, codes))
+            return made
 
     @classmethod
     def _build(cls, n: int, sources: Sequence[int], sinks: Sequence[int]) -> Framework:
@@ -126,6 +148,7 @@ class Framework:
         """
         made: Framework = object.__new__(cls)
         made.__attrs_init__(tuple(map(str, range(1, n + 1))), tuple(sources), tuple(sinks))
+        object.__setattr__(made, "numbered", True)
         return made
 
     @functools.cached_property
@@ -134,14 +157,36 @@ class Framework:
         return dict(zip(self.arguments, range(len(self.arguments)), strict=True))
 
     @functools.cached_property
+    def columns(self) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.intp]]:
+        """``sources`` and ``sinks`` as integer arrays (for numpy work; do not modify them)."""
+        return _read_only(int_array(self.sources)), _read_only(int_array(self.sinks))
+
+    @functools.cached_property
+    def target_arrays(self) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.intp]]:
+        """``(starts, flat)`` arrays: argument ``i`` attacks ``flat[starts[i]:starts[i + 1]]``.
+
+        The same rows as :attr:`target_rows`, but each row in increasing index order (one sort,
+        which building from columns has done already); read-only, for numpy work.
+        """
+        src, dst = self.columns
+        n = len(self.arguments)
+        return _grouped_targets(n, src, np.sort(src * max(n, 1) + dst))
+
+    @functools.cached_property
+    def attacker_count_array(self) -> npt.NDArray[np.intp]:
+        """:attr:`attacker_counts` as an integer array (for numpy work; do not modify it)."""
+        return _read_only(np.bincount(self.columns[1], minlength=len(self.arguments)))
+
+    @functools.cached_property
     def target_rows(self) -> tuple[tuple[int, ...], tuple[int, ...]]:
         """``(starts, flat)``: argument ``i`` attacks ``flat[starts[i]:starts[i + 1]]`` (attack order)."""
-        return compressed_rows(len(self.arguments), self.sources, self.sinks)
+        starts, flat = self.target_arrays
+        return tuple(starts.tolist()), tuple(flat.tolist())
 
     @functools.cached_property
     def attacker_counts(self) -> tuple[int, ...]:
         """For each argument index, how many arguments attack it."""
-        return key_counts(len(self.arguments), self.sinks)
+        return tuple(self.attacker_count_array.tolist())
 
     @functools.cached_property
     def attackers(self) -> tuple[tuple[int, ...], ...]:
@@ -204,6 +249,26 @@ class Framework:
         )
 
     def sorted_names(self, names: Iterable[str]) -> list[str]:
-        """Names in framework order (the order used for every printed extension)."""
+        """Names in framework order (the order used for every printed extension).
+
+        ``KeyError`` for a name not in the framework.
+        """
+        items = names if isinstance(names, Collection) else list(names)
+        if self.numbered:
+            # Arguments "1" .. "n" in order: sorting the numbers needs no name index. A name that
+            # is no such number ("x", "01", "0") sends the call down the general path.
+            try:
+                numbers = sorted(map(int, items))
+            except ValueError:
+                numbers = [0]
+            if not numbers or (numbers[0] >= 1 and numbers[-1] <= len(self)):
+                ordered = list(map(str, numbers))
+                if set(ordered) == set(items):
+                    return ordered
         index = self.index
-        return sorted(names, key=index.__getitem__)
+        return sorted(items, key=index.__getitem__)
+
+    @functools.cached_property
+    def numbered(self) -> bool:
+        """Whether the arguments are ``"1"`` .. ``str(n)`` in order (as in every ICCMA file)."""
+        return self.arguments == tuple(map(str, range(1, len(self.arguments) + 1)))

@@ -16,11 +16,13 @@ the part the grounded labelling leaves UNDEC (see :mod:`argmap.af.solvers`).
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from itertools import compress, repeat
 from operator import eq, not_
 
 import attrs
+import numpy as np
+import numpy.typing as npt
 
 from argmap.af.framework import Framework
 from argmap.af.solvers import Backend, Problem, acceptance, resolve_backend, sceptical_preferred, solve
@@ -105,12 +107,86 @@ class Acceptance:
     witness: frozenset[str] | None = None
 
 
+# Below this many arguments the worklist alone is quickest (numpy's per-call cost dominates).
+_ROUNDS_FROM = 2048
+# A vectorised round costs some twenty numpy calls however few arguments it settles; after this
+# many rounds that settle fewer than _SMALL_ROUND arguments each, the worklist finishes (a long
+# chain of attacks would otherwise take one round per link).
+_SMALL_ROUNDS = 64
+_SMALL_ROUND = 64
+
+
 def _grounded_labels(framework: Framework) -> list[int]:
-    starts, flat = framework.target_rows
-    live = list(framework.attacker_counts)
-    n = len(live)
-    labels = [_UNDEC] * n
-    queue = list(compress(range(n), map(not_, live)))
+    """The grounded label (``_IN``, ``_OUT``, ``_UNDEC``) of every argument index.
+
+    Large frameworks go level by level in vectorised rounds: every argument whose attackers are
+    all OUT goes IN at once, everything those attack goes OUT, and the attacker counts of what
+    the new OUT arguments attack drop together. Each round costs what it touches, so the whole
+    stays linear; the worklist finishes a long tail of small rounds.
+    """
+    n = len(framework.arguments)
+    if n < _ROUNDS_FROM:
+        labels = [_UNDEC] * n
+        live = list(framework.attacker_counts)
+        starts, flat = framework.target_rows
+        return _grounded_worklist(starts, flat, labels, live, list(compress(range(n), map(not_, live))))
+    starts_array, flat_array = framework.target_arrays
+    live_array = framework.attacker_count_array.copy()
+    label_array = np.full(n, _UNDEC, dtype=np.int8)
+    frontier = np.flatnonzero(live_array == 0)
+    scratch = np.empty(n, dtype=np.intp)
+    small_rounds = 0
+    while frontier.size and small_rounds < _SMALL_ROUNDS:
+        small_rounds += frontier.size < _SMALL_ROUND
+        label_array[frontier] = _IN
+        hit = _row_values(starts_array, flat_array, frontier)
+        out = _distinct(hit[label_array[hit] == _UNDEC], scratch)
+        label_array[out] = _OUT
+        touched = _row_values(starts_array, flat_array, out)
+        np.subtract.at(live_array, touched, 1)
+        frontier = _distinct(touched[(live_array[touched] == 0) & (label_array[touched] == _UNDEC)], scratch)
+    labels = label_array.tolist()
+    if not frontier.size:
+        return labels
+    return _grounded_worklist(
+        starts_array.tolist(), flat_array.tolist(), labels, live_array.tolist(), frontier.tolist()
+    )
+
+
+def _distinct(values: npt.NDArray[np.intp], scratch: npt.NDArray[np.intp]) -> npt.NDArray[np.intp]:
+    """``values`` without repeats, in time linear in ``len(values)`` (``scratch`` covers every value).
+
+    Each value writes its position into ``scratch``; the last write wins, so exactly one
+    occurrence of each value reads its own position back. (No sort, and not ``np.unique``,
+    which imports ``numpy.ma``.)
+    """
+    positions = np.arange(len(values))
+    scratch[values] = positions
+    kept: npt.NDArray[np.intp] = values[scratch[values] == positions]
+    return kept
+
+
+def _row_values(
+    starts: npt.NDArray[np.intp], flat: npt.NDArray[np.intp], rows: npt.NDArray[np.intp]
+) -> npt.NDArray[np.intp]:
+    """``flat[starts[r]:starts[r + 1]]`` for every ``r`` in ``rows``, concatenated (no Python loop)."""
+    first = starts[rows]
+    lengths = starts[rows + 1] - first
+    ends = np.cumsum(lengths)
+    # Position j of the output belongs to row k: it is first[k] + (j - where row k's run begins).
+    positions = np.arange(int(ends[-1]) if len(ends) else 0) + np.repeat(first - ends + lengths, lengths)
+    values: npt.NDArray[np.intp] = flat[positions]
+    return values
+
+
+def _grounded_worklist(
+    starts: Sequence[int], flat: Sequence[int], labels: list[int], live: list[int], queue: list[int]
+) -> list[int]:
+    """Finish the grounded labelling from ``queue``, the arguments whose attackers are all OUT.
+
+    Argument ``a`` attacks ``flat[starts[a]:starts[a + 1]]``; ``live`` counts each argument's
+    attackers not yet OUT. ``labels`` and ``live`` are updated in place and ``labels`` returned.
+    """
     # The queue only grows; reading it by position avoids deque overhead.
     pos = 0
     while pos < len(queue):

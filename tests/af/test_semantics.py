@@ -165,6 +165,37 @@ def test_grounded_labelling_of_a_chain_and_a_cycle() -> None:
     assert lab.undecided == {"x", "y", "z"}
 
 
+def _large(shape: str, n: int = 5000) -> Framework:
+    """Frameworks above the size where grounded goes by vectorised rounds (seeded)."""
+    rng = random.Random(n)
+    if shape == "random":
+        pairs = [(rng.randrange(n), rng.randrange(n)) for _ in range(3 * n)]
+    elif shape == "sparse":  # many unattacked arguments, long-ish paths
+        pairs = [(rng.randrange(n), rng.randrange(n)) for _ in range(n)]
+    elif shape == "chain":  # one round per link: the worklist must take over
+        pairs = [(i, i + 1) for i in range(n - 1)]
+    elif shape == "chain-then-fan":  # small rounds, then the worklist meets a wide level
+        pairs = [(i, i + 1) for i in range(200)] + [(200, j) for j in range(201, n)]
+        pairs += [(j, (j + 1) % n) for j in range(201, n, 3)]
+    elif shape == "cycles":  # odd cycles under unattacked attackers, self-attacks
+        pairs = [(i, i + 1 - 3 * (i % 3 == 2)) for i in range(n - n % 3)] + [(7, 7), (n - 1, 5)]
+    else:
+        pairs = []
+    # Repeated attacks go through from_columns' repeat handling too.
+    pairs += pairs[: len(pairs) // 10]
+    return Framework.from_columns(n, [a for a, _ in pairs], [b for _, b in pairs])
+
+
+@pytest.mark.parametrize("shape", ["random", "sparse", "chain", "chain-then-fan", "cycles", "none"])
+def test_grounded_of_large_frameworks_agrees_with_reference(shape: str) -> None:
+    """Large frameworks (vectorised rounds, then the worklist) give the reference grounded extension."""
+    fw = _large(shape)
+    expected = ref_grounded(reference(fw))
+    assert grounded_extension(fw) == expected
+    lab = grounded_labelling(fw)
+    assert lab.inside == expected and is_legal_labelling(fw, lab)
+
+
 def test_sceptical_stable_is_vacuously_yes_without_stable_extensions() -> None:
     """With no stable extension every argument is sceptically stable-accepted and none credulously."""
     fw = Framework(["a", "b", "c"], [("a", "b"), ("b", "c"), ("c", "a")])
@@ -267,6 +298,52 @@ def test_framework_pickles_and_equals_rebuilt(fw: Framework) -> None:
     assert back.attackers == fw.attackers and back.targets == fw.targets
     rebuilt = Framework(fw.arguments, fw.attacks)
     assert rebuilt == fw and rebuilt.index == fw.index
+
+
+@given(frameworks())
+def test_array_tables_agree_with_the_tuples(fw: Framework) -> None:
+    """The numpy tables hold the tuple tables' rows (sorted), counts and columns, read-only."""
+    starts, flat = fw.target_arrays
+    rows = [sorted(row) for row in fw.targets]
+    assert [flat[starts[i] : starts[i + 1]].tolist() for i in range(len(fw))] == rows
+    assert fw.attacker_count_array.tolist() == list(fw.attacker_counts)
+    assert [column.tolist() for column in fw.columns] == [list(fw.sources), list(fw.sinks)]
+    assert not any(a.flags.writeable for a in (starts, flat, fw.attacker_count_array, *fw.columns))
+    # from_columns seeds the arrays it computed; they equal the ones derived afresh.
+    seeded = Framework.from_columns(len(fw), fw.sources, fw.sinks)
+    assert [a.tolist() for a in seeded.target_arrays] == [starts.tolist(), flat.tolist()]
+
+
+@pytest.mark.parametrize(
+    ("names", "expected"),
+    [
+        (["3", "1", "2"], ["1", "2", "3"]),
+        (iter(["5", "4"]), ["4", "5"]),
+        (frozenset(), []),
+        (["2", "2"], ["2", "2"]),
+        (["01"], KeyError),
+        (["0"], KeyError),
+        (["6"], KeyError),
+        (["x", "1"], KeyError),
+        (["1", " 1"], KeyError),
+    ],
+)
+def test_sorted_names_of_a_numbered_framework(names: list[str], expected: list[str] | type) -> None:
+    """Numbered frameworks sort by number; a name that is not an argument is a KeyError as always."""
+    fw = Framework.from_columns(5, [0, 1], [1, 2])
+    assert fw.numbered and fw.index  # the index only for the KeyError path's comparison
+    if expected is KeyError:
+        with pytest.raises(KeyError):
+            fw.sorted_names(names)
+    else:
+        assert fw.sorted_names(names) == expected
+
+
+def test_numbered_is_the_names_not_the_constructor() -> None:
+    """``numbered`` holds for "1".."n" in order however built, and for nothing else."""
+    assert Framework(["1", "2"], []).numbered
+    assert not Framework(["2", "1"], []).numbered and not Framework(["a"], []).numbered
+    assert Framework.from_indices(3, [(1, 2)]).numbered and Framework([], []).numbered
 
 
 # -- properties -----------------------------------------------------------------------------------
