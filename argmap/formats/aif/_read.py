@@ -21,19 +21,23 @@ real file) is *counted and reported* as a coded
 Reading never raises for a defect of the graph; only text that is not JSON, or JSON that is not AIF,
 raises :class:`~argmap.errors.ParseError`.
 
-Imports only :mod:`argmap.model` and :mod:`argmap.errors`.
+Imports only :mod:`argmap.model`, :mod:`argmap.errors` and :mod:`argmap._graph` (the GC pause).
 """
 
 from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from collections.abc import Callable, Mapping
+from itertools import repeat
+from operator import eq, itemgetter
 from types import MappingProxyType
 from typing import Any, TypeVar
 
 import attrs
 
+from argmap._graph import paused_gc
 from argmap.errors import Diagnostic, Location, ParseError, Severity
 from argmap.model import (
     ID_PATTERN,
@@ -136,6 +140,9 @@ _LAZY_MESSAGES = {
 }
 _BAD_ID_CHARS = re.compile(r"[^A-Za-z0-9_.\-]")
 _BAD_ID_CHARS_OR_START = re.compile(r"[^A-Za-z0-9_.\-\n]|^[-.]|^$", re.MULTILINE)
+_ID_AND_TYPE = itemgetter("nodeID", "type")
+_FROM = itemgetter("fromID")
+_TO = itemgetter("toID")
 # One pass over the text finds each node's line when a diagnostic needs it.
 _NODE_ID = re.compile(r'"nodeID"\s*:\s*"?([^",}\s]+)')
 
@@ -208,53 +215,80 @@ def read(text: str, filename: str | None = None) -> AifImport:
 def _stem(filename: str | None) -> str:
     if not filename:
         return "AIF import"
-    name = re.split(r"[\\/]", filename)[-1]
+    name = filename.replace("\\", "/").rpartition("/")[2]
     for suffix in (".aif.json", ".json", ".aif"):
         if name.lower().endswith(suffix):
             return name[: -len(suffix)] or name
     return name
 
 
-def _maker(proto: _T, *positional: str) -> Callable[..., _T]:
+def _maker(proto: _T, *params: str) -> Callable[..., _T]:
     """A constructor for ``type(proto)`` that skips attrs' converters and validators.
 
     Loading a corpus builds hundreds of thousands of model objects, and attrs' checks were most of the
-    time spent. The reader passes only values it has checked itself (ids that match the id pattern or were
-    rewritten to, strings, tuples, enum members); every other attribute keeps ``proto``'s default, which
-    went through the checks once. The constructor is generated (as attrs generates its own ``__init__``)
-    so that each attribute costs one call; a test compares what it builds with the checked constructor's.
+    time spent. The constructor takes exactly ``params`` (by position or by name) and the reader passes
+    only values it has checked itself (ids that match the id pattern or were rewritten to, strings,
+    tuples, enum members); every other attribute is ``proto``'s, which went through the checks once.
+
+    A frozen class refuses attribute assignment, and setting its slots through their descriptors costs a
+    call each. So the object is born as an instance of a subclass that adds nothing (no slot, no
+    ``__weakref__``) but allows plain assignment, which the interpreter compiles to a direct store into
+    the slot, and then becomes the frozen class itself: Python allows assigning ``__class__`` between
+    classes of the same layout. The constructor is generated, as attrs generates its own ``__init__``;
+    a test compares what it builds with the checked constructor's.
     """
     cls = type(proto)
     names = tuple(a.name for a in attrs.fields(cls))  # type: ignore[arg-type]
-    namespace: dict[str, Any] = {"_new": object.__new__, "_cls": cls}
-    params = []
+    assert set(params) <= set(names), params
+    building = type(
+        f"_Building{cls.__name__}",
+        (cls,),
+        # Both, so that the subclass keeps object's own attribute setting (and its fast stores).
+        {"__slots__": (), "__setattr__": object.__setattr__, "__delattr__": object.__delattr__},
+    )
+    namespace: dict[str, Any] = {"_new": object.__new__, "_building": building, "_cls": cls}
     body = []
     for k, name in enumerate(names):
-        default = getattr(proto, name)
-        namespace[f"_d{k}"] = MappingProxyType({}) if isinstance(default, dict) else default
-        # The slot's own descriptor: a frozen class's __setattr__ refuses, and object.__setattr__ is slower.
-        namespace[f"_s{k}"] = getattr(cls, name).__set__
-        params.append(f"{name}=_d{k}")
-        body.append(f"    _s{k}(o, {name})")
-    # ``positional`` names the attributes a hot call site passes by position (cheaper than keywords).
-    params = [*positional, "*", *(p for p, n in zip(params, names, strict=True) if n not in positional)]
-    source = f"def make({', '.join(params)}):\n    o = _new(_cls)\n" + "\n".join(body) + "\n    return o\n"
+        if name in params:
+            body.append(f"    o.{name} = {name}")
+        else:
+            default = getattr(proto, name)
+            namespace[f"_d{k}"] = MappingProxyType({}) if isinstance(default, dict) else default
+            body.append(f"    o.{name} = _d{k}")
+    source = (
+        f"def make({', '.join(params)}):\n    o = _new(_building)\n"
+        + "\n".join(body)
+        + "\n    o.__class__ = _cls\n    return o\n"
+    )
     exec(compile(source, f"<argmap fast {cls.__name__}>", "exec"), namespace)  # our own source, not input
     make: Callable[..., _T] = namespace["make"]
     return make
 
 
-_proposition = _maker(Proposition("p", ""))
+_proposition = _maker(Proposition("p", ""), "id", "text", "rephrases")
 _plain = _maker(Proposition("p", ""), "id", "text")
-_citation = _maker(Citation("s"))
-_inference = _maker(Inference("i", ("p",), "p"))
-_attack = _maker(Attack("a", "p", "p"))
-_attribution = _maker(Attribution("a", _Speaker("s"), "p"))
+_citation = _maker(Citation("s"), "source", "locator", "quote")
+_inference = _maker(Inference("i", ("p",), "p"), "id", "premises", "conclusion", "label")
+_attack = _maker(Attack("a", "p", "p"), "id", "attacker", "target", "kind", "label")
+_attribution = _maker(Attribution("a", _Speaker("s"), "p"), "id", "speaker", "proposition", "act", "citation")
 # A locution kept as a proposition cites the dialogue; its id is the L-node's, so one shared (immutable)
 # citation says all there is to say.
 _LOCUTION_CITATION = Citation(DIALOGUE_SOURCE)
 _locution = _maker(
     Proposition("p", "", tags=_LOCUTION_TAGS, citation=_LOCUTION_CITATION), "id", "text", "speaker"
+)
+_speaker = _maker(_Speaker("s"), "name")
+_source = _maker(Source("s", ""), "id", "title", "kind", "speakers")
+_map = _maker(
+    ArgumentMap(""),
+    "title",
+    "sources",
+    "propositions",
+    "inferences",
+    "attacks",
+    "attributions",
+    "preferences",
+    "path",
 )
 
 
@@ -297,59 +331,80 @@ def read_data(data: Any, filename: str | None = None, text: str | None = None) -
     edges = data.get("edges", [])
     if not isinstance(edges, list):
         raise ParseError("not an AIF file: 'edges' is not a list", filename, 1, 1, code="M001")
-    r = _Reader(filename, text)
-    r.read_nodes(data["nodes"])
-    r.read_edges(edges)
-    r.assign_ids()
-    r.read_people(data.get("participants"), data.get("locutions"))
-    r.read_anchors()
-    r.read_rephrases()
-    props = r.propositions()
-    attributions = r.attributions()
-    inferences, attacks, preferences = r.relations()
-    r.stray_edges()
-    sources: tuple[Source, ...] = ()
-    if r.speakers or attributions:
-        sources = (Source(DIALOGUE_SOURCE, "Dialogue", kind="dialogue", speakers=tuple(r.speakers.values())),)
-    amap = ArgumentMap(
-        title=_stem(filename),
-        sources=sources,
-        propositions=tuple(props),
-        inferences=tuple(inferences),
-        attacks=tuple(attacks),
-        attributions=tuple(attributions),
-        preferences=tuple(preferences),
-        path=filename,
-    )
-    return AifImport(amap, r.counts, flavour, tuple(r.problems), filename, text)
+    with paused_gc():
+        r = _Reader()
+        r.read_nodes(data["nodes"])
+        r.read_edges(edges)
+        r.assign_ids()
+        r.read_people(data.get("participants"), data.get("locutions"))
+        r.read_anchors()
+        r.read_rephrases()
+        props = r.propositions()
+        attributions = r.attributions()
+        inferences, attacks, preferences = r.relations()
+        r.stray_edges()
+        sources: tuple[Source, ...] = ()
+        if r.speakers or attributions:
+            speakers = tuple(r.speakers.values())
+            sources = (_source(DIALOGUE_SOURCE, "Dialogue", kind="dialogue", speakers=speakers),)
+        amap = _map(
+            _stem(filename),
+            sources=sources,
+            propositions=tuple(props),
+            inferences=tuple(inferences),
+            attacks=tuple(attacks),
+            attributions=tuple(attributions),
+            preferences=tuple(preferences),
+            path=filename,
+        )
+        return AifImport(amap, r.counts, flavour, tuple(r.problems), filename, text)
+
+
+class _Ids(dict[str, str]):
+    """AIF id -> argmap id: only the rewritten ids are stored; every other id stands for itself."""
+
+    __slots__ = ()
+
+    def __missing__(self, key: str) -> str:
+        return key
 
 
 class _Reader:
-    """One file's reading state, filled phase by phase; diagnostics are collected, never raised."""
+    """One file's reading state, filled phase by phase; diagnostics are collected, never raised.
 
-    def __init__(self, filename: str | None, text: str | None) -> None:
-        self.filename = filename
-        self.text = text
+    The phases that visit every node or edge (nodes, edges, ids, propositions) first try a path for the
+    usual, well-formed file that leaves the per-item work to C (``dict(map(itemgetter...))``, set
+    comparisons); any irregularity sends that phase to the item-by-item path, which checks and reports
+    each entry. Both paths fill the same tables.
+    """
+
+    def __init__(self) -> None:
         self.problems: list[tuple[str, str, tuple[str, ...]]] = []
         self.kind: dict[str, str] = {}  # node id -> AIF type, in file order
-        self.texts: dict[str, str] = {}
+        self.texts: dict[str, str] = {}  # node id -> text, in the same order
         self.schemes: dict[str, str] = {}
         self.own_kind: dict[str, AttackKind] = {}  # a CA-node's attack kind, where argmap wrote it
         self.counts: dict[str, int] = {}
+        # The scheme nodes that later phases read the neighbours of (YA, MA, RA, CA, PA); edges are
+        # indexed for these only.
+        self.wired: set[str] = set()
         self.ins: dict[str, list[str]] = {}
         self.outs: dict[str, list[str]] = {}
-        self.ids: dict[str, str] = {}  # AIF id -> argmap id
-        self.taken: set[str] = set()
+        # Valid edges, first of each (from, to) pair, in file order; and every node some edge touches.
+        self.pairs: list[tuple[str, str]] = []
+        self.touched: set[str] = set()
+        self.ids = _Ids()
+        self.taken: set[str] | None = None  # argmap ids in use, made when a fresh one is first needed
         self.person_of: dict[str, str] = {}  # L-node -> speaker name
         self.anchors: list[tuple[str, str, str | None]] = []  # (L-node, I-node, illocution) in file order
         self.anchoring: set[str] = set()  # L-nodes that report a proposition
         self.rephrases: dict[str, list[str]] = {}  # I-node -> the I-nodes it rephrases
         self.speakers: dict[str, _Speaker] = {}
+        self.by_head: dict[str, _Speaker | None] = {}  # "Name" before a locution's colon -> its speaker
         # Scheme nodes in file order, so that each later phase visits only its own: YA, MA, and the
         # relations (RA, CA, PA and TA share one list, as the diagnostics follow the file's order).
-        self.relational: list[str] = []
+        self.relational: list[tuple[str, str]] = []
         self.schematic: dict[str, list[str]] = {"YA": [], "MA": []}
-        self.schematic.update(dict.fromkeys(("RA", "CA", "PA", "TA"), self.relational))
 
     # -- diagnostics ---------------------------------------------------------------------------------
 
@@ -359,14 +414,31 @@ class _Reader:
     # -- phases ---------------------------------------------------------------------------------------
 
     def read_nodes(self, nodes: list[Any]) -> None:
-        # The hot loop of a corpus load: attribute look-ups hoisted, the common case first.
-        kind, texts, counts, report, schematic = (
-            self.kind,
-            self.texts,
-            self.counts,
-            self.report,
-            self.schematic,
-        )
+        try:
+            kind = dict(map(_ID_AND_TYPE, nodes))
+            # Every id a string, none twice, every type known: nothing to report.
+            clean = len(kind) == len(nodes) and _KNOWN.issuperset(kind.values())
+            "".join(kind)
+            texts: list[Any] = list(map(dict.get, nodes, repeat("text")))
+        except (TypeError, KeyError, IndexError):
+            clean = False
+        if not clean:
+            self.read_nodes_one_by_one(nodes)
+            return
+        try:
+            "".join(texts)
+        except TypeError:
+            texts = [t if type(t) is str else _text(t) for t in texts]
+        self.kind = kind
+        self.texts = dict(zip(kind, texts, strict=True))
+        self.counts = dict(Counter(kind.values()))
+        if len(self.counts) > ("I" in self.counts) + ("L" in self.counts):
+            pairs = zip(kind.items(), nodes, strict=True)
+            for nid, ntype, raw in [(n, t, r) for (n, t), r in pairs if t not in _PLAIN]:
+                self.add_scheme_node(nid, ntype, raw)
+
+    def read_nodes_one_by_one(self, nodes: list[Any]) -> None:
+        kind, texts, counts, report = self.kind, self.texts, self.counts, self.report
         for position, raw in enumerate(nodes):
             try:
                 nid, ntype = raw["nodeID"], raw["type"]
@@ -387,20 +459,61 @@ class _Reader:
             kind[nid] = ntype
             text = raw.get("text")
             texts[nid] = text if type(text) is str else _text(text)
-            if ntype not in _PLAIN:  # scheme nodes carry a scheme name
-                schematic[ntype].append(nid)
-                scheme = raw.get("scheme")
-                if isinstance(scheme, str) and scheme:
-                    self.schemes[nid] = scheme
-                own = raw.get(KIND_KEY)
-                if ntype == "CA" and own in _OWN_KINDS:
-                    self.own_kind[nid] = AttackKind(own)
+            if ntype not in _PLAIN:
+                self.add_scheme_node(nid, ntype, raw)
+
+    def add_scheme_node(self, nid: str, ntype: str, raw: Any) -> None:
+        if ntype == "TA":  # reported, nothing more read
+            self.relational.append((nid, ntype))
+            return
+        self.wired.add(nid)
+        if ntype in ("YA", "MA"):
+            self.schematic[ntype].append(nid)
+        else:
+            self.relational.append((nid, ntype))
+        scheme = raw.get("scheme")
+        if isinstance(scheme, str) and scheme:
+            self.schemes[nid] = scheme
+        own = raw.get(KIND_KEY)
+        if ntype == "CA" and own in _OWN_KINDS:
+            self.own_kind[nid] = AttackKind(own)
 
     def read_edges(self, edges: list[Any]) -> None:
         kind = self.kind
-        seen: set[tuple[str, str]] = set()
         self.counts["edges"] = len(edges)
-        outs, ins = self.outs, self.ins
+        try:
+            froms = list(map(_FROM, edges))
+            tos = list(map(_TO, edges))
+            # Both ends of every edge are nodes (so strings), and no edge is a loop: nothing to report.
+            clean = kind.keys() >= set(froms) and kind.keys() >= set(tos) and not any(map(eq, froms, tos))
+        except (TypeError, KeyError, IndexError):
+            clean = False
+        if clean:
+            self.pairs = pairs = list(dict.fromkeys(zip(froms, tos, strict=True)))
+        else:
+            pairs = self.pairs = self.read_edges_one_by_one(edges)
+            froms = [a for a, _ in pairs]
+            tos = [b for _, b in pairs]
+        self.touched = set(froms)
+        self.touched.update(tos)
+        wired = self.wired
+        if wired:
+            outs, ins = self.outs, self.ins
+            for src, dst in pairs:
+                if src in wired:
+                    if src in outs:
+                        outs[src].append(dst)
+                    else:
+                        outs[src] = [dst]
+                if dst in wired:
+                    if dst in ins:
+                        ins[dst].append(src)
+                    else:
+                        ins[dst] = [src]
+
+    def read_edges_one_by_one(self, edges: list[Any]) -> list[tuple[str, str]]:
+        kind = self.kind
+        pairs: dict[tuple[str, str], None] = {}
         for position, edge in enumerate(edges):
             try:
                 src, dst = edge["fromID"], edge["toID"]
@@ -424,41 +537,25 @@ class _Reader:
                 eid = _text(edge.get("edgeID"))
                 self.report("AIF105", f"edge {eid} goes from node {src} to itself; skipped", (src,))
                 continue
-            pair = (src, dst)
-            if pair in seen:
-                continue
-            seen.add(pair)
-            if src in outs:
-                outs[src].append(dst)
-            else:
-                outs[src] = [dst]
-            if dst in ins:
-                ins[dst].append(src)
-            else:
-                ins[dst] = [src]
+            pairs[src, dst] = None
+        return list(pairs)
 
     def assign_ids(self) -> None:
         # AIF ids are any string; argmap ids are slugs. Valid ids are kept, the rest rewritten.
-        ids, taken, match = self.ids, self.taken, ID_PATTERN.match
-        glued = "".join(self.kind)
-        joined = "\n".join(self.kind)
+        kind = self.kind
+        glued = "".join(kind)
         # One scan of all ids at once finds the usual case, every id valid: plain ASCII letters and digits
         # (AIFdb's numbers) checked by two string methods, else one regular expression (no id may hold a
         # line break).
-        if (glued.isascii() and glued.isalnum() and "" not in self.kind) or (
-            joined.count("\n") == len(self.kind) - 1 and not _BAD_ID_CHARS_OR_START.search(joined)
-        ):
-            ids.update(zip(self.kind, self.kind, strict=True))
-        else:
-            for nid in self.kind:
-                if match(nid):
-                    ids[nid] = nid
-        taken.update(ids)
-        if len(ids) == len(self.kind):
+        if glued.isascii() and glued.isalnum() and "" not in kind:
             return
-        for nid in self.kind:
-            if nid in ids:
-                continue
+        joined = "\n".join(kind)
+        if joined.count("\n") == len(kind) - 1 and not _BAD_ID_CHARS_OR_START.search(joined):
+            return
+        match = ID_PATTERN.match
+        bad = [nid for nid in kind if not match(nid)]
+        self.taken = set(kind).difference(bad)
+        for nid in bad:
             base = _BAD_ID_CHARS.sub("_", nid)
             if not base or base[0] in "-.":
                 base = "n" + base
@@ -466,11 +563,14 @@ class _Reader:
             self.report("AIF160", f"node id {nid[:40]!r} is written {new!r} in the map", (nid,))
 
     def fresh(self, base: str) -> str:
+        taken = self.taken
+        if taken is None:  # every AIF id was kept as it is
+            taken = self.taken = set(self.kind)
         new, k = base, 1
-        while new in self.taken:
+        while new in taken:
             k += 1
             new = f"{base}.{k}"
-        self.taken.add(new)
+        taken.add(new)
         return new
 
     def read_people(self, participants: Any, locutions: Any) -> None:
@@ -480,6 +580,8 @@ class _Reader:
                 parts = (_text(part.get("firstname")), _text(part.get("surname")))
                 if name := " ".join(x for x in parts if x.strip()):
                     people[_text(part["participantID"])] = name
+        if not people:  # QT30 names no participants: its locutions' speakers are in their texts
+            return
         for loc in locutions if isinstance(locutions, list) else ():
             if not isinstance(loc, dict) or loc.get("nodeID") is None or loc.get("personID") is None:
                 continue
@@ -528,48 +630,53 @@ class _Reader:
             name = UNNAMED
         found = self.speakers.get(name)
         if found is None:
-            found = self.speakers[name] = _Speaker(name)
+            found = self.speakers[name] = _speaker(name)
         return found
+
+    def head_speaker(self, head: str) -> _Speaker | None:
+        """The speaker named by the text before a locution's first colon, or ``None`` if it names none."""
+        if "\n" in head or not 0 < len(name := head.strip()) <= _MAX_NAME:
+            return None
+        return self.speaker(name)
 
     def propositions(self) -> list[Proposition]:
         """I-nodes, and L-nodes that anchor none (kept as locutions of their own)."""
+        # The hot loop of a corpus load: once per I- and L-node, everything it uses bound to a local.
         props: list[Proposition] = []
-        append, ids, texts, problems = props.append, self.ids, self.texts, self.problems
-        ins, outs, rephrases, anchoring = self.ins, self.outs, self.rephrases, self.anchoring
-        person_of, speakers = self.person_of, self.speakers
-        for nid, ntype in self.kind.items():
+        append, problem = props.append, self.problems.append
+        ids, touched, rephrases, anchoring = self.ids, self.touched, self.rephrases, self.anchoring
+        person_of, by_head, plain, locution = self.person_of, self.by_head, _plain, _locution
+        unnamed = None
+        for nid, ntype, text in zip(self.kind, self.kind.values(), self.texts.values(), strict=True):
             if ntype == "I":
-                if nid not in ins and nid not in outs:
-                    problems.append(("AIF150", "", (nid,)))
-                if nid in rephrases:
+                if nid not in touched:
+                    problem(("AIF150", "", (nid,)))
+                if rephrases and nid in rephrases:
                     rephrased = tuple(ids[o] for o in rephrases[nid])
-                    append(_proposition(id=ids[nid], text=texts[nid], rephrases=rephrased))
+                    append(_proposition(id=ids[nid], text=text, rephrases=rephrased))
                 else:
-                    append(_plain(ids[nid], texts[nid]))
-            elif ntype == "L" and nid not in anchoring:
-                if nid not in ins and nid not in outs:
-                    problems.append(("AIF151", "", (nid,)))
-                text = texts[nid]
-                person = person_of.get(nid) if person_of else None
-                if person is None and " says '" not in text:
-                    # _speaker_and_quote's usual case inlined ("Name : text" or no name): once per locution.
-                    head, colon, tail = text.partition(":")
-                    if (
-                        colon
-                        and tail[:1].isspace()
-                        and "\n" not in head
-                        and 0 < len(head.strip()) <= _MAX_NAME
-                    ):
-                        name, quote = head.strip(), tail.strip()
-                    else:
-                        name, quote = UNNAMED, text.strip()
-                    found = speakers.get(name)
-                    if found is None:
-                        found = self.speaker(name)
+                    append(plain(ids[nid] if ids else nid, text))
+            elif ntype == "L" and not (anchoring and nid in anchoring):
+                if nid not in touched:
+                    problem(("AIF151", "", (nid,)))
+                if (person_of and nid in person_of) or " says '" in text:
+                    name, quote = _speaker_and_quote(text, person_of.get(nid))
+                    append(locution(ids[nid], quote, self.speaker(name)))
+                    continue
+                # _speaker_and_quote's usual case inlined ("Name : text" or no name), the speaker of each
+                # distinct "Name" found once.
+                head, colon, tail = text.partition(":")
+                found = None
+                if colon and tail[:1].isspace():
+                    found = by_head.get(head, False)
+                    if found is False:
+                        found = by_head[head] = self.head_speaker(head)
+                if found is not None:
+                    append(locution(ids[nid] if ids else nid, tail.strip(), found))
                 else:
-                    name_or_none, quote = _speaker_and_quote(text, person)
-                    found = self.speaker(name_or_none)
-                append(_locution(ids[nid], quote, found))
+                    if unnamed is None:
+                        unnamed = self.speaker(None)
+                    append(locution(ids[nid] if ids else nid, text.strip(), unnamed))
         return props
 
     def read_rephrases(self) -> None:
@@ -629,19 +736,18 @@ class _Reader:
         inferences: list[Inference] = []
         attacks: list[Attack] = []
         preferences: list[Preference] = []
-        kind = self.kind
-        for nid in self.relational:
-            ntype = kind[nid]
-            if ntype == "RA":
+        problems = self.problems
+        for nid, ntype in self.relational:
+            if ntype == "TA":  # first: QT30 has tens of thousands
+                problems.append(("AIF140", "", (nid,)))
+            elif ntype == "RA":
                 inference = self.inference(nid)
                 if inference is not None:
                     inferences.append(inference)
             elif ntype == "CA":
                 attacks.extend(self.attacks(nid))
-            elif ntype == "PA":
+            else:
                 preferences.extend(self.preference(nid))
-            elif ntype == "TA":
-                self.problems.append(("AIF140", "", (nid,)))
         return inferences, attacks, preferences
 
     def inference(self, nid: str) -> Inference | None:
@@ -707,16 +813,29 @@ class _Reader:
 
     def stray_edges(self) -> None:
         # Edges no phase explains: I->I, I->L, L->RA, RA->RA and the like. Edges touching YA, TA, MA or PA
-        # nodes were reported with those nodes.
-        kind = self.kind
-        for src, dsts in self.outs.items():
+        # nodes were reported with those nodes. The kinds of node an edge joins are collected first; the
+        # edges are visited one by one only if some pair of kinds needs reporting.
+        kind, pairs = self.kind, self.pairs
+        get = kind.__getitem__
+        joined = set(zip(map(get, [a for a, _ in pairs]), map(get, [b for _, b in pairs]), strict=True))
+        unexplained = {
+            p
+            for p in joined
+            if p not in _EXPLAINED and p[0] not in _REPORTED_WITH_NODE and p[1] not in _REPORTED_WITH_NODE
+        }
+        if not unexplained:
+            return
+        # Reported grouped by the edge's source, sources in the order they first occur.
+        outs: dict[str, list[str]] = {}
+        for src, dst in pairs:
+            outs.setdefault(src, []).append(dst)
+        for src, dsts in outs.items():
             for dst in dsts:
                 pair = (kind[src], kind[dst])
-                if pair in _EXPLAINED or pair[0] in _REPORTED_WITH_NODE or pair[1] in _REPORTED_WITH_NODE:
-                    continue
-                self.report(
-                    "AIF106",
-                    f"edge {src} -> {dst} joins {pair[0]} to {pair[1]} without a scheme node between; "
-                    "skipped",
-                    (src, dst),
-                )
+                if pair in unexplained:
+                    self.report(
+                        "AIF106",
+                        f"edge {src} -> {dst} joins {pair[0]} to {pair[1]} without a scheme node between; "
+                        "skipped",
+                        (src, dst),
+                    )

@@ -13,7 +13,7 @@ from hypothesis import given
 
 from argmap.errors import ParseError, Severity
 from argmap.formats import FORMATS, aif, load, loads
-from argmap.model import ArgumentMap, AttackKind, SpeechAct
+from argmap.model import ArgumentMap, AttackKind, Speaker, SpeechAct
 from tests.strategies import argument_maps
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -185,6 +185,25 @@ def test_invalid_ids_are_rewritten_and_reported() -> None:
     assert result.map.inferences[0].premises == ("a_b",) and result.map.inferences[0].conclusion == "n-x"
 
 
+def test_rewritten_ids_avoid_the_ids_kept_and_reach_locutions() -> None:
+    data = {
+        "nodes": [
+            {"nodeID": "a b", "text": "A", "type": "I"},
+            {"nodeID": "a_b", "text": "B", "type": "I"},
+            {"nodeID": "l 1", "text": "Ann : hello", "type": "L"},
+        ],
+        "edges": [],
+    }
+    result = aif.read(json.dumps(data))
+    assert [(p.id, p.text) for p in result.map.propositions] == [
+        ("a_b.2", "A"),
+        ("a_b", "B"),
+        ("l_1", "hello"),
+    ]
+    assert result.map.propositions[2].speaker == Speaker("Ann")
+    assert [code for code, _, _ in result.problems] == ["AIF160", "AIF160", "AIF150", "AIF150", "AIF151"]
+
+
 def test_registry_tells_aif_from_argmap_json_by_content(tmp_path: Path) -> None:
     amap = load(FIXTURES / "dialogue-and-attacks.json")
     assert len(amap.propositions) == 8
@@ -353,11 +372,35 @@ def test_fast_constructed_objects_pass_the_models_own_checks(path: Path) -> None
     amap = aif.read(path.read_text(encoding="utf-8"), str(path)).map
     # attrs.evolve runs the checked constructor with the same values: every converter and validator.
     items: list[Any] = [*amap.propositions, *amap.inferences, *amap.attacks, *amap.attributions]
-    for item in [*items, *amap.preferences]:
+    for item in [*items, *amap.preferences, *amap.sources, *(s for s in amap.sources for s in s.speakers)]:
         rebuilt = attrs.evolve(item)
         assert rebuilt == item
         assert attrs.asdict(rebuilt, recurse=False) == attrs.asdict(item, recurse=False)
-    assert attrs.evolve(amap) == amap
+        # Built as a mutable subclass, then turned into the model's own frozen class.
+        assert type(item) is type(rebuilt)
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            item.note = "changed"  # type: ignore[misc,union-attr]
+    assert attrs.evolve(amap) == amap and type(amap) is ArgumentMap
+    assert amap.index.propositions.keys() == {p.id for p in amap.propositions}
+
+
+@needs_corpora
+@pytest.mark.parametrize("path", [*CORPUS_FILES[:661:50], *CORPUS_FILES[661::10]], ids=lambda p: p.name)
+def test_the_item_by_item_path_reads_what_the_fast_path_reads(path: Path) -> None:
+    # A malformed node entry and a malformed edge entry at the end send the node and edge phases to the
+    # path that checks entry by entry; apart from those two reports, the result is the same.
+    data = json.loads(path.read_text(encoding="utf-8"))
+    fast = aif.read_data(data, str(path))
+    data["nodes"].append({"text": "no id, no type"})
+    data["edges"].append({"edgeID": "e0"})
+    slow = aif.read_data(data, str(path))
+    assert slow.map == fast.map
+    assert slow.problems[:2] == (
+        ("AIF101", f"node entry {len(data['nodes']) - 1} has no nodeID or no type; skipped", ()),
+        ("AIF104", f"edge entry {len(data['edges']) - 1} has no fromID or no toID; skipped", ()),
+    )
+    assert slow.problems[2:] == fast.problems
+    assert slow.counts == {**fast.counts, "edges": fast.counts["edges"] + 1}
 
 
 def test_convert_and_check_report_what_the_import_could_not_keep(tmp_path: Path) -> None:
