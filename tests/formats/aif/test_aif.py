@@ -372,14 +372,15 @@ def test_fast_constructed_objects_pass_the_models_own_checks(path: Path) -> None
     amap = aif.read(path.read_text(encoding="utf-8"), str(path)).map
     # attrs.evolve runs the checked constructor with the same values: every converter and validator.
     items: list[Any] = [*amap.propositions, *amap.inferences, *amap.attacks, *amap.attributions]
-    for item in [*items, *amap.preferences, *amap.sources, *(s for s in amap.sources for s in s.speakers)]:
+    items += [*amap.preferences, *amap.sources, *(speaker for s in amap.sources for speaker in s.speakers)]
+    for item in items:
         rebuilt = attrs.evolve(item)
         assert rebuilt == item
         assert attrs.asdict(rebuilt, recurse=False) == attrs.asdict(item, recurse=False)
         # Built as a mutable subclass, then turned into the model's own frozen class.
         assert type(item) is type(rebuilt)
         with pytest.raises(attrs.exceptions.FrozenInstanceError):
-            item.note = "changed"  # type: ignore[misc,union-attr]
+            item.note = "changed"
     assert attrs.evolve(amap) == amap and type(amap) is ArgumentMap
     assert amap.index.propositions.keys() == {p.id for p in amap.propositions}
 
