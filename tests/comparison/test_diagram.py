@@ -172,11 +172,10 @@ def test_svg_is_written_atomically_and_parses(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == ["joint.svg"]
 
 
-@pytest.mark.needs_dot
-def test_map_a_is_drawn_left_of_map_b(tmp_path: Path) -> None:
+def _node_xs(svg: bytes) -> dict[str, float]:
+    """Each drawn node's x (its first text line) in Graphviz's SVG."""
     from argmap.export.html.layout import svg_tree
 
-    tree = svg_tree(render_joint(_view(), "svg"))
     xs: dict[str, float] = {}
 
     def walk(node: list[object]) -> None:
@@ -190,7 +189,15 @@ def test_map_a_is_drawn_left_of_map_b(tmp_path: Path) -> None:
             if isinstance(child, list):
                 walk(child)
 
-    walk(tree)
-    assert max(x for n, x in xs.items() if n.startswith("a~")) < min(
-        x for n, x in xs.items() if n.startswith("b~")
-    )
+    walk(svg_tree(svg))
+    return xs
+
+
+@pytest.mark.needs_dot
+@pytest.mark.parametrize("which", ["rail", "showcase"])
+def test_map_a_is_drawn_left_of_map_b(which: str, showcase: tuple[ArgumentMap, ArgumentMap, LinkSet]) -> None:
+    a, b, links = showcase if which == "showcase" else (earlier(), later(), LINKS)
+    xs = _node_xs(render_joint(joint_view(compare(a, b, links), a, b), "svg"))
+    left = [x for n, x in xs.items() if n.startswith("a~")]
+    right = [x for n, x in xs.items() if n.startswith("b~")]
+    assert left and right and max(left) < min(right)
