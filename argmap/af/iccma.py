@@ -106,8 +106,9 @@ def parse_iccma(text: str, file: str | None = None) -> Framework:
     return _parse_iccma_lines(text.splitlines(), file)
 
 
-# Longest argument number the fast path reads (int64 holds 18 decimal digits safely).
+# Longest argument number the line-by-line parser reads (int64 holds 18 decimal digits safely).
 _MAX_DIGITS = 18
+_DIGITS = b"0123456789"
 
 
 def _parse_iccma_fast(text: str) -> Framework | None:
@@ -141,22 +142,17 @@ def _parse_iccma_fast(text: str) -> Framework | None:
         return None
     if not body.endswith("\n"):
         body += "\n"
-    raw = np.frombuffer(body.encode("ascii"), dtype=np.uint8)
-    spaces = np.flatnonzero(raw == ord(" "))
-    newlines = np.flatnonzero(raw == ord("\n"))
-    digits = np.count_nonzero((raw >= ord("0")) & (raw <= ord("9")))
-    if len(spaces) != len(newlines) or digits + len(spaces) + len(newlines) != len(raw):
+    data = body.encode("ascii")
+    lines = data.count(b"\n")
+    # Without its digits every line must read " \n", and no number may be empty: then every line
+    # is exactly "digits space digits" (a few C-level passes over the bytes, no per-line work).
+    if data.translate(None, _DIGITS) != b" \n" * lines:
         return None
-    # Space k must lie strictly inside line k, with a digit on each side: then every line is
-    # "digits space digits", since there are as many spaces as lines.
-    line_starts = np.concatenate(([0], newlines[:-1] + 1))
-    first_width, second_width = spaces - line_starts, newlines - spaces - 1
-    if min(first_width.min(), second_width.min()) < 1:
+    if data.startswith(b" ") or b"\n " in data or b" \n" in data:
         return None
-    if max(first_width.max(), second_width.max()) > _MAX_DIGITS:
-        return None
-    numbers = np.fromstring(body, dtype=np.intp, sep=" ")
-    if len(numbers) != 2 * len(newlines) or numbers.min() < 1 or numbers.max() > n:
+    # Numbers too long for int64 saturate at its maximum, far above any declared n.
+    numbers = np.fromstring(data, dtype=np.intp, sep=" ")
+    if len(numbers) != 2 * lines or numbers.min() < 1 or numbers.max() > n:
         return None
     return Framework.from_columns(n, numbers[0::2] - 1, numbers[1::2] - 1)
 

@@ -9,8 +9,9 @@ with no UNDEC argument.
 
 The grounded labelling is computed in time linear in arguments plus attacks: each argument keeps
 a count of attackers not yet OUT; arguments whose count reaches zero go IN, and everything they
-attack goes OUT, which lowers the counts of what *those* attack. The other semantics solve only
-the part the grounded labelling leaves UNDEC (see :mod:`argmap.af.solvers`).
+attack goes OUT, which lowers the counts of what *those* attack. Large frameworks take these
+steps a whole level at a time on numpy arrays and leave a long tail to the worklist. The other
+semantics solve only the part the grounded labelling leaves UNDEC (see :mod:`argmap.af.solvers`).
 """
 
 from __future__ import annotations

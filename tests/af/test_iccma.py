@@ -232,7 +232,18 @@ def test_iccma_fast_path_takes_plain_files(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["p af 3\n1 2 3\n2\n", "p af 3\n1 4\n", "p af 3\n1 123456789012345678901234\n", "p af 3\n1 2\n\n"],
+    [
+        "p af 3\n1 2 3\n2\n",
+        "p af 3\n1 4\n",
+        "p af 3\n1 123456789012345678901234\n",
+        "p af 3\n1 2\n\n",
+        "p af 3\n 1 2\n",
+        "p af 3\n1 2\n2 3 \n",
+        "p af 3\n1 2\n 3\n",
+        "p af 3\n1 2\n3 \n",
+        "p af 3\n12\n 3\n",
+        "p af 3\n1 18446744073709551617\n",
+    ],
 )
 def test_iccma_fast_path_declines_irregular_files(text: str) -> None:
     """Anything but ``i j`` lines goes to the line parser, which names the line or skips blanks."""
