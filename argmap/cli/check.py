@@ -63,6 +63,12 @@ def check(
         return listed
 
     selected, ignored = codes(select, "--select"), codes(ignore, "--ignore")
+    link_codes: frozenset[str] | None = None
+    if selected is not None or ignored is not None:
+        # K codes (link-file rules) choose what link files report; the rest go to the lint rules.
+        from argmap.comparison.check import split_selection
+
+        selected, ignored, link_codes = split_selection(selected, ignored)
 
     from argmap.cli._progress import Progress
 
@@ -93,7 +99,7 @@ def check(
                 # (K rules); the comparison stage is loaded only when there may be one.
                 from argmap.cli.compare import check_paths
 
-                reports = check_paths(maps, check_maps)
+                reports = check_paths(maps, check_maps, link_codes)
             else:
                 reports = check_maps(list(maps))
     except ValueError as error:

@@ -273,9 +273,15 @@ def _emit(text: str, output: Path | None, write: Callable[[Path, str], object]) 
 
 
 def check_paths(
-    paths: Sequence[Path], check_maps: Callable[[list[Path]], list["FileReport"]]
+    paths: Sequence[Path],
+    check_maps: Callable[[list[Path]], list["FileReport"]],
+    link_codes: frozenset[str] | None = None,
 ) -> list["FileReport"]:
-    """Reports for ``paths`` in order: link files checked here, the rest by ``check_maps``."""
+    """Reports for ``paths`` in order: link files checked here, the rest by ``check_maps``.
+
+    ``link_codes`` are the K rules to report (all when ``None``); see
+    :func:`argmap.comparison.check.split_selection`.
+    """
     from argmap.comparison import check_links, is_link_file, load_links
     from argmap.errors import ArgmapError
     from argmap.lint.check import FileReport
@@ -302,7 +308,12 @@ def check_paths(
             # The link file's own coded diagnostics (Y001, M003 ...), as a map file's would be.
             reports.append(FileReport.unreadable(os.fspath(path), error))
             continue
-        reports.append(FileReport(os.fspath(path), checked.diagnostics))
+        kept = tuple(
+            d
+            for d in checked.diagnostics
+            if link_codes is None or not d.code.startswith("K") or d.code in link_codes
+        )
+        reports.append(FileReport(os.fspath(path), kept))
     return reports
 
 

@@ -11,7 +11,7 @@ Imports :mod:`argmap.errors`, :mod:`argmap.model`, :mod:`argmap.formats` and the
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 
 import attrs
 
@@ -22,6 +22,7 @@ from argmap.lint.catalogue import rule_section
 from argmap.model import ArgumentMap
 
 __all__ = [
+    "LINK_FAMILY",
     "LINK_RULES",
     "LinkCheck",
     "LinkRule",
@@ -30,6 +31,7 @@ __all__ = [
     "check_links",
     "link_rules_markdown",
     "load_linked_maps",
+    "split_selection",
 ]
 
 
@@ -258,6 +260,63 @@ def check_links(links: LinkSet, maps: Mapping[str, ArgumentMap] | None = None) -
             found.extend(_check_side(links, side, loaded[side]))
     found.sort(key=_sort_key)
     return LinkCheck(links, loaded.get("a"), loaded.get("b"), tuple(found))
+
+
+#: The family name that selects every K rule, as ``structure`` selects the S rules.
+LINK_FAMILY = "links"
+
+
+def _names_link_rules(entry: str) -> bool:
+    entry = entry.strip()
+    upper = entry.upper()
+    return (
+        entry.lower() == LINK_FAMILY
+        or any(rule.name == entry.lower() for rule in LINK_RULES)
+        or (upper.startswith("K") and any(rule.code.startswith(upper) for rule in LINK_RULES))
+    )
+
+
+def _link_rules_named(entries: Sequence[str]) -> set[str]:
+    if any(entry.strip().upper() == "ALL" for entry in entries):
+        return set(_RULES)
+    chosen: set[str] = set()
+    for entry in entries:
+        if _names_link_rules(entry):
+            upper, lower = entry.strip().upper(), entry.strip().lower()
+            chosen.update(
+                rule.code
+                for rule in LINK_RULES
+                if lower in (LINK_FAMILY, rule.name) or rule.code.startswith(upper)
+            )
+    return chosen
+
+
+def split_selection(
+    select: Sequence[str] | None, ignore: Sequence[str] | None
+) -> tuple[list[str] | None, list[str] | None, frozenset[str]]:
+    """``--select``/``--ignore`` entries split between the lint rules and the K rules.
+
+    An entry names K rules when it is a prefix of their codes (``K``, ``K00``, ``K003``), a K
+    rule's name (``duplicate-link``) or the family name ``links``; ``ALL`` counts for both. Returns
+    the lint rules' select and ignore lists (entries that name no K rule, left for the lint
+    registry to accept or refuse; a select naming only K rules selects no lint rule) and the K
+    codes to report, chosen by the same rules as lint codes: all unless selected, minus ignored.
+
+    >>> split_selection(["S", "K003"], ["duplicate-link"])
+    (['S'], [], frozenset({'K003'}))
+    >>> sorted(split_selection(None, ["links"])[2])
+    []
+    """
+
+    def lint_part(entries: Sequence[str] | None) -> list[str] | None:
+        if entries is None:
+            return None
+        return [e for e in entries if e.strip().upper() == "ALL" or not _names_link_rules(e)]
+
+    chosen = set(_RULES) if select is None else _link_rules_named(select)
+    if ignore is not None:
+        chosen -= _link_rules_named(ignore)
+    return lint_part(select), lint_part(ignore), frozenset(chosen)
 
 
 def _sort_key(diag: Diagnostic) -> tuple[bool, int, int, str]:

@@ -183,3 +183,59 @@ def test_maps_other_than_the_link_files_are_compared_with_a_warning(
     code, _, err = run("compare", a, str(other), "--links", links)
     assert code == EXIT_OK
     assert f"comparing {a} and {other} as given" in err
+
+
+@pytest.fixture
+def faulty_links(pair: tuple[str, str, str], tmp_path: Path) -> str:
+    """A link file beside ``pair``'s maps with K001 (error), K005 and K006 (warnings)."""
+    path = tmp_path / "faulty.yaml"
+    path.write_text(
+        "argmap-links: 1\nmaps: {a: a.yaml, b: b.yaml}\nlinks:\n  - {a: late, b: gone}\n"
+        "  - {a: cheap, b: dear, relation: updates}\n  - {a: cheap, b: dear, relation: updates}\n",
+        encoding="utf-8",
+    )
+    return str(path)
+
+
+@pytest.mark.parametrize(
+    ("options", "codes", "exit_code"),
+    [
+        ([], {"K001", "K005", "K006"}, EXIT_PROBLEMS),
+        (["--select", "K001"], {"K001"}, EXIT_PROBLEMS),
+        (["--select", "k00"], {"K001", "K005", "K006"}, EXIT_PROBLEMS),
+        (["--select", "ALL"], {"K001", "K005", "K006"}, EXIT_PROBLEMS),
+        (["--ignore", "K001"], {"K005", "K006"}, EXIT_OK),
+        (["--ignore", "K006,duplicate-link"], {"K001"}, EXIT_PROBLEMS),
+        (["--select", "links", "--ignore", "unknown-linked-id"], {"K005", "K006"}, EXIT_OK),
+        (["--select", "S,K005"], {"K005"}, EXIT_OK),
+        (["--select", "structure"], set(), EXIT_OK),
+        (["--ignore", "K"], set(), EXIT_OK),
+    ],
+)
+def test_check_select_and_ignore_take_the_link_rule_codes(
+    faulty_links: str, options: list[str], codes: set[str], exit_code: int
+) -> None:
+    code, out, _ = run("check", faulty_links, "--format", "json", *options)
+    assert code == exit_code
+    [report] = json.loads(out)["files"]
+    assert {d["code"] for d in report["diagnostics"]} == codes
+
+
+def test_selecting_only_link_rules_runs_no_lint_rule_on_maps(faulty_links: str, tmp_path: Path) -> None:
+    untidy = tmp_path / "untidy.yaml"
+    untidy.write_text(
+        "argmap: 1\ntitle: T\npropositions:\n  - {id: x, text: An orphan claim.}\n", encoding="utf-8"
+    )
+    code, out, _ = run("check", str(untidy), faulty_links, "--select", "K005", "--format", "json")
+    files = json.loads(out)["files"]
+    assert [d["code"] for d in files[0]["diagnostics"]] == []
+    assert {d["code"] for d in files[1]["diagnostics"]} == {"K005"}
+    assert code == EXIT_OK
+    code, out, _ = run("check", str(untidy), "--format", "json")
+    assert json.loads(out)["files"][0]["diagnostics"]  # the same map has problems under the lint rules
+
+
+@pytest.mark.parametrize("entry", ["K9", "K0011", "links-rules"])
+def test_an_unknown_link_code_is_refused(faulty_links: str, entry: str) -> None:
+    code, _, err = run("check", faulty_links, "--select", entry)
+    assert code == EXIT_UNUSABLE and "unknown rule code or family" in err
