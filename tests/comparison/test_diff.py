@@ -124,3 +124,46 @@ def test_without_pole_links_poles_pair_up_in_map_order() -> None:
     changes = {i.a.id: i.change for i in compare(earlier(), later(), links).items if i.a and i.b}
     # good (first) pairs with pro (first); bad with con.
     assert changes == {"cheap": Change.PERSISTED, "late": Change.MOVED_POLE}
+
+
+def _several_themes() -> Comparison:
+    # cheap is about fares and about timeliness; unsafe (b, unlinked) about safety and punctuality.
+    a, b = earlier(), later()
+    a = attrs.evolve(
+        a,
+        propositions=[
+            attrs.evolve(p, themes=("cost", "time")) if p.id == "cheap" else p for p in a.propositions
+        ],
+    )
+    b = attrs.evolve(
+        b,
+        propositions=[
+            attrs.evolve(p, themes=("safety", "punctuality")) if p.id == "unsafe" else p
+            for p in b.propositions
+        ],
+    )
+    return compare(a, b, LINKS)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "group", "also"),
+    [
+        ("cheap", "dear", "a:cost", ("a:time",)),
+        (None, "unsafe", "b:safety", ("a:time",)),
+        ("late", "punctual", "a:time", ()),
+    ],
+)
+def test_a_point_with_several_themes_belongs_to_each_first_theme_first(
+    a: str | None, b: str | None, group: str, also: tuple[str, ...]
+) -> None:
+    result = _several_themes()
+    [item] = [i for i in result.items if (i.a.id if i.a else None) == a and (i.b.id if i.b else None) == b]
+    assert (item.group, item.also) == (group, also)
+    for key in (group, *also):
+        assert item in result.in_group(key)
+    assert [item] == [i for i in result.in_group(group, also=False) if i is item]
+    assert all(item not in result.in_group(key, also=False) for key in also)
+
+
+def test_several_themes_do_not_count_twice() -> None:
+    assert _several_themes().counts() == compare(earlier(), later(), LINKS).counts()

@@ -87,3 +87,27 @@ def test_showcase_report_quotes_both_sides_on_every_linked_line(
                 assert ref.quote.startswith(shown.removesuffix(" …").rstrip(",;:.")), ref.id
                 checked += 1
     assert checked > 50
+
+
+def test_a_point_with_several_themes_is_listed_under_each_with_an_also_under_note() -> None:
+    import attrs
+
+    b = later()
+    several = [
+        attrs.evolve(p, themes=("safety", "punctuality")) if p.id == "unsafe" else p for p in b.propositions
+    ]
+    result = compare(earlier(), attrs.evolve(b, propositions=several), LINKS)
+    safety, time = (result.group(key).label for key in ("b:safety", "a:time"))
+    markdown = format_comparison(result, "markdown")
+    sections = {chunk.split("\n", 1)[0]: chunk for chunk in markdown.split("\n### ")[1:]}
+    assert "b:`unsafe` “Stations feel unsafe at night.”" not in markdown  # not quoted: the map cites nothing
+    assert f"b:`unsafe` *Stations feel unsafe at night.* (also under: {time})" in sections[safety]
+    assert f"b:`unsafe` *Stations feel unsafe at night.* (also under: {safety})" in sections[time]
+    text = format_comparison(result, "text")
+    assert text.count("b:unsafe") == 2 and f"also under: {time}" in text and f"also under: {safety}" in text
+    [item] = [
+        i
+        for i in json.loads(format_comparison(result, "json"))["items"]
+        if i["b"] and i["b"]["id"] == "unsafe"
+    ]
+    assert item["theme"] == "b:safety" and item["also"] == ["a:time"]
