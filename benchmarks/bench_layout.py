@@ -97,14 +97,20 @@ def _bezier(points: Sequence[Point], steps: int = 8) -> list[Point]:
     return out
 
 
-def _spline(pos: str) -> list[Point]:
-    points: list[Point] = []
-    for part in pos.split():
-        if part.startswith(("e,", "s,")):
-            continue  # arrowhead ends
-        x, y = part.split(",")[:2]
-        points.append((float(x), float(y)))
-    return _bezier(points) if len(points) >= 4 else points
+def _splines(pos: str) -> list[list[Point]]:
+    """An edge's ``pos`` as polylines: Graphviz writes one spline per ``;``-separated part (an edge
+    drawn in pieces, e.g. a flat edge routed around a node), each with optional ``s,``/``e,`` ends."""
+    curves: list[list[Point]] = []
+    for spline in pos.split(";"):
+        points: list[Point] = []
+        for part in spline.split():
+            if part.startswith(("e,", "s,")):
+                continue  # arrowhead ends
+            x, y = part.split(",")[:2]
+            points.append((float(x), float(y)))
+        if points:
+            curves.append(_bezier(points) if len(points) >= 4 else points)
+    return curves
 
 
 def _ccw(a: Point, b: Point, c: Point) -> float:
@@ -180,19 +186,26 @@ def measure(dot: str) -> Quality:
         if str(obj["name"]) != "legend~":
             node_area += w * h
     edges: list[dict[str, object]] = data.get("edges", [])  # type: ignore[assignment]
-    curves = [(int(str(e["tail"])), int(str(e["head"])), _spline(str(e["pos"]))) for e in edges if "pos" in e]
+    curves = [
+        (int(str(e["tail"])), int(str(e["head"])), _splines(str(e["pos"]))) for e in edges if "pos" in e
+    ]
     crossings = 0
     for i, (ta, ha, a) in enumerate(curves):
         for tb, hb, b in curves[i + 1 :]:
             if {ta, ha} & {tb, hb}:
                 continue
-            crossings += _polylines_cross(a, b)
+            # Two edges cross once however many of their pieces meet.
+            crossings += any(_polylines_cross(pa, pb) for pa in a for pb in b)
     through = 0
-    for tail, head, curve in curves:
+    for tail, head, pieces in curves:
         for gvid, box in boxes.items():
-            if gvid in (tail, head) or not _overlap(_bounds(curve), box):
+            if gvid in (tail, head):
                 continue
-            if any(_segment_hits_box(p, q, box) for p, q in itertools.pairwise(curve)):
+            if any(
+                _overlap(_bounds(piece), box)
+                and any(_segment_hits_box(p, q, box) for p, q in itertools.pairwise(piece))
+                for piece in pieces
+            ):
                 through += 1
                 break
     over = 0

@@ -17,7 +17,7 @@ from typing import Any
 import attrs
 import graphviz
 
-from argmap.model.core import ArgumentMap
+from argmap.model.core import ArgumentMap, Role
 from argmap.view import palette as st
 from argmap.view.build import Edge, Group, Junction, LabelPart, LegendEntry, Node, View, make_view
 from argmap.view.overlay import Overlay
@@ -82,6 +82,10 @@ def _control_table() -> dict[int, str]:
 
 
 _CONTROLS = _control_table()
+#: Relations drawn as attacks (everything but support; links between maps are not relations).
+_ATTACKS = frozenset(key for key in st.RELATION_STYLES if key != "support")
+#: Roles that share the rank under the verdict.
+_ROW_ROLES = frozenset({Role.THESIS.value, Role.EXPLANATION.value})
 
 
 def clean(text: str, limit: int | None = None) -> str:
@@ -147,6 +151,9 @@ def _cut_lines(lines: tuple[str, ...], limit: int) -> tuple[list[str], bool]:
     return kept, False
 
 
+_LEFT_BREAK = '<BR ALIGN="LEFT"/>'
+
+
 def _small(text: str) -> str:
     # Graphviz rejects a <FONT> with nothing (or only spaces) inside: a no-break space keeps it valid.
     return f'<FONT POINT-SIZE="9" COLOR="{st.SMALL_FONT_COLOR}">{text if text.strip() else "&#160;"}</FONT>'
@@ -172,11 +179,36 @@ def _header_part(part: LabelPart) -> str:
     return f"<B>{_named(part.text, '(unnamed)')}</B>"
 
 
+#: Small (9-pt) header characters per body (12-pt) character: a header line as wide as the body.
+HEADER_PER_BODY_CHAR = 1.35
+
+
+def _header_lines(node: Node) -> list[str]:
+    """The header parts packed into lines no wider than the body (a part never split).
+
+    On one line, "from Obstacles (so are the obstacles) · COUNTERING THE UNITED STATES AND EUROPE ·
+    might" made its box twice as wide as its text; in a left-to-right view every box that wide
+    widens its whole column (benchmarks/bench_layout.py: the cable's convergence pole 7.9 -> 9.9 px).
+    """
+    width = max((len(line) for line in node.body), default=0)
+    limit = max(24, round(width * HEADER_PER_BODY_CHAR))
+    lines: list[list[str]] = []
+    used = 0
+    for part in node.header:
+        if lines and used + 3 + len(part.text) <= limit:
+            lines[-1].append(_header_part(part))
+            used += 3 + len(part.text)
+        else:
+            lines.append([_header_part(part)])
+            used = len(part.text)
+    return [" · ".join(line) for line in lines]
+
+
 def _node_label(node: Node) -> str:
-    header = [_header_part(part) for part in node.header]
+    header = _header_lines(node)
     rows: list[str] = []
     if header:
-        rows.append(f'<TR><TD ALIGN="LEFT">{_small(" · ".join(header))}</TD></TR>')
+        rows.append(f'<TR><TD ALIGN="LEFT">{_small(_LEFT_BREAK.join(header))}</TD></TR>')
     lines, _ = _body(node)
     body = '<BR ALIGN="LEFT"/>'.join(_esc(line, None) for line in lines)
     size = ' POINT-SIZE="15"' if node.emphasis else ""
@@ -231,15 +263,30 @@ def _add_junction(graph: graphviz.Digraph, junction: Junction) -> None:
     )
 
 
-def _add_edge(graph: graphviz.Digraph, edge: Edge) -> None:
+def _placed_attackers(view: View) -> frozenset[str]:
+    """Nodes with a place of their own in the argument: premises of a drawn inference, and nodes
+    something drawn supports or attacks. An attack from one of them is drawn forward (see
+    :func:`_add_edge`)."""
+    placed = {edge.tail for edge in view.edges if edge.relation == "support"}
+    placed.update(edge.head for edge in view.edges)
+    return frozenset(placed)
+
+
+def _add_edge(graph: graphviz.Digraph, edge: Edge, placed: frozenset[str] = frozenset()) -> None:
     # A link between two maps carries its own look; the map's relations take the palette's.
     edge_style = edge.style or st.RELATION_STYLES[edge.relation]
+    # An attack normally hangs its attacker one rank beyond its target. An attacker with a place
+    # of its own (it supports something, or has reasons drawn under it) would drag that whole
+    # argument a rank further each time, so its attack runs forward from where it stands: the
+    # essay's attraction pole went from eight columns to five (benchmarks/bench_layout.py).
+    forward = edge.relation in _ATTACKS and edge.tail in placed
+    arrow = "none" if edge.part == "premise" else edge_style.arrow
     attributes = {
         "color": edge_style.color,
         "style": edge_style.style,
         "penwidth": str(edge_style.penwidth),
-        "dir": "back",
-        "arrowtail": "none" if edge.part == "premise" else edge_style.arrow,
+        "dir": "forward" if forward else "back",
+        "arrowhead" if forward else "arrowtail": arrow,
     }
     if edge.tooltip:
         attributes["tooltip"] = _tooltip(edge.tooltip)
@@ -255,7 +302,24 @@ def _add_edge(graph: graphviz.Digraph, edge: Edge) -> None:
     # Context edges keep their say in the layout: a context node then sits next to the node it
     # attacks instead of at the far end of the picture (measured: benchmarks/bench_layout.py).
     # Drawn head-to-tail (see module docstring): the graph edge runs from conclusion to premise.
-    graph.edge(edge.head, edge.tail, **attributes)
+    if forward:
+        graph.edge(edge.tail, edge.head, **attributes)
+    else:
+        graph.edge(edge.head, edge.tail, **attributes)
+
+
+def _add_skeleton_row(graph: graphviz.Digraph, view: View) -> None:
+    """Theses and explanations on one rank, right under the verdict.
+
+    Left to themselves they spread over three ranks (an explanation is placed near its deepest
+    premise), each rank as wide as its widest box: the cable's overview 9.2 -> 11.0 px body text.
+    """
+    row = [n.id for n in view.nodes if n.role in _ROW_ROLES and not n.faded]
+    if len(row) > 1:
+        with graph.subgraph() as same:
+            same.attr(rank="same")
+            for name in row:
+                same.node(name)
 
 
 def _graph_label(view: View) -> str:
@@ -272,8 +336,9 @@ def _graph_label(view: View) -> str:
     return f"<{'<BR/>'.join(parts)}>"
 
 
-def _legend_row(sample: str, text: str) -> str:
-    return f'<TR><TD ALIGN="CENTER">{sample}</TD><TD ALIGN="LEFT">{_small(_esc(text))}</TD></TR>'
+def _legend_row(sample: str, text: str, url: str | None = None) -> str:
+    link = f' HREF="{html.escape(clean(url), quote=True)}"' if url else ""
+    return f'<TR><TD ALIGN="CENTER"{link}>{sample}</TD><TD ALIGN="LEFT"{link}>{_small(_esc(text))}</TD></TR>'
 
 
 #: Legend samples of line patterns: a continuous line, spaced dashes, spaced dots (distinct in grey).
@@ -305,12 +370,17 @@ def _legend_sample(entry: LegendEntry) -> str:
     return f'{cell}<TR><TD WIDTH="40"> </TD></TR></TABLE>'
 
 
-def _add_legend(graph: graphviz.Digraph, legend: tuple[LegendEntry, ...]) -> None:
-    """One compact table node: it takes the same small space in every layout direction."""
+def _add_legend(
+    graph: graphviz.Digraph, legend: tuple[LegendEntry, ...], links: Mapping[str, str] | None = None
+) -> None:
+    """One compact table node: it takes the same small space in every layout direction. A pole's
+    row links where its box would (``links["pole:ID"]``) when the poles are tints, not boxes."""
+    links = links or {}
     rows = [
         _legend_row(
             _legend_sample(entry),
             entry.label.removeprefix(f"{entry.key} ") if entry.kind == "note" else entry.label,
+            links.get(f"pole:{entry.key}") if entry.kind == "pole" else None,
         )
         for entry in legend
     ]
@@ -415,10 +485,13 @@ def digraph(view: View, links: Mapping[str, str] | None = None) -> graphviz.Digr
             # Cluster names follow the pole's place in the map, as its colour does.
             _add_group(graph, group, children, nodes, junctions, f"cluster_pole_{group.index}", links)
     _add_members(graph, view.loose, nodes, junctions, links)
+    if view.options.show_skeleton and view.layout == "graph":  # a joint view keeps its two columns
+        _add_skeleton_row(graph, view)
+    placed = _placed_attackers(view)
     for edge in view.edges:
-        _add_edge(graph, edge)
+        _add_edge(graph, edge, placed)
     if view.legend:
-        _add_legend(graph, view.legend)
+        _add_legend(graph, view.legend, links)
     return graph
 
 

@@ -1,11 +1,12 @@
 """The whole map as a set of linked pages: an index (the overview) and one page per pole and theme.
 
 A document map drawn at once is a poster (87 nodes on an 11,900-px row); read as pages it is a set
-of pictures a screen can show. The index is the overview: clicking a pole's box opens that pole's
-page, clicking a node opens the page of its theme (or of its pole). On a pole or theme page every
-node links to the page of its theme (or pole), so a reader can walk across the map. Links are SVG
-links (Graphviz ``URL``) to sibling files named ``<stem>-<page>.svg``, the names ``argmap render
---view all`` and ``docs/maps`` use. May import ``model``, ``view`` and :mod:`argmap.export.dot`.
+of pictures a screen can show. The index is the overview: clicking a pole's box (or, where the
+poles are tints, its legend row) opens that pole's page, clicking a node opens the page of its
+theme (or of its pole). On a pole or theme page every node links to the page of its theme (or
+pole), so a reader can walk across the map. Links are SVG links (Graphviz ``URL``) to sibling
+files named ``<stem>-<page>.svg``, the names ``argmap render --view all`` and ``docs/maps`` use.
+May import ``model``, ``view`` and :mod:`argmap.export.dot`.
 """
 
 from __future__ import annotations
@@ -45,7 +46,8 @@ class Page:
 
 
 def page_links(view: View, stem: str, names: set[str], here: str, suffix: str = "svg") -> dict[str, str]:
-    """Where each node and pole box of ``view`` links: its theme's page, else its pole's page.
+    """Where each node and pole box (or pole legend row) of ``view`` links: a node to its theme's
+    page, else its pole's page; a pole to its page.
 
     ``names`` are the pages that exist (``overview``, ``pole-ID``, ``theme-ID``); a link to the page
     itself (``here``) is left out.
@@ -58,6 +60,10 @@ def page_links(view: View, stem: str, names: set[str], here: str, suffix: str = 
     for group in view.groups:
         if group.kind == "pole" and (url := target(f"pole-{group.ref}")):
             links[group.id] = url
+    for entry in view.legend:
+        # A view that tints its poles instead of boxing them links each pole's legend row.
+        if entry.kind == "pole" and (url := target(f"pole-{entry.key}")):
+            links[f"pole:{entry.key}"] = url
     for node in view.nodes:
         candidates = [f"theme-{t}-pole-{node.pole}" for t in node.themes if node.pole is not None]
         candidates += [f"theme-{t}" for t in node.themes]

@@ -400,7 +400,11 @@ def _edges(amap: ArgumentMap, selection: Selection) -> tuple[Edge, ...]:
 
 
 def _legend(
-    nodes: tuple[Node, ...], junctions: list[Junction], edges: tuple[Edge, ...], options: ViewOptions
+    nodes: tuple[Node, ...],
+    junctions: list[Junction],
+    edges: tuple[Edge, ...],
+    options: ViewOptions,
+    poles: tuple[LegendEntry, ...] | list[LegendEntry] = (),
 ) -> tuple[LegendEntry, ...]:
     """One entry per kind of mark actually drawn, and nothing else."""
     if not options.show_legend:
@@ -424,14 +428,26 @@ def _legend(
             LegendEntry("junction", "junction", "linked premises (one inference)", st.JUNCTION_FILL)
         )
     roles = {n.role for n in nodes if not n.faded}
+    tints = {entry.fill for entry in poles}
     for role in Role:
         if role.value in roles:
             node_style = st.ROLE_STYLES[role]
+            # Where every node of the role is drawn in its pole's tint, the sample shows the shape
+            # and border only: its fill is the pole's, which the pole rows explain.
+            own_fill = any(
+                n.role == role.value and not n.faded and (n.fill not in tints or n.overlay is not None)
+                for n in nodes
+            )
             entries.append(
                 LegendEntry(
-                    "role", role.value, node_style.caption or role.value, node_style.border, node_style.fill
+                    "role",
+                    role.value,
+                    node_style.caption or role.value,
+                    node_style.border,
+                    node_style.fill if own_fill else "#FFFFFF",
                 )
             )
+    entries.extend(poles)
     if any(n.faded for n in nodes):
         faded = st.faded(st.ROLE_STYLES[Role.CLAIM])
         entries.append(
@@ -503,6 +519,49 @@ def _from_pole(amap: ArgumentMap, node: Node) -> Node:
     pole = amap.index.poles.get(node.pole or "")
     label = pole.label if pole is not None else node.pole or ""
     return attrs.evolve(node, header=(LabelPart("pole", f"from {label}"), *node.header))
+
+
+def _tint_poles(
+    amap: ArgumentMap,
+    groups: list[Group],
+    nodes: dict[str, Node],
+    loose: list[str],
+    options: ViewOptions,
+    overlay: Mapping[str, Overlay],
+) -> tuple[list[Group], list[LegendEntry]]:
+    """Draw the poles as tinted nodes instead of boxes: each node takes its pole's box colour.
+
+    A view of several poles side by side (the overview, a theme, the whole map) is where the sides
+    meet: concessions, qualifications and explanations drawing on both. Boxes keep each pole's nodes
+    in one block, so every cross-pole link runs across the other pole's edges (the cable's overview
+    had 13 crossings, its theme views up to 6); without them Graphviz places a node beside what it
+    is linked to (2 and at most 2). The pole stays readable from the fill, which is the colour its
+    box has in a pole view, and from the legend. Measured with ``benchmarks/bench_layout.py``.
+    Moves the pole groups' members into ``loose`` (pole by pole, as the boxes were drawn) and
+    returns the groups left (none) and one legend entry per pole drawn. A view of chosen poles keeps
+    its boxes (a pole view places the other side's context inside them), and so does one with
+    theme boxes or an overlay (the fill is then the overlay's).
+    """
+    if options.poles is not None or options.group_themes or any(o.fill for o in overlay.values()):
+        return groups, []
+    keys: list[LegendEntry] = []
+    for group in groups:
+        tinted = False
+        for member in group.members:
+            loose.append(member)
+            node = nodes.get(member)
+            if node is None:
+                continue  # a junction
+            if node.faded:
+                nodes[member] = attrs.evolve(node, group=None)
+                continue
+            nodes[member] = attrs.evolve(node, group=None, fill=group.fill)
+            tinted = True
+        if tinted:
+            keys.append(
+                LegendEntry("pole", group.ref, amap.index.poles[group.ref].label, group.border, group.fill)
+            )
+    return [], keys
 
 
 def make_view(
@@ -588,12 +647,13 @@ def make_view(
             )
     groups = _context_beside_links(amap, groups, nodes, selection)
     for group in groups:
-        placed.update(dict.fromkeys(group.members, group.id))
-    for group in groups:
         for member in group.members:
             if member in nodes and nodes[member].group != group.id:
                 nodes[member] = _from_pole(amap, attrs.evolve(nodes[member], group=group.id))
     loose: list[str] = []
+    groups, pole_keys = _tint_poles(amap, groups, nodes, loose, options, overlay)
+    for group in groups:
+        placed.update(dict.fromkeys(group.members, group.id))
     for prop in selection.loose:
         nodes[prop.id] = _node(amap, prop, selection, overlay.get(prop.id), False, None)
         loose.append(prop.id)
@@ -622,5 +682,5 @@ def make_view(
         edges=edges,
         groups=tuple(groups),
         loose=tuple(loose),
-        legend=_legend(ordered, junctions, edges, options),
+        legend=_legend(ordered, junctions, edges, options, pole_keys),
     )

@@ -298,6 +298,9 @@ def select(amap: ArgumentMap, options: ViewOptions | None = None) -> Selection:
         keep = {pid: p for pid, p in keep.items() if p.role in _SKELETON or pid in ends}
         faded = faded & set(keep)
         junctions, edges = _draw(amap, keep, faded)
+    if options.poles is not None and faded:
+        keep, junctions, edges = _links_to_this_side(keep, faded, junctions, edges)
+        faded = faded & set(keep)
     selected_poles = set(options.poles) if options.poles is not None else None
     groups: dict[str, list[Proposition]] = {}
     for pole in amap.poles:
@@ -324,6 +327,36 @@ def select(amap: ArgumentMap, options: ViewOptions | None = None) -> Selection:
         faded=frozenset(faded),
         context_poles=context_poles,
         hidden=_hidden(amap, keep, faded) if options.show_hidden_counts else {},
+    )
+
+
+def _links_to_this_side(
+    keep: Mapping[str, Proposition], faded: set[str], junctions: list[Junction], edges: list[Edge]
+) -> tuple[dict[str, Proposition], list[Junction], list[Edge]]:
+    """A pole view's context keeps only its links to the selected side.
+
+    An edge between two context nodes is the other pole's own argument (its page shows it); drawn
+    here, it chains context nodes into ranks of their own (the cable's convergence pole grew from
+    five columns to eight). It stays only where a shown node aims at the inference it belongs to
+    (an undercut or qualification needs the whole inference); a context node left without an edge
+    goes. Measured with ``benchmarks/bench_layout.py`` (NOTES.md, diagrams section).
+    """
+    other = set(faded) | {junction_name(j.inference.id) for j in junctions if j.inference.conclusion in faded}
+    needed = {
+        end
+        for e in edges
+        if not (e.tail in other and e.head in other)
+        for end in (e.tail, e.head)
+        if end in other and end not in faded
+    }
+    kept = [
+        e for e in edges if not (e.tail in other and e.head in other) or e.tail in needed or e.head in needed
+    ]
+    ends = {end for e in kept for end in (e.tail, e.head)}
+    return (
+        {pid: p for pid, p in keep.items() if pid not in faded or pid in ends},
+        [j for j in junctions if junction_name(j.inference.id) in ends],
+        kept,
     )
 
 

@@ -66,14 +66,23 @@ def test_selection_options() -> None:
 
 
 def test_what_a_reader_needs_is_in_the_dot() -> None:
-    """Poles are clusters, themes and locators label nodes, undercuts hit the inference junction."""
-    dot = to_dot(formats.load(EXAMPLE))
-    assert "cluster_pole_0" in dot and "<B>Productivity gains</B>" in dot
+    """Poles are tints named in the legend (clusters in a view of chosen poles), themes and locators
+    label nodes, undercuts hit the inference junction."""
+    amap = formats.load(EXAMPLE)
+    dot = to_dot(amap)
+    assert "cluster_pole_0" not in dot and "Productivity gains" in dot.split("legend~", 1)[1]
+    gains_fill, _ = st.pole_fill(0)
+    assert re.search(rf'"gains-thesis" \[.*fillcolor="{gains_fill}"', dot)
+    chosen = to_dot(amap, ViewOptions(poles=("gains", "losses")))
+    assert "cluster_pole_0" in chosen and "<B>Productivity gains</B>" in chosen
     assert "<B>FOCUS TIME</B>" in dot and "<B>INFORMAL CONTACT</B>" in dot
     assert "interview 1 · A. Rivera (Platform" in dot
     assert "Question:" in dot
-    # The undercut a-mix aims at the junction of i-output, not at the thesis it concludes.
-    assert re.search(r"\"i-output~inference\" -> \"ticket-mix\" \[.*style=dotted", dot)
+    # The undercut a-mix aims at the junction of i-output, not at the thesis it concludes. Its
+    # attacker supports a claim of its own, so the line runs forward from it (arrowhead on the junction).
+    assert re.search(
+        r"\"ticket-mix\" -> \"i-output~inference\" \[.*arrowhead=tee.*dir=forward.*style=dotted", dot
+    )
     # Linked premises meet in one junction.
     assert '"losses-thesis" -> "i-shallow~inference"' in dot
     assert '"i-shallow~inference" -> "shallow-focus"' in dot
@@ -161,7 +170,8 @@ def test_junctions_sit_in_their_conclusions_box(amap: ArgumentMap) -> None:
 
 def test_example_junction_is_inside_its_pole() -> None:
     """In the example map the linked inference into a pole's thesis is drawn inside that pole's box."""
-    blocks = _node_blocks(to_dot(formats.load(MAPS / "example-remote-work.yaml")))
+    both = ViewOptions(poles=("gains", "losses"))
+    blocks = _node_blocks(to_dot(formats.load(MAPS / "example-remote-work.yaml"), both))
     assert blocks["i-shallow~inference"] == blocks["losses-thesis"] == ("cluster_pole_1",)
     assert blocks["i-verdict~inference"] == ()
 
@@ -391,9 +401,22 @@ def legend_marks(view: View) -> set[tuple[str, ...]]:
             marks.add(("note", entry.key))
         elif entry.kind == "role":
             marks.add(("fill", entry.fill or "", entry.colour or ""))
+        elif entry.kind == "pole":
+            marks.add(("pole", entry.fill or ""))
         else:
             marks.add(("overlay", entry.fill or ""))
     return marks
+
+
+def _tinted(marks: set[tuple[str, ...]], tints: set[str]) -> set[tuple[str, ...]]:
+    """A node filled with a pole's tint draws two marks: the pole (its fill) and its role (its border)."""
+    out: set[tuple[str, ...]] = set()
+    for mark in marks:
+        if mark[0] == "fill" and mark[1] in tints:
+            out |= {("pole", mark[1]), ("border", mark[2])}
+        else:
+            out.add(mark)
+    return out
 
 
 def _legend_cases() -> list[tuple[str, ArgumentMap, ViewOptions, dict[str, Overlay]]]:
@@ -424,4 +447,18 @@ def test_legend_explains_every_drawn_mark_and_nothing_else(
         # With an overlay a node's fill is the overlay's; the role is still told by its border and shape.
         drawn = {m for m in drawn if m[0] != "fill"} | overlay_fills
         explained = {m for m in explained if m[0] != "fill"}
+    tints = {m[1] for m in explained if m[0] == "pole"}
+    if tints:
+        # Poles drawn as tints: a tinted node's role is told by its border (and shape), the role's
+        # legend sample shows its own fill where some node of the role is drawn in it, else white.
+        drawn = _tinted(drawn, tints)
+        borders = {("border", m[2]) for m in explained if m[0] == "fill"}
+        assert {m for m in drawn if m[0] == "border"} <= borders, name
+        drawn = {m for m in drawn if m[0] != "border"}
+        unmatched = {m for m in explained if m[0] == "fill"} - drawn
+        assert all(
+            m[1] == "#FFFFFF" and ("border", m[2]) in _tinted(drawn_marks(digraph(view).source), tints)
+            for m in unmatched
+        ), name
+        explained -= unmatched
     assert drawn == explained, name

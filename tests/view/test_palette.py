@@ -77,7 +77,10 @@ def _pairs_apart(colours: set[str]) -> list[tuple[str, str, float]]:
 @pytest.mark.parametrize(("name", "view"), VIEWS, ids=[name for name, _ in VIEWS])
 def test_every_colour_distinction_survives_colour_blindness(name: str, view: View) -> None:
     relations = {st.RELATION_STYLES[e.relation].color for e in view.edges}
-    poles = {g.fill for g in view.groups if g.kind == "pole"}
+    # A pole's colour is its box's background, or (where poles are tints) the fill of its nodes.
+    poles = {g.fill for g in view.groups if g.kind == "pole"} | {
+        e.fill for e in view.legend if e.kind == "pole" and e.fill
+    }
     fills = {n.overlay.fill for n in view.nodes if n.overlay is not None and n.overlay.fill}
     assert _pairs_apart(relations) == [], "relation colours"
     assert _pairs_apart(poles) == [], "pole backgrounds"
