@@ -63,6 +63,7 @@ app: typer.Typer
 COMMAND_MODULES: tuple[str, ...] = tuple(dict.fromkeys(COMMANDS.values()))
 
 _HELP = "Argument maps: check, render, outline and convert them."
+_HELP_OPTIONS = ("-h", "--help")
 
 
 def _version(value: bool) -> None:
@@ -90,7 +91,7 @@ def make_app(modules: Iterable[str] = COMMAND_MODULES) -> typer.Typer:
         no_args_is_help=True,
         add_completion=False,
         pretty_exceptions_enable=False,
-        context_settings={"help_option_names": ["-h", "--help"]},
+        context_settings={"help_option_names": list(_HELP_OPTIONS)},
     )
     made.callback()(_root)
     for name in modules:
@@ -102,11 +103,12 @@ def command_modules(args: Sequence[str]) -> tuple[str, ...]:
     """The command-group modules a command line needs: the named command's, else all of them.
 
     The root takes no option with a value, so the first argument that is not an option names the
-    command. Without one (``--help``, no arguments) or with an unknown name, every group loads, so
-    help lists every command and typer can suggest the closest name.
+    command. Without one (no arguments), after a help option (``argmap -h check`` shows the root's
+    help) or with an unknown name, every group loads, so help lists every command and typer can
+    suggest the closest name.
     """
     for arg in args:
-        if arg == "--":
+        if arg == "--" or arg in _HELP_OPTIONS:
             break
         if not arg.startswith("-"):
             module = COMMANDS.get(arg)

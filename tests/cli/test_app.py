@@ -195,6 +195,9 @@ def test_command_table_matches_what_the_modules_register() -> None:
         (["--help"], None),
         (["chek", "m.yaml"], None),
         (["--", "check"], None),
+        (["-h", "check"], None),
+        (["--version", "--help", "show"], None),
+        (["check", "--help"], ("check",)),
     ],
 )
 def test_command_modules_loads_only_the_named_command(
@@ -206,11 +209,12 @@ def test_command_modules_loads_only_the_named_command(
     assert command_modules(args) == (COMMAND_MODULES if modules is None else modules)
 
 
-def test_entry_point_help_lists_every_command() -> None:
-    """``argmap --help`` from the entry point lists every command, in the table's order."""
+@pytest.mark.parametrize("args", [["--help"], ["-h", "check"]])
+def test_entry_point_help_lists_every_command(args: list[str]) -> None:
+    """``argmap --help`` (and ``-h`` before a command) lists every command, in the table's order."""
     from argmap.cli.app import COMMANDS
 
-    result = entry_point("--help")
+    result = entry_point(*args)
     assert result.returncode == EXIT_OK
     listed = [
         line.split()[1]
