@@ -16,7 +16,19 @@ from argmap import formats
 from argmap.cli.app import app
 from argmap.evaluation import evaluate
 from argmap.export.dot import PLACEHOLDER, Overlay, RenderOptions, clean, digraph, to_digraph, to_dot
-from argmap.model.core import ArgumentMap, Citation, Inference, Proposition, Source, Speaker
+from argmap.model.core import (
+    ArgumentMap,
+    Attack,
+    AttackKind,
+    Citation,
+    Inference,
+    Pole,
+    Proposition,
+    Role,
+    Source,
+    Speaker,
+    Theme,
+)
 from argmap.view import View, make_view, overlays
 from argmap.view import palette as st
 from argmap.view.presets import named_views
@@ -462,3 +474,76 @@ def test_legend_explains_every_drawn_mark_and_nothing_else(
         ), name
         explained -= unmatched
     assert drawn == explained, name
+
+
+def _layout_map() -> ArgumentMap:
+    """Pole a: A <- a1 <- e1; pole b: B <- b1; b1 (a premise of its own) and the lone attacker z
+    attack a1; an explanation x rests on a1 and b1."""
+    return ArgumentMap(
+        "layout",
+        poles=[Pole("a", "Side A", "A"), Pole("b", "Side B", "B")],
+        themes=[Theme("long", "A theme whose label is much longer than any line of body text")],
+        propositions=[
+            Proposition("A", "Thesis A.", Role.THESIS, pole="a"),
+            Proposition("a1", "Claim a1.", pole="a", theme="long", hedge="apparently"),
+            Proposition("e1", "Fact e1.", Role.EVIDENCE, pole="a"),
+            Proposition("B", "Thesis B.", Role.THESIS, pole="b"),
+            Proposition("b1", "Claim b1.", pole="b"),
+            Proposition("z", "A lone objection.", pole="b"),
+            Proposition("x", "Both hold.", Role.EXPLANATION),
+        ],
+        inferences=[
+            Inference("i-a1", ["a1"], "A"),
+            Inference("i-e1", ["e1"], "a1"),
+            Inference("i-b1", ["b1"], "B"),
+            Inference("i-x", ["a1", "b1"], "x"),
+        ],
+        attacks=[
+            Attack("c-b1", "b1", "a1", kind=AttackKind.CONCEDE),
+            Attack("r-z", "z", "a1"),
+        ],
+    )
+
+
+def test_an_attack_from_a_placed_attacker_runs_forward() -> None:
+    """A lone attacker hangs beyond its target (drawn target -> attacker, arrow back); an attacker
+    with a place of its own in the argument keeps it, and its attack runs forward to the target."""
+    dot = to_dot(_layout_map(), ViewOptions(show_legend=False))
+    assert re.search(r'^\t"?a1"? -> "?z"? \[.*arrowtail=tee.*dir=back', dot, flags=re.MULTILINE)
+    assert re.search(r'^\t"?b1"? -> "?a1"? \[.*arrowhead=odot.*dir=forward', dot, flags=re.MULTILINE)
+    assert not re.search(r'^\t"?a1"? -> "?b1"? ', dot, flags=re.MULTILINE)
+
+
+def test_theses_and_explanations_share_a_rank() -> None:
+    """Under the verdict the theses and explanations form one row (rank=same); not in a pole view."""
+    amap = _layout_map()
+    dot = to_dot(amap, ViewOptions(show_legend=False))
+    row = re.search(r"\{\s*rank=same\s+(.*?)\}", dot, flags=re.DOTALL)
+    assert row is not None and set(re.findall(r'"?([\w-]+)"?', row.group(1))) == {"A", "B", "x"}
+    assert "rank=same" not in to_dot(amap, ViewOptions(poles=("a",), show_skeleton=False))
+
+
+def test_header_parts_wrap_to_the_body_width() -> None:
+    """A header longer than the body is broken between its parts, so it never widens the box."""
+    view = make_view(_layout_map(), ViewOptions(show_legend=False))
+    node = view.node("a1")
+    assert [part.kind for part in node.header] == ["theme", "hedge"]
+    dot = digraph(view).source
+    label = next(
+        line
+        for line in dot.splitlines()
+        if line.strip().startswith('"a1" [') or line.strip().startswith("a1 [")
+    )
+    header = label.split("</TD></TR>", 1)[0]
+    assert "A THEME WHOSE LABEL" in header and '<BR ALIGN="LEFT"/>' in header and "apparently" in header
+
+
+def test_a_tinted_pole_is_named_and_linked_in_the_legend() -> None:
+    """Where poles are tints, the legend has a row per pole, and that row links like a pole box."""
+    amap = _layout_map()
+    view = make_view(amap, ViewOptions())
+    dot = digraph(view, {"pole:b": "m-pole-b.svg"}).source
+    legend = dot.split("legend~", 1)[1]
+    assert "Side A" in legend and "Side B" in legend
+    assert legend.count('HREF="m-pole-b.svg"') == 2  # the sample and the label cell
+    assert "cluster_pole" not in dot

@@ -10,7 +10,16 @@ from hypothesis import strategies as st
 
 from argmap import formats
 from argmap.export.dot import to_dot
-from argmap.model.core import ArgumentMap, Role, Speaker
+from argmap.model.core import (
+    ArgumentMap,
+    Attack,
+    AttackKind,
+    Inference,
+    Pole,
+    Proposition,
+    Role,
+    Speaker,
+)
 from argmap.view.labels import short_speaker
 from argmap.view.select import (
     Hidden,
@@ -105,6 +114,55 @@ def test_pole_view_context_shows_cross_pole_links() -> None:
     assert any(e.relation == "undercut" and e.context for e in view.edges)
     no_context = select(load("example-remote-work"), ViewOptions(poles=("losses",), context=False))
     assert not no_context.faded and "async-habits" not in shown(no_context)
+
+
+def _two_poles() -> ArgumentMap:
+    """Pole a: A <- a1, A <- a2. Pole b: B <- b1, B <- b2. b1 rebuts a1; a2 qualifies b2's inference."""
+    return ArgumentMap(
+        "two sides",
+        poles=[Pole("a", "Side A", "A"), Pole("b", "Side B", "B")],
+        propositions=[
+            Proposition("A", "Thesis A.", Role.THESIS, pole="a"),
+            Proposition("a1", "Claim a1.", pole="a"),
+            Proposition("a2", "Claim a2.", pole="a"),
+            Proposition("B", "Thesis B.", Role.THESIS, pole="b"),
+            Proposition("b1", "Claim b1.", pole="b"),
+            Proposition("b2", "Claim b2.", pole="b"),
+        ],
+        inferences=[
+            Inference("i-a1", ["a1"], "A"),
+            Inference("i-a2", ["a2"], "A"),
+            Inference("i-b1", ["b1"], "B"),
+            Inference("i-b2", ["b2"], "B"),
+        ],
+        attacks=[
+            Attack("r-b1", "b1", "a1"),
+            Attack("q-a2", "a2", "i-b2", kind=AttackKind.QUALIFY),
+        ],
+    )
+
+
+def test_pole_view_context_keeps_only_its_links_to_this_side() -> None:
+    """The other side's own argument is left out of a pole view, except an inference a shown node
+    aims at (drawn whole); a context node left without a link is not drawn."""
+    view = select(_two_poles(), ViewOptions(poles=("a",)))
+    pairs = {(e.tail, e.head) for e in view.edges}
+    assert ("b1", "a1") in pairs  # the rebuttal of this side
+    assert ("b1", "B") not in pairs  # b1's own support of its thesis: the other pole's page shows it
+    junction = junction_name("i-b2")
+    assert {("a2", junction), ("b2", junction), (junction, "B")} <= pairs  # the qualified inference
+    assert view.faded == {"b1", "b2", "B"}
+    for name in ("blank-2012-paradox", "beijing-2008-cable"):
+        amap = load(name)
+        for pole in amap.poles:
+            view = select(amap, ViewOptions(poles=(pole.id,), depth=2, show_skeleton=False))
+            context = set(view.faded) | {
+                junction_name(j.inference.id) for j in view.junctions if j.inference.conclusion in view.faded
+            }
+            aimed = {e.head for e in view.edges if e.tail not in context and e.head in context}
+            for edge in view.edges:
+                if edge.tail in context and edge.head in context:
+                    assert aimed & {edge.tail, edge.head}, (name, pole.id, edge)
 
 
 def test_cable_obstacle_supporting_other_pole_is_not_lost() -> None:
