@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections import Counter
 from collections.abc import Callable, Mapping
 from itertools import repeat
 from operator import eq, itemgetter
@@ -381,7 +380,8 @@ class _Reader:
     def __init__(self) -> None:
         self.problems: list[tuple[str, str, tuple[str, ...]]] = []
         self.kind: dict[str, str] = {}  # node id -> AIF type, in file order
-        self.texts: dict[str, str] = {}  # node id -> text, in the same order
+        self.text_list: list[str] = []  # each node's text, in the same order
+        self.texts: dict[str, str] | None = None  # node id -> text, made when first looked up
         self.schemes: dict[str, str] = {}
         self.own_kind: dict[str, AttackKind] = {}  # a CA-node's attack kind, where argmap wrote it
         self.counts: dict[str, int] = {}
@@ -392,6 +392,8 @@ class _Reader:
         self.outs: dict[str, list[str]] = {}
         # Valid edges, first of each (from, to) pair, in file order; and every node some edge touches.
         self.pairs: list[tuple[str, str]] = []
+        self.froms: list[str] = []  # the ends of every valid edge (duplicates too), in file order
+        self.tos: list[str] = []
         self.touched: set[str] = set()
         self.ids = _Ids()
         self.taken: set[str] | None = None  # argmap ids in use, made when a fresh one is first needed
@@ -430,15 +432,20 @@ class _Reader:
         except TypeError:
             texts = [t if type(t) is str else _text(t) for t in texts]
         self.kind = kind
-        self.texts = dict(zip(kind, texts, strict=True))
-        self.counts = dict(Counter(kind.values()))
+        self.text_list = texts
+        # Few distinct types: a count of each (in C) beats counting node by node.
+        types = list(kind.values())
+        self.counts = {t: types.count(t) for t in dict.fromkeys(types)}
         if len(self.counts) > ("I" in self.counts) + ("L" in self.counts):
             pairs = zip(kind.items(), nodes, strict=True)
             for nid, ntype, raw in [(n, t, r) for (n, t), r in pairs if t not in _PLAIN]:
-                self.add_scheme_node(nid, ntype, raw)
+                if ntype == "TA":  # reported, nothing more read; QT30 has tens of thousands
+                    self.relational.append((nid, ntype))
+                else:
+                    self.add_scheme_node(nid, ntype, raw)
 
     def read_nodes_one_by_one(self, nodes: list[Any]) -> None:
-        kind, texts, counts, report = self.kind, self.texts, self.counts, self.report
+        kind, texts, counts, report = self.kind, self.text_list, self.counts, self.report
         for position, raw in enumerate(nodes):
             try:
                 nid, ntype = raw["nodeID"], raw["type"]
@@ -458,7 +465,7 @@ class _Reader:
                 continue
             kind[nid] = ntype
             text = raw.get("text")
-            texts[nid] = text if type(text) is str else _text(text)
+            texts.append(text if type(text) is str else _text(text))
             if ntype not in _PLAIN:
                 self.add_scheme_node(nid, ntype, raw)
 
@@ -494,6 +501,7 @@ class _Reader:
             pairs = self.pairs = self.read_edges_one_by_one(edges)
             froms = [a for a, _ in pairs]
             tos = [b for _, b in pairs]
+        self.froms, self.tos = froms, tos
         self.touched = set(froms)
         self.touched.update(tos)
         wired = self.wired
@@ -562,6 +570,12 @@ class _Reader:
             self.ids[nid] = new = self.fresh(base)
             self.report("AIF160", f"node id {nid[:40]!r} is written {new!r} in the map", (nid,))
 
+    def text_of(self, nid: str) -> str:
+        texts = self.texts
+        if texts is None:  # only scheme nodes and anchoring locutions are looked up by id
+            texts = self.texts = dict(zip(self.kind, self.text_list, strict=True))
+        return texts[nid]
+
     def fresh(self, base: str) -> str:
         taken = self.taken
         if taken is None:  # every AIF id was kept as it is
@@ -597,7 +611,7 @@ class _Reader:
                 end = "locution" if not sources else "content"
                 self.report("AIF141", f"YA node {nid} has no {end}; its anchoring was left out", (nid,))
                 continue
-            illocution = self.schemes.get(nid) or self.texts[nid]
+            illocution = self.schemes.get(nid) or self.text_of(nid)
             kept = None if illocution in _DEFAULT_ILLOCUTIONS or illocution.startswith("YA_") else illocution
             if len(sources) == 1:
                 pairs = [(sources[0], t) for t in targets]
@@ -647,7 +661,7 @@ class _Reader:
         ids, touched, rephrases, anchoring = self.ids, self.touched, self.rephrases, self.anchoring
         person_of, by_head, plain, locution = self.person_of, self.by_head, _plain, _locution
         unnamed = None
-        for nid, ntype, text in zip(self.kind, self.kind.values(), self.texts.values(), strict=True):
+        for nid, ntype, text in zip(self.kind, self.kind.values(), self.text_list, strict=True):
             if ntype == "I":
                 if nid not in touched:
                     problem(("AIF150", "", (nid,)))
@@ -699,7 +713,7 @@ class _Reader:
         found: list[Attribution] = []
         used: set[str] = set()
         for lid, iid, illocution in self.anchors:
-            name, quote = _speaker_and_quote(self.texts[lid], self.person_of.get(lid))
+            name, quote = _speaker_and_quote(self.text_of(lid), self.person_of.get(lid))
             locator = f"locution {lid}" + (f" ({illocution})" if illocution else "")
             aid = self.ids[lid] if lid not in used else self.fresh(f"{self.ids[lid]}.{self.ids[iid]}")
             used.add(lid)
@@ -752,7 +766,7 @@ class _Reader:
 
     def inference(self, nid: str) -> Inference | None:
         kind, ids = self.kind, self.ids
-        label = self.schemes.get(nid) or self.texts[nid]
+        label = self.schemes.get(nid) or self.text_of(nid)
         premises = [p for p in self.ins.get(nid, []) if kind[p] == "I"]
         conclusions = [c for c in self.outs.get(nid, []) if kind[c] == "I"]
         if not conclusions:
@@ -774,7 +788,7 @@ class _Reader:
 
     def attacks(self, nid: str) -> list[Attack]:
         kind, ids = self.kind, self.ids
-        label = self.schemes.get(nid) or self.texts[nid]
+        label = self.schemes.get(nid) or self.text_of(nid)
         kept = None if label in _DEFAULT_SCHEMES["CA"] else label
         attackers = [a for a in self.ins.get(nid, []) if kind[a] == "I"]
         targets: list[tuple[str, AttackKind]] = []
@@ -817,7 +831,7 @@ class _Reader:
         # edges are visited one by one only if some pair of kinds needs reporting.
         kind, pairs = self.kind, self.pairs
         get = kind.__getitem__
-        joined = set(zip(map(get, [a for a, _ in pairs]), map(get, [b for _, b in pairs]), strict=True))
+        joined = set(zip(map(get, self.froms), map(get, self.tos), strict=True))
         unexplained = {
             p
             for p in joined
