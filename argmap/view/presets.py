@@ -48,7 +48,9 @@ def _pole(pole_id: str, label: str) -> NamedView:
     # Two steps, no theme boxes, context edges shaping the layout: measured with
     # benchmarks/bench_layout.py, theme boxes and a third step multiply crossings (the essay's poles
     # go from 22 and 32 crossings to 0 and 1; the cable's from 66 and 72 to 18 and 9); the header
-    # names each factor's theme and "+ n not shown" counts what the second step folds away.
+    # names each factor's theme and "+ n not shown" counts what the second step folds away. Left
+    # to right: a pole's factors are many to a rank and few ranks deep (top to bottom the cable's
+    # convergence pole would put 26 boxes in one row).
     options = ViewOptions(poles=(pole_id,), depth=2, show_skeleton=False, direction="LR")
     return NamedView(f"pole:{pole_id}", f"pole-{pole_id}", f"Pole: {label}", options)
 
@@ -67,7 +69,9 @@ def _overview(amap: ArgumentMap) -> NamedView:
     # Measured with benchmarks/bench_layout.py: the essay's overview (at most 5 claims into one
     # node) goes from 6.7 px body text and 4 crossings left to right to 14.6 px and 3 top to bottom;
     # the cable's (9 claims into its convergence thesis) gets worse top to bottom (9.0 -> 7.8 px,
-    # 11 -> 14 crossings), so it stays left to right.
+    # 11 -> 14 crossings), so it stays left to right. With poles as tints and theses and
+    # explanations on one rank (export.dot) the cable's is 10.9 px with 2 crossings left to right
+    # and 7.6 px top to bottom even with its claims staggered over two ranks.
     options = overview()
     fan_in: dict[str, int] = {}
     for edge in select(amap, options).edges:
