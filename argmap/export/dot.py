@@ -309,13 +309,15 @@ def _add_edge(graph: graphviz.Digraph, edge: Edge, placed: frozenset[str] = froz
 
 
 def _add_skeleton_row(graph: graphviz.Digraph, view: View) -> None:
-    """Theses and explanations on one rank, right under the verdict.
+    """Theses and explanations on one rank, right under the verdict, in a left-to-right picture.
 
     Left to themselves they spread over three ranks (an explanation is placed near its deepest
-    premise), each rank as wide as its widest box: the cable's overview 9.2 -> 11.0 px body text.
+    premise); left to right each rank is a column as wide as its widest box, so the row saves two
+    columns (the cable's overview 9.2 -> 11.0 px body text). Top to bottom the spread costs no width
+    and the row would make one wide one (the essay's overview 15.7 -> 11.7 px), so it is left out.
     """
     row = [n.id for n in view.nodes if n.role in _ROW_ROLES and not n.faded]
-    if len(row) > 1:
+    if len(row) > 1 and view.direction in ("LR", "RL"):
         with graph.subgraph() as same:
             same.attr(rank="same")
             for name in row:

@@ -515,12 +515,14 @@ def test_an_attack_from_a_placed_attacker_runs_forward() -> None:
 
 
 def test_theses_and_explanations_share_a_rank() -> None:
-    """Under the verdict the theses and explanations form one row (rank=same); not in a pole view."""
+    """Left to right, the theses and explanations form one column under the verdict (rank=same);
+    not top to bottom (the spread costs no width there) and not in a pole view."""
     amap = _layout_map()
-    dot = to_dot(amap, ViewOptions(show_legend=False))
+    dot = to_dot(amap, ViewOptions(show_legend=False, direction="LR"))
     row = re.search(r"\{\s*rank=same\s+(.*?)\}", dot, flags=re.DOTALL)
     assert row is not None and set(re.findall(r'"?([\w-]+)"?', row.group(1))) == {"A", "B", "x"}
-    assert "rank=same" not in to_dot(amap, ViewOptions(poles=("a",), show_skeleton=False))
+    assert "rank=same" not in to_dot(amap, ViewOptions(show_legend=False))
+    assert "rank=same" not in to_dot(amap, ViewOptions(poles=("a",), show_skeleton=False, direction="LR"))
 
 
 def test_header_parts_wrap_to_the_body_width() -> None:
