@@ -86,6 +86,8 @@ _CONTROLS = _control_table()
 _ATTACKS = frozenset(key for key in st.RELATION_STYLES if key != "support")
 #: Roles that share the rank under the verdict.
 _ROW_ROLES = frozenset({Role.THESIS.value, Role.EXPLANATION.value})
+#: The skeleton: it keeps the top of the picture.
+_SKELETON_ROLES = _ROW_ROLES | {Role.VERDICT.value}
 
 
 def clean(text: str, limit: int | None = None) -> str:
@@ -263,23 +265,30 @@ def _add_junction(graph: graphviz.Digraph, junction: Junction) -> None:
     )
 
 
-def _placed_attackers(view: View) -> frozenset[str]:
-    """Nodes with a place of their own in the argument: premises of a drawn inference, and nodes
-    something drawn supports or attacks. An attack from one of them is drawn forward (see
-    :func:`_add_edge`)."""
+def _forward_attacks(view: View) -> frozenset[str]:
+    """The attacks drawn forward, from the attacker to its target (see :func:`_add_edge`).
+
+    An attack normally hangs its attacker one rank beyond its target. An attacker with a place of
+    its own in the argument (it supports something drawn, or something drawn supports or attacks
+    it) would drag that whole argument a rank further each time, so its attack runs forward from
+    where it stands: the essay's attraction pole went from eight columns to five
+    (benchmarks/bench_layout.py). An attack on a thesis, explanation or verdict still hangs below
+    it: drawn forward, it pulled the essay's estrangement thesis from the top row to the bottom.
+    """
     placed = {edge.tail for edge in view.edges if edge.relation == "support"}
     placed.update(edge.head for edge in view.edges)
-    return frozenset(placed)
+    skeleton = {node.id for node in view.nodes if node.role in _SKELETON_ROLES}
+    return frozenset(
+        edge.id
+        for edge in view.edges
+        if edge.relation in _ATTACKS and edge.tail in placed and edge.head not in skeleton
+    )
 
 
-def _add_edge(graph: graphviz.Digraph, edge: Edge, placed: frozenset[str] = frozenset()) -> None:
+def _add_edge(graph: graphviz.Digraph, edge: Edge, forward_ids: frozenset[str] = frozenset()) -> None:
     # A link between two maps carries its own look; the map's relations take the palette's.
     edge_style = edge.style or st.RELATION_STYLES[edge.relation]
-    # An attack normally hangs its attacker one rank beyond its target. An attacker with a place
-    # of its own (it supports something, or has reasons drawn under it) would drag that whole
-    # argument a rank further each time, so its attack runs forward from where it stands: the
-    # essay's attraction pole went from eight columns to five (benchmarks/bench_layout.py).
-    forward = edge.relation in _ATTACKS and edge.tail in placed
+    forward = edge.id in forward_ids
     arrow = "none" if edge.part == "premise" else edge_style.arrow
     attributes = {
         "color": edge_style.color,
@@ -489,9 +498,9 @@ def digraph(view: View, links: Mapping[str, str] | None = None) -> graphviz.Digr
     _add_members(graph, view.loose, nodes, junctions, links)
     if view.options.show_skeleton and view.layout == "graph":  # a joint view keeps its two columns
         _add_skeleton_row(graph, view)
-    placed = _placed_attackers(view)
+    forward = _forward_attacks(view)
     for edge in view.edges:
-        _add_edge(graph, edge, placed)
+        _add_edge(graph, edge, forward)
     if view.legend:
         _add_legend(graph, view.legend, links)
     return graph

@@ -478,7 +478,7 @@ def test_legend_explains_every_drawn_mark_and_nothing_else(
 
 def _layout_map() -> ArgumentMap:
     """Pole a: A <- a1 <- e1; pole b: B <- b1; b1 (a premise of its own) and the lone attacker z
-    attack a1; an explanation x rests on a1 and b1."""
+    attack a1, b1 qualifies the thesis A; an explanation x rests on a1 and b1."""
     return ArgumentMap(
         "layout",
         poles=[Pole("a", "Side A", "A"), Pole("b", "Side B", "B")],
@@ -501,6 +501,7 @@ def _layout_map() -> ArgumentMap:
         attacks=[
             Attack("c-b1", "b1", "a1", kind=AttackKind.CONCEDE),
             Attack("r-z", "z", "a1"),
+            Attack("q-b1", "b1", "A", kind=AttackKind.QUALIFY),
         ],
     )
 
@@ -512,6 +513,8 @@ def test_an_attack_from_a_placed_attacker_runs_forward() -> None:
     assert re.search(r'^\t"?a1"? -> "?z"? \[.*arrowtail=tee.*dir=back', dot, flags=re.MULTILINE)
     assert re.search(r'^\t"?b1"? -> "?a1"? \[.*arrowhead=odot.*dir=forward', dot, flags=re.MULTILINE)
     assert not re.search(r'^\t"?a1"? -> "?b1"? ', dot, flags=re.MULTILINE)
+    # On a thesis (explanation, verdict) the attack hangs below all the same: the skeleton keeps the top.
+    assert re.search(r'^\t"?A"? -> "?b1"? \[.*arrowtail=odiamond.*dir=back', dot, flags=re.MULTILINE)
 
 
 def test_theses_and_explanations_share_a_rank() -> None:
