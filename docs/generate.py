@@ -11,7 +11,8 @@ Written files:
   ``docs/maps/README.md``, an index of them;
 - ``docs/rules.md``, the validation rule catalogue with the link-file rules
   (:func:`argmap.comparison.check.catalogue_markdown`);
-- ``docs/compare/<links>.md``, ``.dot`` and ``.svg``: each link file's comparison report and joint diagram;
+- ``docs/compare/<links>.md``, ``.dot``, ``.svg`` and ``.html``: each link file's comparison report, joint
+  diagram and comparison page;
 - ``docs/evaluation/<map>.md`` for each document map (:func:`argmap.evaluate.evaluation_report_markdown`).
 """
 
@@ -134,14 +135,18 @@ def _evaluation_reports(maps: Mapping[str, ArgumentMap]) -> dict[str, str]:
     return {name: evaluation_report_markdown(maps[name]) for name in DOCUMENT_MAPS}
 
 
-#: Link files whose comparison report and joint diagram live in ``docs/compare/<name>.{md,dot,svg}``.
+#: Link files whose comparison report, joint diagram and comparison page live in
+#: ``docs/compare/<name>.{md,dot,svg,html}``.
 LINK_FILES = ("beijing-2008--blank-2012",)
 
 
 def comparisons(with_svg: bool = True) -> dict[str, bytes]:
-    """``docs/compare`` contents: for each link file, the Markdown report, the joint DOT and SVG."""
+    """``docs/compare`` contents: for each link file, the Markdown report, the joint DOT and SVG, and the
+    comparison page of the HTML viewer (laid out from the same SVG)."""
     from argmap.comparison import compare, format_comparison, load_links
     from argmap.comparison.diagram import joint_view, render_joint
+    from argmap.comparison.html import page_report
+    from argmap.export.html.compare_page import to_compare_html
 
     out: dict[str, bytes] = {}
     for name in LINK_FILES:
@@ -156,12 +161,16 @@ def comparisons(with_svg: bool = True) -> dict[str, bytes]:
             a_name=names["a"],
             b_name=names["b"],
             diagram=f"{name}.svg",
+            page=f"{name}.html",
         )
         out[f"{name}.md"] = report.encode("utf-8")
         view = joint_view(result, a, b)
         out[f"{name}.dot"] = render_joint(view, "dot")
         if with_svg:
-            out[f"{name}.svg"] = render_joint(view, "svg")
+            svg = render_joint(view, "svg")
+            out[f"{name}.svg"] = svg
+            page = to_compare_html(view, page_report(result, a, b), svg=svg)
+            out[f"{name}.html"] = page.encode("utf-8")
     return out
 
 

@@ -2,10 +2,10 @@
 
 ``argmap compare A B --links L`` prints what changed between two maps (text, Markdown or JSON);
 ``--suggest`` lists proposed links (``--accept`` adds them to L); ``--stamp`` refreshes L's
-fingerprints; ``--diagram`` writes the joint diagram; ``--schema`` prints the link file's JSON
-Schema. :func:`check_paths` lets ``argmap check`` take link files (recognised by their
-``argmap-links:`` key) beside maps. Exit codes as everywhere: 0 success, 1 problems found (a link
-file with errors), 2 unusable input.
+fingerprints; ``--diagram`` writes the joint diagram and ``--html`` the comparison page of the HTML
+viewer; ``--schema`` prints the link file's JSON Schema. :func:`check_paths` lets ``argmap check``
+take link files (recognised by their ``argmap-links:`` key) beside maps. Exit codes as everywhere:
+0 success, 1 problems found (a link file with errors), 2 unusable input.
 """
 
 import json
@@ -111,11 +111,20 @@ def run_compare(
     ] = False,
     diagram: Annotated[
         Path | None,
-        typer.Option("--diagram", help="Also write the joint diagram (.dot, .svg, .png or .pdf)."),
+        typer.Option(
+            "--diagram", help="Also write the joint diagram (.svg, .png, .pdf, .dot or view .json)."
+        ),
     ] = None,
     schema: Annotated[
         bool, typer.Option("--schema", help="Print the link file's JSON Schema and exit.")
     ] = False,
+    html_page: Annotated[
+        Path | None,
+        typer.Option(
+            "--html",
+            help="Also write the comparison page of the HTML viewer: the joint diagram beside the report.",
+        ),
+    ] = None,
 ) -> None:
     """Compare two maps: what persisted, appeared, disappeared, was contradicted or moved pole."""
     from argmap import formats
@@ -187,6 +196,7 @@ def run_compare(
         output=output,
         diagram=diagram,
         names=(map_a, map_b, links_file),
+        html_page=html_page,
     )
     raise typer.Exit(EXIT_PROBLEMS if problems else 0)
 
@@ -235,6 +245,7 @@ def _report(
     output: Path | None,
     diagram: Path | None,
     names: tuple[Path, Path, Path | None],
+    html_page: Path | None = None,
 ) -> None:
     from argmap._files import write_atomic
     from argmap.comparison import compare, format_comparison
@@ -257,6 +268,15 @@ def _report(
             write_diagram(a, b, links, diagram, comparison=result)
         except ArgmapError as error:
             fail(error)
+        typer.echo(f"wrote {diagram}", err=True)
+    if html_page is not None:
+        from argmap.comparison.html import write_comparison_html
+
+        try:
+            write_comparison_html(a, b, links, html_page, comparison=result)
+        except ArgmapError as error:
+            fail(error)
+        typer.echo(f"wrote {html_page}", err=True)
 
 
 def _emit(text: str, output: Path | None, write: Callable[[Path, str], object]) -> None:

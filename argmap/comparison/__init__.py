@@ -4,8 +4,9 @@ changed between them.
 Owns link files (:mod:`~argmap.comparison.links`: the model, reading with positions, writing, the
 JSON Schema), their check against both maps (:mod:`~argmap.comparison.check`: the K rules),
 suggested links (:mod:`~argmap.comparison.suggestions`, rapidfuzz), the comparison itself
-(:mod:`~argmap.comparison.diff`), its reports (:mod:`~argmap.comparison.report`) and the joint
-diagram (:mod:`~argmap.comparison.diagram`). May import ``model``, ``formats``, ``lint``,
+(:mod:`~argmap.comparison.diff`), its reports (:mod:`~argmap.comparison.report`), the joint
+diagram (:mod:`~argmap.comparison.diagram`) and the comparison page of the HTML viewer
+(:mod:`~argmap.comparison.html`). May import ``model``, ``formats``, ``lint``,
 ``evaluation``, ``view`` and ``export``; only ``cli`` imports it. The package is ``comparison`` so
 that the function :func:`argmap.compare` does not shadow it.
 
@@ -19,6 +20,8 @@ that the function :func:`argmap.compare` does not shadow it.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from argmap.comparison.check import LINK_RULES, LinkCheck, LinkRule, check_link_file, check_links
 from argmap.comparison.diff import (
@@ -70,6 +73,7 @@ __all__ = [
     "check_link_file",
     "check_links",
     "compare",
+    "comparison_html",
     "comparison_to_json",
     "dump_links",
     "dumps_links",
@@ -81,4 +85,15 @@ __all__ = [
     "loads_links",
     "stamp",
     "suggest",
+    "write_comparison_html",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    # The page needs Graphviz and the html exporter: loaded on first use, so that checking a link
+    # file or comparing as text stays as light as it was.
+    if name in ("comparison_html", "write_comparison_html"):
+        from argmap.comparison import html
+
+        return getattr(html, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -170,10 +170,12 @@ def report_markdown(
     a_name: str = "a",
     b_name: str = "b",
     diagram: str | None = None,
+    page: str | None = None,
 ) -> str:
     """One page for an analyst: the balance, what was contradicted or moved, then theme by theme.
 
-    ``diagram`` is the joint diagram's SVG path relative to the report (its DOT sits beside it).
+    ``diagram`` is the joint diagram's SVG path relative to the report (its DOT sits beside it);
+    ``page`` the comparison page of the HTML viewer, likewise.
     """
     c = comparison
     counts = c.counts()
@@ -190,6 +192,15 @@ def report_markdown(
         *(
             [f"Joint diagram: [SVG]({diagram}) ([DOT]({diagram.removesuffix('.svg')}.dot)).", ""]
             if diagram
+            else []
+        ),
+        *(
+            [
+                f"Interactive: [the comparison page]({page}) (download and open it in a browser: the"
+                " diagram beside this report, each line focusing its nodes and showing both quotes).",
+                "",
+            ]
+            if page
             else []
         ),
         f"**{counts[Change.PERSISTED]} points persisted, {counts[Change.CONTRADICTED]} were contradicted, "
@@ -298,6 +309,7 @@ def _ref_json(ref: NodeRef | None) -> dict[str, Any] | None:
         "theme": ref.theme,
         "strength": ref.strength,
         "weight": ref.weight,
+        "themes": list(ref.themes),
     }
 
 
@@ -305,6 +317,8 @@ def _pole_json(shift: PoleShift) -> dict[str, Any]:
     return {
         "a": shift.a_pole,
         "b": shift.b_pole,
+        "a_label": shift.a_label,
+        "b_label": shift.b_label,
         "relation": shift.relation.value if shift.relation else None,
         "a_thesis": shift.a_thesis,
         "b_thesis": shift.b_thesis,

@@ -56,6 +56,26 @@ def test_report_and_diagram_to_files(pair: tuple[str, str, str], tmp_path: Path)
     assert dot_text.startswith("digraph argmap {") and '"b~punctual" -> "a~late"' in dot_text
 
 
+@pytest.mark.needs_dot
+def test_comparison_page(pair: tuple[str, str, str], tmp_path: Path) -> None:
+    a, b, links = pair
+    page = tmp_path / "out" / "compare.html"
+    code, out, err = run("compare", a, b, "-l", links, "--html", str(page))
+    assert code == EXIT_OK and "punctual" in out and f"wrote {page}" in err
+    text = page.read_text(encoding="utf-8")
+    assert text.startswith("<!DOCTYPE html>") and 'id="argmap-compare-data"' in text
+
+
+def test_comparison_page_without_graphviz_exits_2(
+    pair: tuple[str, str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    a, b, links = pair
+    monkeypatch.setenv("PATH", str(tmp_path / "nowhere"))
+    code, _, err = run("compare", a, b, "-l", links, "--html", str(tmp_path / "c.html"))
+    assert code == EXIT_UNUSABLE and "Graphviz 'dot' was not found" in err and "Traceback" not in err
+    assert not (tmp_path / "c.html").exists()
+
+
 def test_diagram_as_view_json(pair: tuple[str, str, str], tmp_path: Path) -> None:
     a, b, links = pair
     target = tmp_path / "joint.json"
