@@ -30,7 +30,7 @@ import json
 import re
 from collections.abc import Callable, Mapping
 from itertools import repeat
-from operator import eq, itemgetter
+from operator import eq, itemgetter, or_
 from types import MappingProxyType
 from typing import Any, TypeVar
 
@@ -142,6 +142,7 @@ _BAD_ID_CHARS_OR_START = re.compile(r"[^A-Za-z0-9_.\-\n]|^[-.]|^$", re.MULTILINE
 _ID_AND_TYPE = itemgetter("nodeID", "type")
 _FROM = itemgetter("fromID")
 _TO = itemgetter("toID")
+_FIRST = itemgetter(0)
 # One pass over the text finds each node's line when a diagnostic needs it.
 _NODE_ID = re.compile(r'"nodeID"\s*:\s*"?([^",}\s]+)')
 
@@ -390,8 +391,8 @@ class _Reader:
         self.wired: set[str] = set()
         self.ins: dict[str, list[str]] = {}
         self.outs: dict[str, list[str]] = {}
-        # Valid edges, first of each (from, to) pair, in file order; and every node some edge touches.
-        self.pairs: list[tuple[str, str]] = []
+        # Valid edges, first of each (from, to) pair, in file order (see pairs()); every node an edge touches.
+        self.pair_list: list[tuple[str, str]] | None = None
         self.froms: list[str] = []  # the ends of every valid edge (duplicates too), in file order
         self.tos: list[str] = []
         self.touched: set[str] = set()
@@ -491,23 +492,24 @@ class _Reader:
         try:
             froms = list(map(_FROM, edges))
             tos = list(map(_TO, edges))
+            touched = set(froms)
+            touched.update(tos)
             # Both ends of every edge are nodes (so strings), and no edge is a loop: nothing to report.
-            clean = kind.keys() >= set(froms) and kind.keys() >= set(tos) and not any(map(eq, froms, tos))
+            clean = kind.keys() >= touched and not any(map(eq, froms, tos))
         except (TypeError, KeyError, IndexError):
             clean = False
         if clean:
-            self.pairs = pairs = list(dict.fromkeys(zip(froms, tos, strict=True)))
+            self.froms, self.tos, self.touched = froms, tos, touched
         else:
-            pairs = self.pairs = self.read_edges_one_by_one(edges)
-            froms = [a for a, _ in pairs]
-            tos = [b for _, b in pairs]
-        self.froms, self.tos = froms, tos
-        self.touched = set(froms)
-        self.touched.update(tos)
+            self.pair_list = pairs = self.read_edges_one_by_one(edges)
+            self.froms = [a for a, _ in pairs]
+            self.tos = [b for _, b in pairs]
+            self.touched = set(self.froms)
+            self.touched.update(self.tos)
         wired = self.wired
         if wired:
             outs, ins = self.outs, self.ins
-            for src, dst in pairs:
+            for src, dst in self.pairs():
                 if src in wired:
                     if src in outs:
                         outs[src].append(dst)
@@ -518,6 +520,12 @@ class _Reader:
                         ins[dst].append(src)
                     else:
                         ins[dst] = [src]
+
+    def pairs(self) -> list[tuple[str, str]]:
+        """Valid edges, the first of each (from, to) pair, in file order (made when first needed)."""
+        if self.pair_list is None:
+            self.pair_list = list(dict.fromkeys(zip(self.froms, self.tos, strict=True)))
+        return self.pair_list
 
     def read_edges_one_by_one(self, edges: list[Any]) -> list[tuple[str, str]]:
         kind = self.kind
@@ -827,9 +835,15 @@ class _Reader:
 
     def stray_edges(self) -> None:
         # Edges no phase explains: I->I, I->L, L->RA, RA->RA and the like. Edges touching YA, TA, MA or PA
-        # nodes were reported with those nodes. The kinds of node an edge joins are collected first; the
-        # edges are visited one by one only if some pair of kinds needs reporting.
-        kind, pairs = self.kind, self.pairs
+        # nodes were reported with those nodes. Where no RA or CA node exists (QT30), every edge touching
+        # one of those is the usual case, checked in C; else the kinds of node an edge joins are collected,
+        # and the edges are visited one by one only if some pair of kinds needs reporting.
+        kind, counts = self.kind, self.counts
+        if "RA" not in counts and "CA" not in counts:
+            reported = set(map(_FIRST, self.relational))  # TA and PA nodes
+            reported.update(self.schematic["YA"], self.schematic["MA"])
+            if all(map(or_, map(reported.__contains__, self.froms), map(reported.__contains__, self.tos))):
+                return
         get = kind.__getitem__
         joined = set(zip(map(get, self.froms), map(get, self.tos), strict=True))
         unexplained = {
@@ -841,7 +855,7 @@ class _Reader:
             return
         # Reported grouped by the edge's source, sources in the order they first occur.
         outs: dict[str, list[str]] = {}
-        for src, dst in pairs:
+        for src, dst in self.pairs():
             outs.setdefault(src, []).append(dst)
         for src, dsts in outs.items():
             for dst in dsts:
