@@ -132,7 +132,7 @@
     const y0 = Math.min(...boxes.map((b) => b.y));
     const x1 = Math.max(...boxes.map((b) => b.x + b.w));
     const y1 = Math.max(...boxes.map((b) => b.y + b.h));
-    setView(fitted({ x: x0, y: y0, w: Math.max(x1 - x0, 300), h: Math.max(y1 - y0, 150) }, 0.25));
+    setView(fitted({ x: x0, y: y0, w: Math.max(x1 - x0, 700), h: Math.max(y1 - y0, 200) }, 0.2));
   }
   let drag = null;
   let lastDrag = 0;
@@ -347,9 +347,18 @@
   function markDiagram() {
     const chosen = new Set(ids());
     const any = chosen.size > 0;
+    // A selected node keeps the nodes it is linked to in view: its counterparts in the other map.
+    const near = new Set(chosen);
+    if (state.node !== null) {
+      for (const key of edgeEl.keys()) {
+        const [tail, head] = key.split("|");
+        if (chosen.has(tail)) near.add(head);
+        if (chosen.has(head)) near.add(tail);
+      }
+    }
     for (const [id, g] of nodeEl) {
       g.classList.toggle("selected", chosen.has(id));
-      g.classList.toggle("dim", any && !chosen.has(id));
+      g.classList.toggle("dim", any && !near.has(id));
     }
     // An item lights its own link; a node, every link it has.
     const item = state.item !== null ? items[state.item] : null;
@@ -360,7 +369,7 @@
       g.classList.toggle("selected", on);
       g.classList.toggle("dim", any && !on);
     }
-    return [...chosen].map((id) => nodeEl.get(id));
+    return [...near].map((id) => nodeEl.get(id));
   }
   function involves(item) {
     if (state.item !== null) return items[state.item] === item;
