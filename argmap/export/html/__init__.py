@@ -5,8 +5,9 @@ the page reads (:mod:`~argmap.export.html.payload`, built from the view contract
 source texts and precomputed evaluations), the diagram's layout (:mod:`~argmap.export.html.layout`:
 Graphviz SVG reduced to allowed elements and attributes) and notebook display
 (:mod:`~argmap.export.html.notebook`), and the comparison page of two linked maps
-(:mod:`~argmap.export.html.compare_page`, from plain data the comparison stage hands it). May import every stage before ``export`` and
-:mod:`argmap.export.dot`; never ``cli``. Submodules load on use so that this package stays light.
+(:mod:`~argmap.export.html.compare_page`, from plain data the comparison stage hands it). May
+import every stage before ``export`` and :mod:`argmap.export.dot`; never ``cli``. Submodules load
+on use so that this package stays light.
 """
 
 from __future__ import annotations
