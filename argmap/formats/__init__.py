@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from argmap._files import read_text, write_atomic
 from argmap._graph import paused_gc
 from argmap.diagnostics import short_repr
 from argmap.errors import Diagnostic, InputError
@@ -151,6 +150,8 @@ def loads(text: str, format: str = "yaml", filename: str | None = None) -> Argum
 
 def load(path: str | os.PathLike[str], format: str | None = None) -> ArgumentMap:
     """Load a map file; the format comes from its suffix unless named."""
+    from argmap._files import read_text  # on use: reading a corpus through aif.read needs neither
+
     fmt = format_for(path, format)
     text = read_text(path)
     with paused_gc():
@@ -165,6 +166,7 @@ def load_reporting(
     fmt = format_for(path, format)
     if fmt.name not in ("aif", "json"):
         return load(path, format), ()
+    from argmap._files import read_text
     from argmap.formats import aif
 
     text = read_text(path)
@@ -184,6 +186,8 @@ def dumps(amap: ArgumentMap, format: str = "yaml") -> str:
 
 def dump(amap: ArgumentMap, path: str | os.PathLike[str], format: str | None = None) -> Path:
     """Write a map file atomically; the format comes from the suffix unless named."""
+    from argmap._files import write_atomic
+
     fmt = format_for(path, format)
     with paused_gc():
         text = fmt.dumps(amap)
