@@ -142,6 +142,28 @@ def test_schemes_linked_premises_rebuttals_and_undercuts() -> None:
 
 
 @pytest.mark.parametrize(
+    ("value", "read_as"),
+    [
+        # orjson reads integers beyond 64 bits as floats; the standard library keeps them whole.
+        ("123456789012345678901234567890", "123456789012345678901234567890"),
+        ("18446744073709551616", "18446744073709551616"),
+        ("-9223372036854775809", "-9223372036854775809"),
+        ("18446744073709551615", "18446744073709551615"),
+        ("1.5", "1.5"),
+        # What the standard library accepts and orjson refuses.
+        ("NaN", "nan"),
+        ("1e400", "inf"),
+        ('"\\ud800"', "\ud800"),
+    ],
+)
+def test_numbers_and_strings_read_as_the_standard_library_reads_them(value: str, read_as: str) -> None:
+    text = f'{{"nodes": [{{"nodeID": {value}, "type": "I", "text": {value}}}], "edges": []}}'
+    assert json.loads(text)["nodes"][0]["text"] is not None
+    (prop,) = aif.read(text).map.propositions
+    assert prop.text == read_as == str(json.loads(text)["nodes"][0]["text"])
+
+
+@pytest.mark.parametrize(
     ("text", "message"),
     [
         ('{"nodes": [', "not valid JSON"),
