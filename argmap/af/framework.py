@@ -9,8 +9,8 @@ Construction is a handful of passes that run in C (``map``, ``dict.fromkeys``, `
 numpy's sorts and counts): no Python-level statement runs per attack. Everything derived from
 the columns is built on first use and cached: the columns, the targets of every argument as
 compressed rows and the attacker counts, as read-only numpy arrays (which the grounded semantics
-works on; :meth:`from_columns` seeds those it already has) and as flat tuples, the per-argument tables
-``attackers`` and ``targets``, the name index and the ``attacks`` pairs. A tuple per argument
+works on; :meth:`from_columns` seeds those it already has) and as flat tuples, the per-argument
+tables ``attackers`` and ``targets``, the name index and the ``attacks`` pairs. A tuple per argument
 costs more to build than everything else in construction, so only the semantics that need
 those tables pay for them.
 """
@@ -180,8 +180,8 @@ class Framework:
     @functools.cached_property
     def target_rows(self) -> tuple[tuple[int, ...], tuple[int, ...]]:
         """``(starts, flat)``: argument ``i`` attacks ``flat[starts[i]:starts[i + 1]]`` (attack order)."""
-        starts, flat = self.target_arrays
-        return tuple(starts.tolist()), tuple(flat.tolist())
+        src, dst = self.columns
+        return compressed_rows(len(self.arguments), src, dst)
 
     @functools.cached_property
     def attacker_counts(self) -> tuple[int, ...]:

@@ -306,6 +306,11 @@ def test_array_tables_agree_with_the_tuples(fw: Framework) -> None:
     starts, flat = fw.target_arrays
     rows = [sorted(row) for row in fw.targets]
     assert [flat[starts[i] : starts[i + 1]].tolist() for i in range(len(fw))] == rows
+    # The tuple rows keep attack order.
+    by_attacker: list[list[int]] = [[] for _ in range(len(fw))]
+    for a, b in zip(fw.sources, fw.sinks, strict=True):
+        by_attacker[a].append(b)
+    assert [list(row) for row in fw.targets] == by_attacker
     assert fw.attacker_count_array.tolist() == list(fw.attacker_counts)
     assert [column.tolist() for column in fw.columns] == [list(fw.sources), list(fw.sinks)]
     assert not any(a.flags.writeable for a in (starts, flat, fw.attacker_count_array, *fw.columns))
