@@ -29,7 +29,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Mapping
-from itertools import repeat
+from itertools import compress, repeat
 from operator import eq, itemgetter, or_
 from types import MappingProxyType
 from typing import Any, TypeVar
@@ -124,6 +124,9 @@ _EXPLAINED = frozenset({("I", "RA"), ("RA", "I"), ("I", "CA"), ("CA", "I"), ("CA
 _REPORTED_WITH_NODE = frozenset({"YA", "TA", "MA", "PA"})
 _PLAIN = frozenset({"I", "L"})
 _KNOWN = frozenset({"I", "L", "RA", "CA", "MA", "PA", "TA", "YA"})
+_SCHEMES = _KNOWN - _PLAIN
+# The letter only that type has, for counting types in C (read_nodes).
+_LETTER = {"I": "I", "L": "L", "RA": "R", "CA": "C", "MA": "M", "PA": "P", "TA": "T", "YA": "Y"}
 # Illocution names that only say "default"; they are not kept (export writes the default back).
 _DEFAULT_ILLOCUTIONS = frozenset({"", "YA", "Default Illocuting"})
 _DEFAULT_SCHEMES = {
@@ -473,14 +476,19 @@ class _Reader:
             texts = [t if type(t) is str else as_text(t) for t in texts]
         self.kind = kind
         self.text_list = texts
-        # Few distinct types: a count of each (in C) beats counting node by node.
         types = list(kind.values())
-        self.counts = {t: types.count(t) for t in dict.fromkeys(types)}
+        # Every type is one of _KNOWN, and each of those has a letter none of the others has: counting the
+        # letters of all types joined counts the types, in C, and the first letter found is the type seen
+        # first (the counts keep the order of the file, as the entry-by-entry path's do).
+        joined = "".join(types)
+        found = [(joined.find(c), t) for t, c in _LETTER.items() if c in joined]
+        self.counts = {t: joined.count(_LETTER[t]) for _, t in sorted(found)}
         if len(self.counts) > ("I" in self.counts) + ("L" in self.counts):
-            pairs = zip(kind.items(), nodes, strict=True)
-            for nid, ntype, raw in [(n, t, r) for (n, t), r in pairs if t not in _PLAIN]:
+            relational = self.relational
+            entries = zip(kind.items(), nodes, strict=True)
+            for (nid, ntype), raw in compress(entries, map(_SCHEMES.__contains__, types)):
                 if ntype == "TA":  # reported, nothing more read; QT30 has tens of thousands
-                    self.relational.append((nid, ntype))
+                    relational.append((nid, ntype))
                 else:
                     self.add_scheme_node(nid, ntype, raw)
 

@@ -384,6 +384,14 @@ def test_ova3_export_reads_back_as_ova3() -> None:
     assert loads(aif.dumps(amap), "json") == attrs.evolve(amap, title="AIF import")
 
 
+def test_each_node_type_has_a_letter_no_other_type_has() -> None:
+    # The reader counts a well-formed file's node types by counting these letters in the joined types.
+    from argmap.formats.aif._read import _KNOWN, _LETTER
+
+    assert _LETTER.keys() == _KNOWN
+    assert all(letter in kind and sum(letter in t for t in _KNOWN) == 1 for kind, letter in _LETTER.items())
+
+
 def test_severities_are_known() -> None:
     assert {sev for sev, _ in aif.CODES.values()} <= set(Severity)
 
