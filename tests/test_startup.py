@@ -10,6 +10,7 @@ import json
 import subprocess
 import sys
 from enum import Enum
+from pathlib import Path
 
 import pytest
 
@@ -74,6 +75,17 @@ def test_af_command_imports_the_solver_but_not_the_map_stages() -> None:
     """``argmap af`` loads the af package (numpy) but no map format, linter or exporter."""
     loaded = loaded_after(command("af", "--help"))
     assert not {"argmap.evaluation", "argmap.export", "graphviz"} & loaded
+
+
+def test_grounded_af_run_loads_neither_map_stages_nor_numpy_ma(tmp_path: Path) -> None:
+    """Solving a large framework (the vectorised grounded path) loads no map stage and not
+    ``numpy.ma`` (``np.unique`` would import it: 10 ms)."""
+    framework = tmp_path / "chain.af"
+    n = 5000
+    framework.write_text(f"p af {n}\n" + "".join(f"{i} {i + 1}\n" for i in range(1, n)), encoding="utf-8")
+    loaded = loaded_after(command("af", str(framework), "--semantics", "grounded", "--task", "some"))
+    assert "argmap.af.framework" in loaded
+    assert not {"numpy.ma", "argmap.evaluation", "argmap.export", "argmap.lint", "yaml"} & loaded
 
 
 @pytest.mark.parametrize(
