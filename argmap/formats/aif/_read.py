@@ -143,7 +143,6 @@ _LAZY_MESSAGES = {
 }
 _BAD_ID_CHARS = re.compile(r"[^A-Za-z0-9_.\-]")
 _BAD_ID_CHARS_OR_START = re.compile(r"[^A-Za-z0-9_.\-\n]|^[-.]|^$", re.MULTILINE)
-_ID_AND_TYPE = itemgetter("nodeID", "type")
 _FROM = itemgetter("fromID")
 _TO = itemgetter("toID")
 _FIRST = itemgetter(0)
@@ -459,7 +458,7 @@ class _Reader:
 
     def read_nodes(self, nodes: list[Any]) -> None:
         try:
-            kind = dict(map(_ID_AND_TYPE, nodes))
+            kind = {raw["nodeID"]: raw["type"] for raw in nodes}  # (faster than dict(map(itemgetter)))
             # Every id a string, none twice, every type known: nothing to report.
             clean = len(kind) == len(nodes) and _KNOWN.issuperset(kind.values())
             "".join(kind)
