@@ -4,7 +4,7 @@
 :data:`CODES`); :func:`loads` and :func:`dumps` are the registry's reader and writer. Which of the two
 flavours a file is, is decided by its content, not its name.
 
-Imports only :mod:`argmap.model` and :mod:`argmap.errors`.
+Imports only :mod:`argmap.model`, :mod:`argmap.errors`, :mod:`argmap._graph` and orjson.
 """
 
 from __future__ import annotations
