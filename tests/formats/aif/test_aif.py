@@ -15,6 +15,7 @@ from argmap.errors import ParseError, Severity
 from argmap.formats import FORMATS, aif, load, loads
 from argmap.model import ArgumentMap, AttackKind, Speaker, SpeechAct
 from tests.strategies import argument_maps
+from tests.test_startup import loaded_after
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ROOT = Path(__file__).resolve().parents[3]
@@ -390,6 +391,22 @@ def test_each_node_type_has_a_letter_no_other_type_has() -> None:
 
     assert _LETTER.keys() == _KNOWN
     assert all(letter in kind and sum(letter in t for t in _KNOWN) == 1 for kind, letter in _LETTER.items())
+
+
+def test_importing_the_reader_loads_no_other_format() -> None:
+    # A corpus load through aif.read pays for the model and the reader only.
+    loaded = loaded_after("import argmap.formats.aif")
+    others = (
+        "yaml",
+        "argmap.formats.yaml",
+        "argmap.formats._spec",
+        "argmap.formats._located",
+        "argmap._files",
+    )
+    assert not {
+        name for name in (*others, "argmap.formats.argdown", "argmap.formats.aif._write") if name in loaded
+    }
+    assert {"argmap.model", "orjson"} <= loaded
 
 
 def test_severities_are_known() -> None:
