@@ -132,17 +132,20 @@ def _node(side: str, ref: NodeRef, amap: ArgumentMap, fill: str, group: str) -> 
 
 
 def _fills(comparison: Comparison, a: ArgumentMap, b: ArgumentMap) -> tuple[dict[str, str], dict[str, str]]:
-    """Each pole's fill per side; a pole of b takes the colour of the pole of a it is linked to."""
+    """Each pole's fill per side; a pole of b takes the colour of the pole of a it is linked to
+    (the first such pole, when several of a's poles are linked to it)."""
     fills_a = {pole.id: pole_fill(n)[0] for n, pole in enumerate(a.poles)}
     fills_b = {pole.id: pole_fill(n)[0] for n, pole in enumerate(b.poles)}
+    paired: set[str] = set()
     for shift in comparison.poles:
-        if shift.a_pole and shift.b_pole and shift.a_pole in fills_a:
+        if shift.a_pole and shift.b_pole and shift.a_pole in fills_a and shift.b_pole not in paired:
             fills_b[shift.b_pole] = fills_a[shift.a_pole]
+            paired.add(shift.b_pole)
     return fills_a, fills_b
 
 
 def _legend(
-    comparison: Comparison,
+    maps: tuple[ArgumentMap, ArgumentMap],
     nodes: list[Node],
     edges: list[Edge],
     fills: tuple[Mapping[str, str], Mapping[str, str]],
@@ -166,22 +169,16 @@ def _legend(
         entries.append(
             LegendEntry("link", "moved", "thick: moved to the other pole", _NODE_BORDER, line="bold")
         )
+    # One row per fill drawn, naming every pole drawn in it: a's poles, then b's, in map order.
     used = {(node.id.split("~", 1)[0], node.pole) for node in nodes}
-    fills_a, fills_b = fills
-    shown: set[tuple[str, str | None]] = set()
-    for shift in comparison.poles:
-        sides = [
-            (side, pole, label)
-            for side, pole, label in (("a", shift.a_pole, shift.a_label), ("b", shift.b_pole, shift.b_label))
-            if pole is not None and (side, pole) in used and (side, pole) not in shown
-        ]
-        if not sides:
-            continue
-        side, pole, _ = sides[0]
-        fill = (fills_a if side == "a" else fills_b)[pole or ""]
-        shown.update((s, p) for s, p, _ in sides)
-        label = " ↔ ".join(f"{text or p} ({s})" for s, p, text in sides)
-        key = "~".join(f"{s}:{p}" for s, p, _ in sides)
+    rows: dict[str, list[tuple[str, str, str]]] = {}
+    for side, amap, side_fills in (("a", maps[0], fills[0]), ("b", maps[1], fills[1])):
+        for pole in amap.poles:
+            if (side, pole.id) in used:
+                rows.setdefault(side_fills[pole.id], []).append((side, pole.id, pole.label))
+    for fill, poles in rows.items():
+        label = " ↔ ".join(f"{text or pole} ({side})" for side, pole, text in poles)
+        key = "~".join(f"{side}:{pole}" for side, pole, _ in poles)
         entries.append(LegendEntry("pole", key, label, fill=fill))
     return tuple(entries)
 
@@ -197,6 +194,9 @@ def joint_view(comparison: Comparison, a: ArgumentMap, b: ArgumentMap) -> View:
         # other map's column and push this whole side below it. They are named in the caption.
         bare: list[str] = []
         children: list[Group] = []
+        # A proposition linked into several theme groups (one of its own themes, another through
+        # the other side's) is drawn once, in the first.
+        drawn: set[str] = set()
         for n, group in enumerate(comparison.groups):
             refs: dict[str, NodeRef] = {}
             unlinked = 0
@@ -206,7 +206,7 @@ def joint_view(comparison: Comparison, a: ArgumentMap, b: ArgumentMap) -> View:
                     continue
                 if item.a is None or item.b is None:
                     unlinked += 1
-                else:
+                elif ref.id not in drawn:
                     refs.setdefault(ref.id, ref)
             themes = group.a_themes if side == "a" else group.b_themes
             title = " + ".join(_theme_labels(amap, themes)) or (
@@ -218,6 +218,7 @@ def joint_view(comparison: Comparison, a: ArgumentMap, b: ArgumentMap) -> View:
                 continue
             if unlinked:
                 title += f" (+{unlinked} not linked)"
+            drawn.update(refs)
             group_id = f"theme:{side}:{n}"
             members = []
             for ref in refs.values():
@@ -291,7 +292,7 @@ def joint_view(comparison: Comparison, a: ArgumentMap, b: ArgumentMap) -> View:
         edges=tuple(edges),
         groups=tuple(groups),
         loose=(),
-        legend=_legend(comparison, nodes, edges, fills),
+        legend=_legend((a, b), nodes, edges, fills),
         layout="columns",
     )
 

@@ -9,6 +9,8 @@ from xml.etree import ElementTree
 import attrs
 import jsonschema
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from argmap.comparison import compare
 from argmap.comparison.diagram import (
@@ -24,6 +26,7 @@ from argmap.comparison.links import Link, LinkSet, Relation
 from argmap.errors import InputError
 from argmap.model import ArgumentMap
 from argmap.view import view_schema, view_to_json
+from tests.strategies import link_sets, map_pairs
 
 from .helpers import LINKS, earlier, later
 
@@ -201,3 +204,35 @@ def test_map_a_is_drawn_left_of_map_b(which: str, showcase: tuple[ArgumentMap, A
     left = [x for n, x in xs.items() if n.startswith("a~")]
     right = [x for n, x in xs.items() if n.startswith("b~")]
     assert left and right and max(left) < min(right)
+
+
+# Two maps per example make generation slow on a loaded machine; the property is what matters.
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much]
+)
+@given(map_pairs.flatmap(lambda pair: st.tuples(st.just(pair), link_sets(*pair))))
+def test_any_joint_view_is_consistent_and_valid(
+    drawn: tuple[tuple[ArgumentMap, ArgumentMap], LinkSet],
+) -> None:
+    (a, b), links = drawn
+    result = compare(a, b, links)
+    view = joint_view(result, a, b)
+    jsonschema.validate(view_to_json(view), view_schema())
+    groups = {g.id: g for g in view.groups}
+    nodes = {n.id for n in view.nodes}
+    assert len(nodes) == len(view.nodes)  # each proposition drawn once, whatever its themes
+    for node in view.nodes:
+        group = groups[node.group or ""]
+        assert node.id in group.members and group.parent == f"map:{node.id[0]}"
+    # Exactly the linked pairs are drawn, each once, between drawn nodes of the right sides.
+    pairs = {(i.a.id, i.b.id) for i in result.items if i.a is not None and i.b is not None}
+    assert {(e.tail[2:], e.head[2:]) for e in view.edges} == pairs and len(view.edges) == len(pairs)
+    assert all(
+        e.tail in nodes and e.tail[0] == "a" and e.head in nodes and e.head[0] == "b" for e in view.edges
+    )
+    # The legend: exactly the relations drawn, and a fill row for every fill used.
+    assert {e.key for e in view.legend if e.kind == "link" and e.key != "moved"} == {
+        e.relation for e in view.edges
+    }
+    assert {e.fill for e in view.legend if e.kind == "pole"} >= {n.fill for n in view.nodes} - {"#FFFFFF"}
+    assert joint_digraph(result, a, b).source.startswith("digraph argmap {")
