@@ -48,6 +48,7 @@ from argmap.af import bipolar as gradual
 from argmap.af.semantics import accepted_sets, count_extensions
 from argmap.af.solvers import Backend
 from argmap.evaluation import translate
+from argmap.evaluation.labelled_removal import GroundedRemoval
 from argmap.evaluation.removal import GradualRemoval
 from argmap.evaluation.translate import flatten_groupings, to_bipolar_graph, to_framework, transparent
 from argmap.model.core import ArgumentMap
@@ -359,7 +360,9 @@ def _removal(
     """A function giving the pole theses' strengths once a proposition is removed from ``amap``.
 
     Under gradual semantics only what lies downstream of the removed nodes changes, so
-    :class:`_GradualRemoval` recomputes just that part, incrementally; extension semantics
+    :class:`_GradualRemoval` recomputes just that part, incrementally; under grounded and
+    complete semantics :class:`~argmap.evaluation.labelled_removal.GroundedRemoval` labels just
+    that part again. Preferred and stable semantics (and maps the incremental ways do not cover)
     evaluate :func:`without` in full (linear per factor, so quadratic per balance).
     """
     # An inference sharing a proposition's id (a map with errors) merges two nodes of the graph;
@@ -367,6 +370,17 @@ def _removal(
     clash = not amap.index.propositions.keys().isdisjoint(inf.id for inf in amap.inferences)
     if semantics in GRADUAL_SEMANTICS and not clash:
         return _GradualRemoval(amap, semantics, evaluation).poles_without
+    if semantics in ("grounded", "complete") and GroundedRemoval.applies(amap):
+        theses_without = GroundedRemoval(amap).theses_without
+
+        def labelled(node: str) -> tuple[PoleStrength, ...]:
+            after = theses_without(node)
+            return tuple(
+                PoleStrength(p.id, p.label, p.thesis if after[p.id] is not None else None, after[p.id])
+                for p in amap.poles
+            )
+
+        return labelled
 
     def full(node: str) -> tuple[PoleStrength, ...]:
         reduced = without(amap, node)
