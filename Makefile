@@ -6,6 +6,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+COMPILED := $(VENV)/.compiled
+PACKAGE_FILES := $(shell find argmap -type f \( -name '*.py' -o -name '*.json' \) 2>/dev/null)
 MAPS := $(wildcard maps/*.yaml)
 # The document maps' source texts live beside the repository when they are available.
 SOURCES_DIR ?= ../shared/sources
@@ -22,7 +24,7 @@ help:
 	@echo "make docs   regenerate docs/ (diagrams, rule table, evaluation reports)"
 	@echo "make bench  run the benchmarks"
 
-setup: $(STAMP) graphviz
+setup: $(STAMP) $(COMPILED) graphviz
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "argmap needs Python 3.11 or newer; set PYTHON=python3.11")'
@@ -30,6 +32,12 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	@touch $(STAMP)
+
+# Byte-compile the package as pip does for an installed wheel, so every command starts from bytecode
+# even where PYTHONDONTWRITEBYTECODE keeps Python from caching it (an editable install compiles nothing).
+$(COMPILED): $(STAMP) $(PACKAGE_FILES)
+	@$(BIN)/python -m compileall -q argmap
+	@touch $(COMPILED)
 
 # Install Graphviz only when `dot` is missing: apt-get as root or via sudo, brew on macOS.
 graphviz:
@@ -77,7 +85,6 @@ chromium:
 # make demo: check every map, then draw each map's readable pictures into build/ (overview, each
 # pole and theme as SVG and PNG, the whole map as SVG only), one `argmap render --view all` process
 # per map. A map is drawn again only when it or argmap changed, so a second run takes seconds.
-PACKAGE_FILES := $(shell find argmap -type f \( -name '*.py' -o -name '*.json' \) 2>/dev/null)
 PICTURE_LISTS := $(patsubst maps/%.yaml,build/.%.pictures,$(MAPS))
 
 demo: setup
