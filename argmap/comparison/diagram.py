@@ -35,7 +35,7 @@ from argmap.view import ViewOptions
 from argmap.view.build import CitationInfo, Edge, Group, LabelPart, LegendEntry, Node, View
 from argmap.view.contract import view_to_json
 from argmap.view.labels import wrap_lines
-from argmap.view.palette import OKABE_ITO, EdgeStyle, NodeStyle, pole_fill
+from argmap.view.palette import OKABE_ITO, POLE_FILLS, EdgeStyle, NodeStyle, pole_fill
 
 __all__ = [
     "DIAGRAM_FORMATS",
@@ -179,7 +179,8 @@ def _legend(
     for fill, poles in rows.items():
         label = " ↔ ".join(f"{text or pole} ({side})" for side, pole, text in poles)
         key = "~".join(f"{side}:{pole}" for side, pole, _ in poles)
-        entries.append(LegendEntry("pole", key, label, fill=fill))
+        # The border as in a map's own pole rows: each pole tint has one.
+        entries.append(LegendEntry("pole", key, label, dict(POLE_FILLS).get(fill), fill))
     return tuple(entries)
 
 
