@@ -21,7 +21,7 @@ from typing import Any
 from argmap._version import __version__
 from argmap.export.dot import digraph
 from argmap.export.html.layout import svg_tree
-from argmap.export.html.page import asset, content_security_policy, dumps_payload
+from argmap.export.html.page import asset, fill_shell, page_script
 from argmap.export.image import pipe
 from argmap.view.build import View
 from argmap.view.contract import view_to_json
@@ -96,13 +96,7 @@ def compare_payload(view: View, svg: bytes, report: Mapping[str, Any]) -> dict[s
 
 def render_compare_page(payload: Mapping[str, Any], version: str) -> str:
     """The whole page for ``payload`` (see :func:`compare_payload`)."""
-    script = asset("compare.js")
-    style = asset("compare.css")
-    # str.replace, not str.format: the assets and the payload contain braces.
-    page = _SHELL.replace("{csp}", content_security_policy(script, style))
-    page = page.replace("{version}", version.replace('"', ""))
-    page = page.replace("{style}", style).replace("{script}", script)
-    return page.replace("{payload}", dumps_payload(payload))
+    return fill_shell(_SHELL, page_script("compare.js"), asset("compare.css"), payload, version)
 
 
 def to_compare_html(view: View, report: Mapping[str, Any], *, svg: bytes | None = None) -> str:

@@ -18,7 +18,15 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-__all__ = ["CSP_DIRECTIVES", "asset", "content_security_policy", "dumps_payload", "render_page"]
+__all__ = [
+    "CSP_DIRECTIVES",
+    "asset",
+    "content_security_policy",
+    "dumps_payload",
+    "fill_shell",
+    "page_script",
+    "render_page",
+]
 
 #: Everything is forbidden except our hashed inline script and style, and data: images (none today).
 CSP_DIRECTIVES = (
@@ -107,12 +115,21 @@ def dumps_payload(payload: Any) -> str:
     )
 
 
-def render_page(payload: Any, version: str) -> str:
-    """The whole page for ``payload`` (see :mod:`argmap.export.html.payload`)."""
-    script = asset("viewer.js")
-    style = asset("viewer.css")
+def page_script(name: str) -> str:
+    """The inline script of a page: the shared ``common.js`` (markup-free building, pan and zoom),
+    then the page's own ``name``. One script, so the policy's one hash covers both."""
+    return asset("common.js") + "\n" + asset(name)
+
+
+def fill_shell(shell: str, script: str, style: str, payload: Any, version: str) -> str:
+    """``shell`` with its policy, version, inline ``style`` and ``script`` and JSON ``payload`` in place."""
     # str.replace, not str.format: the assets and the payload contain braces.
-    page = _SHELL.replace("{csp}", content_security_policy(script, style))
+    page = shell.replace("{csp}", content_security_policy(script, style))
     page = page.replace("{version}", version.replace('"', ""))
     page = page.replace("{style}", style).replace("{script}", script)
     return page.replace("{payload}", dumps_payload(payload))
+
+
+def render_page(payload: Any, version: str) -> str:
+    """The whole page for ``payload`` (see :mod:`argmap.export.html.payload`)."""
+    return fill_shell(_SHELL, page_script("viewer.js"), asset("viewer.css"), payload, version)

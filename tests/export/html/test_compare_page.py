@@ -16,7 +16,7 @@ from argmap.export.html.compare_page import (
     render_compare_page,
     to_compare_html,
 )
-from argmap.export.html.page import asset, content_security_policy
+from argmap.export.html.page import asset, content_security_policy, page_script
 from tests.comparison.helpers import LINKS, earlier, later
 from tests.export.html.test_browser import HOSTILE
 
@@ -39,9 +39,9 @@ def test_policy_allows_only_the_page_script_and_style_by_hash() -> None:
     page = _page()
     found = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', page)
     assert found is not None
-    assert found.group(1) == content_security_policy(asset("compare.js"), asset("compare.css"))
+    assert found.group(1) == content_security_policy(page_script("compare.js"), asset("compare.css"))
     assert "'none'" in found.group(1) and "unsafe" not in found.group(1)
-    assert re.findall(r"<script>(.*?)</script>", page, re.S) == [asset("compare.js")]
+    assert re.findall(r"<script>(.*?)</script>", page, re.S) == [page_script("compare.js")]
     assert re.findall(r"<style>(.*?)</style>", page, re.S) == [asset("compare.css")]
 
 
@@ -78,7 +78,7 @@ def test_assets_cannot_end_the_page_early(name: str) -> None:
 
 def test_page_script_never_parses_markup() -> None:
     """As for the viewer: map strings go in as text, so no markup sink is used at all."""
-    script = asset("compare.js").split("*/", 1)[1]
+    script = re.sub(r"/\*.*?\*/", "", page_script("compare.js"), flags=re.S)
     for sink in (
         "innerHTML",
         "outerHTML",

@@ -11,45 +11,12 @@
   const items = report.items;
   const groups = report.themes;
   const labels = report.labels || { a: { poles: {}, themes: {} }, b: { poles: {}, themes: {} } };
-  const SVGNS = "http://www.w3.org/2000/svg";
-  const TAGS = new Set(["svg", "g", "path", "polygon", "polyline", "ellipse", "text"]);
-  const ATTRS = new Set([
-    "class", "viewBox", "transform", "fill", "stroke", "stroke-width", "stroke-dasharray",
-    "fill-opacity", "stroke-opacity", "points", "d", "cx", "cy", "rx", "ry", "x", "y",
-    "text-anchor", "font-family", "font-size", "font-weight", "font-style", "text-decoration", "data-id",
-  ]);
+  const { h, build, panZoom } = argmapPage;
   const CHANGES = ["persisted", "contradicted", "moved pole", "appeared", "disappeared"];
   const SIDES = ["a", "b"];
   const $ = (id) => document.getElementById(id);
   const has = (o, k) => Object.prototype.hasOwnProperty.call(o, k);
 
-  /* An HTML element; string children become text nodes. */
-  function h(tag, props, ...children) {
-    const e = document.createElement(tag);
-    for (const [k, v] of Object.entries(props || {})) {
-      if (v === null || v === undefined) continue;
-      if (k === "text") e.textContent = v;
-      else if (k === "class") e.className = v;
-      else if (k === "on") for (const [ev, fn] of Object.entries(v)) e.addEventListener(ev, fn);
-      else e.setAttribute(k, v);
-    }
-    for (const c of children) if (c !== null && c !== undefined && c !== false) e.append(c);
-    return e;
-  }
-  function build(tree) {
-    if (!TAGS.has(tree[0])) return null;
-    const e = document.createElementNS(SVGNS, tree[0]);
-    for (const k of Object.keys(tree[1])) if (ATTRS.has(k)) e.setAttribute(k, tree[1][k]);
-    for (let i = 2; i < tree.length; i++) {
-      const c = tree[i];
-      if (typeof c === "string") e.appendChild(document.createTextNode(c));
-      else {
-        const b = build(c);
-        if (b) e.appendChild(b);
-      }
-    }
-    return e;
-  }
   const fmt = (x, signed) => (x === null || x === undefined ? "—"
     : (signed && x >= 0 ? "+" : "") + x.toFixed(3));
   const short = (s, n) => {
@@ -67,11 +34,8 @@
   svg.setAttribute("role", "group");
   svg.setAttribute("aria-label", "Joint diagram of the two maps");
   diagram.prepend(svg);
-  const graph = svg.querySelector("g.graph");
-  const matrix = graph && graph.transform.baseVal.consolidate()
-    ? graph.transform.baseVal.consolidate().matrix : svg.createSVGMatrix();
-  const vbox = svg.viewBox.baseVal;
-  const base = vbox && vbox.width ? { x: vbox.x, y: vbox.y, w: vbox.width, h: vbox.height } : { x: 0, y: 0, w: 1000, h: 1000 };
+  const pz = panZoom(diagram, svg);
+  const { setView, fitted, fit, panBy, zoomBy, boxOf } = pz;
   const nodeEl = new Map();
   const edgeEl = new Map();
   for (const g of svg.querySelectorAll("g.node")) {
@@ -91,39 +55,6 @@
     const k = title.indexOf("->");
     if (k > 0) edgeEl.set(`${title.slice(k + 2)}|${title.slice(0, k)}`, g);
   }
-  svg.style.width = `${base.w}px`;
-  svg.style.height = `${base.h}px`;
-  let vb = { ...base };
-  function setView(next) {
-    const k = Math.max(1, diagram.clientWidth) / next.w;
-    vb = next;
-    svg.style.transform = `translate(${-(vb.x - base.x) * k}px, ${-(vb.y - base.y) * k}px) scale(${k})`;
-  }
-  const scale = () => vb.w / Math.max(1, diagram.clientWidth);
-  function fitted(box, pad) {
-    const cw = Math.max(1, diagram.clientWidth);
-    const ch = Math.max(1, diagram.clientHeight);
-    let w = box.w * (1 + pad);
-    let hh = box.h * (1 + pad);
-    if (w / hh > cw / ch) hh = w * ch / cw;
-    else w = hh * cw / ch;
-    return { x: box.x + box.w / 2 - w / 2, y: box.y + box.h / 2 - hh / 2, w, h: hh };
-  }
-  const fit = () => setView(fitted(base, 0.02));
-  function panBy(dx, dy) {
-    const s = scale();
-    setView({ x: vb.x - dx * s, y: vb.y - dy * s, w: vb.w, h: vb.h });
-  }
-  function zoomAt(factor, px, py) {
-    const w = Math.min(Math.max(vb.w / factor, 20), base.w * 20);
-    const f = vb.w / w;
-    setView({ x: px - (px - vb.x) / f, y: py - (py - vb.y) / f, w, h: vb.h / f });
-  }
-  const zoomBy = (factor) => zoomAt(factor, vb.x + vb.w / 2, vb.y + vb.h / 2);
-  function boxOf(g) {
-    const b = g.getBBox();
-    return { x: matrix.a * b.x + matrix.e, y: matrix.d * b.y + matrix.f, w: b.width * matrix.a, h: b.height * matrix.d };
-  }
   /* Show every element of els at once, with some room around them. */
   function focusOn(els) {
     if (!els.length) return;
@@ -134,45 +65,8 @@
     const y1 = Math.max(...boxes.map((b) => b.y + b.h));
     setView(fitted({ x: x0, y: y0, w: Math.max(x1 - x0, 700), h: Math.max(y1 - y0, 200) }, 0.2));
   }
-  let drag = null;
-  let lastDrag = 0;
-  diagram.addEventListener("pointerdown", (e) => {
-    if (e.button !== 0 || e.target.closest("button")) return;
-    drag = { x: e.clientX, y: e.clientY, moved: 0, id: e.pointerId };
-  });
-  diagram.addEventListener("pointermove", (e) => {
-    if (!drag) return;
-    const dx = e.clientX - drag.x;
-    const dy = e.clientY - drag.y;
-    drag.moved += Math.abs(dx) + Math.abs(dy);
-    if (drag.moved > 4) {
-      if (!diagram.classList.contains("dragging")) {
-        diagram.classList.add("dragging");
-        diagram.setPointerCapture(drag.id);
-      }
-      panBy(dx, dy);
-    }
-    drag.x = e.clientX;
-    drag.y = e.clientY;
-  });
-  function endDrag() {
-    const moved = drag ? drag.moved : 0;
-    if (drag && diagram.classList.contains("dragging")) {
-      diagram.classList.remove("dragging");
-      diagram.releasePointerCapture(drag.id);
-    }
-    drag = null;
-    return moved;
-  }
-  diagram.addEventListener("pointerup", () => { lastDrag = endDrag(); });
-  diagram.addEventListener("pointercancel", () => { lastDrag = endDrag(); });
-  diagram.addEventListener("wheel", (e) => {
-    e.preventDefault();
-    const r = diagram.getBoundingClientRect();
-    zoomAt(Math.exp(-e.deltaY * 0.0015), vb.x + (e.clientX - r.left) * scale(), vb.y + (e.clientY - r.top) * scale());
-  }, { passive: false });
   svg.addEventListener("click", (e) => {
-    if (lastDrag > 4) { lastDrag = 0; return; }
+    if (pz.endedDrag()) return;
     const g = e.target.closest("g.node.prop");
     if (g) selectNode(g.getAttribute("data-id"), false);
   });
@@ -190,10 +84,6 @@
     else if (e.key === "-") zoomBy(0.8);
     else if (e.key === "0") fit();
   });
-  $("zoom-in").addEventListener("click", () => zoomBy(1.25));
-  $("zoom-out").addEventListener("click", () => zoomBy(0.8));
-  $("fit").addEventListener("click", fit);
-  window.addEventListener("resize", () => setView(fitted(vb, 0)));
 
   /* ---------------------------------------------------------------- report */
   function refOf(id) {
@@ -454,7 +344,7 @@
     selectItem: (i) => selectItem(i, true),
     selectNode: (id) => selectNode(id, true),
     clear, fit, panBy, zoomBy,
-    state: () => ({ ...state, viewBox: { ...vb }, lines: document.querySelectorAll("#report button.line").length }),
+    state: () => ({ ...state, viewBox: pz.view(), lines: document.querySelectorAll("#report button.line").length }),
   };
   Object.defineProperty(window, "argmapCompare", { value: Object.freeze(api) });
 })();

@@ -6,13 +6,7 @@
 (function () {
   const started = performance.now();
   const data = JSON.parse(document.getElementById("argmap-data").textContent);
-  const SVGNS = "http://www.w3.org/2000/svg";
-  const TAGS = new Set(["svg", "g", "path", "polygon", "polyline", "ellipse", "text"]);
-  const ATTRS = new Set([
-    "class", "viewBox", "transform", "fill", "stroke", "stroke-width", "stroke-dasharray",
-    "fill-opacity", "stroke-opacity", "points", "d", "cx", "cy", "rx", "ry", "x", "y",
-    "text-anchor", "font-family", "font-size", "font-weight", "font-style", "text-decoration", "data-id",
-  ]);
+  const { SVGNS, h, build, panZoom } = argmapPage;
   const ROLE_NAMES = {
     thesis: "Thesis", claim: "Claim", evidence: "Evidence", explanation: "Explanation",
     verdict: "Verdict", assumption: "Assumption",
@@ -22,37 +16,6 @@
   const poleLabel = Object.fromEntries(data.poles.map((p) => [p.id, p.label]));
   const themeLabel = Object.fromEntries(data.themes.map((t) => [t.id, t.label]));
   const $ = (id) => document.getElementById(id);
-
-  /* An HTML element; string children become text nodes. */
-  function h(tag, props, ...children) {
-    const e = document.createElement(tag);
-    for (const [k, v] of Object.entries(props || {})) {
-      if (v === null || v === undefined) continue;
-      if (k === "text") e.textContent = v;
-      else if (k === "class") e.className = v;
-      else if (k === "on") for (const [ev, fn] of Object.entries(v)) e.addEventListener(ev, fn);
-      else e.setAttribute(k, v);
-    }
-    for (const c of children) if (c !== null && c !== undefined && c !== false) e.append(c);
-    return e;
-  }
-
-  function build(tree) {
-    const tag = tree[0];
-    if (!TAGS.has(tag)) return null;
-    const e = document.createElementNS(SVGNS, tag);
-    const attrs = tree[1];
-    for (const k of Object.keys(attrs)) if (ATTRS.has(k)) e.setAttribute(k, attrs[k]);
-    for (let i = 2; i < tree.length; i++) {
-      const c = tree[i];
-      if (typeof c === "string") e.appendChild(document.createTextNode(c));
-      else {
-        const b = build(c);
-        if (b) e.appendChild(b);
-      }
-    }
-    return e;
-  }
 
   const state = {
     node: null, pole: "", theme: "", role: "", speaker: "", q: "", focus: false, depth: 1, ev: "",
@@ -64,12 +27,8 @@
   svg.setAttribute("role", "group");
   svg.setAttribute("aria-label", "Argument map diagram");
   diagram.prepend(svg);
-  const graph = svg.querySelector("g.graph");
-  const graphMatrix = graph && graph.transform.baseVal.consolidate()
-    ? graph.transform.baseVal.consolidate().matrix : svg.createSVGMatrix();
-  const base = svg.viewBox.baseVal
-    ? { x: svg.viewBox.baseVal.x, y: svg.viewBox.baseVal.y, w: svg.viewBox.baseVal.width, h: svg.viewBox.baseVal.height }
-    : { x: 0, y: 0, w: 1000, h: 1000 };
+  const pz = panZoom(diagram, svg);
+  const { setView, fitted, fit, panBy, zoomBy, boxOf } = pz;
   const nodeEl = new Map();
   const junctionEl = new Map();
   const edgeEls = [];
@@ -95,115 +54,17 @@
     if (k > 0) edgeEls.push([g, title.slice(0, k - 1), title.slice(k + 1)]);
   }
 
-  let vb = { ...base };
-  /* The drawing keeps its own size and view box; the visible region vb becomes one CSS transform,
-   * so panning moves a composited layer instead of laying out and painting the drawing again. */
-  svg.style.width = `${base.w}px`;
-  svg.style.height = `${base.h}px`;
-  let crisp = 0;
-  function setView(next) {
-    const k = Math.max(1, diagram.clientWidth) / next.w;
-    const zoomed = Math.abs(next.w - vb.w) > 1e-9;
-    vb = next;
-    svg.style.transform = `translate(${-(vb.x - base.x) * k}px, ${-(vb.y - base.y) * k}px) scale(${k})`;
-    if (zoomed) {
-      // A layer scaled by the compositor blurs; once zooming pauses, draw it again at this scale.
-      clearTimeout(crisp);
-      crisp = setTimeout(() => {
-        svg.style.willChange = "auto";
-        requestAnimationFrame(() => { svg.style.willChange = "transform"; });
-      }, 300);
-    }
-  }
-  function scale() {
-    return vb.w / Math.max(1, diagram.clientWidth);
-  }
-  /* A view box with the pane's aspect ratio, so one screen pixel is the same length both ways. */
-  function fitted(box, pad) {
-    const cw = Math.max(1, diagram.clientWidth);
-    const ch = Math.max(1, diagram.clientHeight);
-    let w = box.w * (1 + pad);
-    let hh = box.h * (1 + pad);
-    if (w / hh > cw / ch) hh = w * ch / cw;
-    else w = hh * cw / ch;
-    return { x: box.x + box.w / 2 - w / 2, y: box.y + box.h / 2 - hh / 2, w, h: hh };
-  }
-  function fit() {
-    setView(fitted(base, 0.02));
-  }
-  function panBy(dx, dy) {
-    const s = scale();
-    setView({ x: vb.x - dx * s, y: vb.y - dy * s, w: vb.w, h: vb.h });
-  }
-  function zoomAt(factor, px, py) {
-    const w = Math.min(Math.max(vb.w / factor, 20), base.w * 20);
-    const f = vb.w / w;
-    const hh = vb.h / f;
-    setView({ x: px - (px - vb.x) / f, y: py - (py - vb.y) / f, w, h: hh });
-  }
-  function zoomBy(factor) {
-    zoomAt(factor, vb.x + vb.w / 2, vb.y + vb.h / 2);
-  }
-  function svgPoint(clientX, clientY) {
-    const r = diagram.getBoundingClientRect();
-    return { x: vb.x + (clientX - r.left) * scale(), y: vb.y + (clientY - r.top) * scale() };
-  }
-  function boxOf(g) {
-    const b = g.getBBox();
-    const m = graphMatrix;
-    return { x: m.a * b.x + m.e, y: m.d * b.y + m.f, w: b.width * m.a, h: b.height * m.d };
-  }
   function centreOn(id) {
     const g = nodeEl.get(id);
     if (!g) return;
     const b = boxOf(g);
-    const w = Math.min(vb.w, Math.max(b.w * 5, 700));
+    const w = Math.min(pz.view().w, Math.max(b.w * 5, 700));
     const box = fitted({ x: b.x + b.w / 2 - w / 2, y: b.y + b.h / 2 - w / 4, w, h: w / 2 }, 0);
     setView(box);
   }
 
-  let drag = null;
-  diagram.addEventListener("pointerdown", (e) => {
-    if (e.button !== 0 || e.target.closest("button")) return;
-    drag = { x: e.clientX, y: e.clientY, moved: 0, id: e.pointerId };
-  });
-  diagram.addEventListener("pointermove", (e) => {
-    if (!drag) return;
-    const dx = e.clientX - drag.x;
-    const dy = e.clientY - drag.y;
-    drag.moved += Math.abs(dx) + Math.abs(dy);
-    if (drag.moved > 4) {
-      if (!diagram.classList.contains("dragging")) {
-        diagram.classList.add("dragging");
-        diagram.setPointerCapture(drag.id);
-      }
-      panBy(dx, dy);
-    }
-    drag.x = e.clientX;
-    drag.y = e.clientY;
-  });
-  function endDrag() {
-    if (drag && diagram.classList.contains("dragging")) {
-      diagram.classList.remove("dragging");
-      diagram.releasePointerCapture(drag.id);
-      const moved = drag.moved;
-      drag = null;
-      return moved;
-    }
-    const moved = drag ? drag.moved : 0;
-    drag = null;
-    return moved;
-  }
-  let lastDrag = 0;
-  diagram.addEventListener("pointerup", () => { lastDrag = endDrag(); });
-  diagram.addEventListener("pointercancel", () => { lastDrag = endDrag(); });
-  diagram.addEventListener("wheel", (e) => {
-    e.preventDefault();
-    const p = svgPoint(e.clientX, e.clientY);
-    zoomAt(Math.exp(-e.deltaY * 0.0015), p.x, p.y);
-  }, { passive: false });
   svg.addEventListener("click", (e) => {
-    if (lastDrag > 4) { lastDrag = 0; return; }
+    if (pz.endedDrag()) return;
     const g = e.target.closest("g.node.prop");
     if (g) select(g.getAttribute("data-id"), { centre: false });
   });
@@ -214,10 +75,6 @@
       select(g.getAttribute("data-id"), { centre: false });
     }
   });
-  $("zoom-in").addEventListener("click", () => zoomBy(1.25));
-  $("zoom-out").addEventListener("click", () => zoomBy(0.8));
-  $("fit").addEventListener("click", fit);
-  window.addEventListener("resize", () => setView(fitted(vb, 0)));
 
   /* ---------------------------------------------------------------- source pane */
   const sourcePane = $("source");
@@ -701,7 +558,7 @@
     select: (id) => select(id, { centre: true }),
     setFilter: (key, value) => { state[key] = value; $(`f-${key}`).value = value; return update(); },
     search, panBy, zoomBy, fit, applyVisibility,
-    state: () => ({ ...state, hits: hits.slice(), viewBox: { ...vb } }),
+    state: () => ({ ...state, hits: hits.slice(), viewBox: pz.view() }),
   };
   Object.defineProperty(window, "argmapViewer", { value: Object.freeze(api) });
 })();
