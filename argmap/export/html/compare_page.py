@@ -21,7 +21,7 @@ from typing import Any
 from argmap._version import __version__
 from argmap.export.dot import digraph
 from argmap.export.html.layout import svg_tree
-from argmap.export.html.page import asset, fill_shell, page_script
+from argmap.export.html.page import asset, diagram_pane, fill_shell, page_end, page_script
 from argmap.export.image import pipe
 from argmap.view.build import View
 from argmap.view.contract import view_to_json
@@ -31,7 +31,8 @@ __all__ = ["COMPARE_PAYLOAD_VERSION", "compare_payload", "render_compare_page", 
 #: Raised when the page's data changes incompatibly (the page and its data always ship together).
 COMPARE_PAYLOAD_VERSION = 1
 
-_SHELL = """<!DOCTYPE html>
+_SHELL = (
+    """<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -52,24 +53,16 @@ _SHELL = """<!DOCTYPE html>
 <button id="fit" type="button">Fit to screen</button>
 </div>
 <main>
-<section id="diagram" tabindex="0"
- aria-label="Joint diagram: drag or arrow keys to pan, wheel or + and - to zoom, 0 to fit">
-<div class="zoom">
-<button id="zoom-in" type="button" aria-label="Zoom in">+</button>
-<button id="zoom-out" type="button" aria-label="Zoom out">&#x2212;</button>
-</div>
-</section>
-<aside>
+"""
+    + diagram_pane("Joint diagram")
+    + """<aside>
 <section id="report" aria-label="What changed, theme by theme"></section>
 <section id="details" aria-label="Selected point in both documents"></section>
 </aside>
 </main>
-<div id="status" class="sr-only" role="status" aria-live="polite"></div>
-<script type="application/json" id="argmap-compare-data">{payload}</script>
-<script>{script}</script>
-</body>
-</html>
 """
+    + page_end("argmap-compare-data")
+)
 
 
 def compare_payload(view: View, svg: bytes, report: Mapping[str, Any]) -> dict[str, Any]:

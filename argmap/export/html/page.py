@@ -22,8 +22,10 @@ __all__ = [
     "CSP_DIRECTIVES",
     "asset",
     "content_security_policy",
+    "diagram_pane",
     "dumps_payload",
     "fill_shell",
+    "page_end",
     "page_script",
     "render_page",
 ]
@@ -38,7 +40,33 @@ CSP_DIRECTIVES = (
     "form-action 'none'",
 )
 
-_SHELL = """<!DOCTYPE html>
+
+def diagram_pane(label: str) -> str:
+    """The diagram pane with the zoom buttons ``common.js`` drives, named ``label`` for screen readers."""
+    return (
+        '<section id="diagram" tabindex="0"\n'
+        f' aria-label="{label}: drag or arrow keys to pan, wheel or + and - to zoom, 0 to fit">\n'
+        '<div class="zoom">\n'
+        '<button id="zoom-in" type="button" aria-label="Zoom in">+</button>\n'
+        '<button id="zoom-out" type="button" aria-label="Zoom out">&#x2212;</button>\n'
+        "</div>\n"
+        "</section>\n"
+    )
+
+
+def page_end(data_id: str) -> str:
+    """The status line, the JSON block ``data_id`` and the inline script that end every page."""
+    return (
+        '<div id="status" class="sr-only" role="status" aria-live="polite"></div>\n'
+        f'<script type="application/json" id="{data_id}">{{payload}}</script>\n'
+        "<script>{script}</script>\n"
+        "</body>\n"
+        "</html>\n"
+    )
+
+
+_SHELL = (
+    """<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -67,24 +95,16 @@ _SHELL = """<!DOCTYPE html>
 <input id="permalink-box" readonly hidden aria-label="Permalink to this view">
 </div>
 <main>
-<section id="diagram" tabindex="0"
- aria-label="Diagram: drag or arrow keys to pan, wheel or + and - to zoom, 0 to fit">
-<div class="zoom">
-<button id="zoom-in" type="button" aria-label="Zoom in">+</button>
-<button id="zoom-out" type="button" aria-label="Zoom out">&#x2212;</button>
-</div>
-</section>
-<aside>
+"""
+    + diagram_pane("Diagram")
+    + """<aside>
 <section id="details" aria-label="Selected node"></section>
 <section id="source" aria-label="Source text"></section>
 </aside>
 </main>
-<div id="status" class="sr-only" role="status" aria-live="polite"></div>
-<script type="application/json" id="argmap-data">{payload}</script>
-<script>{script}</script>
-</body>
-</html>
 """
+    + page_end("argmap-data")
+)
 
 
 @cache
