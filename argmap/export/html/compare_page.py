@@ -21,7 +21,7 @@ from typing import Any
 from argmap._version import __version__
 from argmap.export.dot import digraph
 from argmap.export.html.layout import svg_tree
-from argmap.export.html.page import asset, diagram_pane, fill_shell, page_end, page_script
+from argmap.export.html.page import asset, diagram_pane, fill_shell, page_end, page_head, page_script
 from argmap.export.image import pipe
 from argmap.view.build import View
 from argmap.view.contract import view_to_json
@@ -32,19 +32,8 @@ __all__ = ["COMPARE_PAYLOAD_VERSION", "compare_payload", "render_compare_page", 
 COMPARE_PAYLOAD_VERSION = 1
 
 _SHELL = (
-    """<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="{csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<meta name="generator" content="argmap {version}">
-<title>argmap comparison</title>
-<style>{style}</style>
-</head>
-<body>
-<header><h1 id="title"></h1><p id="summary"></p></header>
+    page_head("argmap comparison")
+    + """<header><h1 id="title"></h1><p id="summary"></p></header>
 <div class="toolbar" role="toolbar" aria-label="Report filters and diagram controls">
 <label>Pole <select id="f-pole"></select></label>
 <label>Change <select id="f-change"></select></label>

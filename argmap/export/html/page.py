@@ -26,6 +26,7 @@ __all__ = [
     "dumps_payload",
     "fill_shell",
     "page_end",
+    "page_head",
     "page_script",
     "render_page",
 ]
@@ -39,6 +40,24 @@ CSP_DIRECTIVES = (
     "base-uri 'none'",
     "form-action 'none'",
 )
+
+
+def page_head(title: str) -> str:
+    """The page's head, with the places for its policy, version and style, and the opening body tag."""
+    return (
+        "<!DOCTYPE html>\n"
+        '<html lang="en">\n'
+        "<head>\n"
+        '<meta charset="utf-8">\n'
+        '<meta http-equiv="Content-Security-Policy" content="{csp}">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        '<meta name="referrer" content="no-referrer">\n'
+        '<meta name="generator" content="argmap {version}">\n'
+        f"<title>{title}</title>\n"
+        "<style>{style}</style>\n"
+        "</head>\n"
+        "<body>\n"
+    )
 
 
 def diagram_pane(label: str) -> str:
@@ -66,19 +85,8 @@ def page_end(data_id: str) -> str:
 
 
 _SHELL = (
-    """<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="{csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<meta name="generator" content="argmap {version}">
-<title>argmap viewer</title>
-<style>{style}</style>
-</head>
-<body>
-<header><h1 id="title"></h1><p id="question"></p></header>
+    page_head("argmap viewer")
+    + """<header><h1 id="title"></h1><p id="question"></p></header>
 <div class="toolbar" role="toolbar" aria-label="Diagram controls">
 <label>Search <input type="search" id="search" placeholder="text, id, quote (/)" autocomplete="off"></label>
 <span id="search-count" class="count" aria-live="polite"></span>
