@@ -33,6 +33,7 @@ __all__ = [
     "MAX_NESTING",
     "MAX_SOURCE_BYTES",
     "check_not_input",
+    "decode_utf8",
     "escape_controls",
     "read_bytes",
     "read_text",
@@ -130,15 +131,18 @@ def read_text(path: str | os.PathLike[str], limit: int = MAX_INPUT_BYTES) -> str
 
     Newlines are kept as they are in the file, as ``open(..., newline="")`` would.
     """
-    from argmap.errors import InputError  # on use: the error path only, and start-up stays light
+    return decode_utf8(read_bytes(path, limit), path)
 
-    data = read_bytes(path, limit)
+
+def decode_utf8(data: bytes, path: str | os.PathLike[str] | None) -> str:
+    """The text of a file's bytes; bytes that are not UTF-8 are a one-line :class:`InputError` (F004)."""
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise InputError(
-            f"not UTF-8 text (byte {exc.start}: {exc.reason})", os.fspath(path), code="F004"
-        ) from None
+        from argmap.errors import InputError  # on use: the error path only, and start-up stays light
+
+        where = os.fspath(path) if path is not None else None
+        raise InputError(f"not UTF-8 text (byte {exc.start}: {exc.reason})", where, code="F004") from None
 
 
 # -- writing ------------------------------------------------------------------------------------

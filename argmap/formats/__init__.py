@@ -166,15 +166,16 @@ def load_reporting(
     fmt = format_for(path, format)
     if fmt.name not in ("aif", "json"):
         return load(path, format), ()
-    from argmap._files import read_text
+    from argmap._files import decode_utf8, read_bytes
     from argmap.formats import aif
 
-    text = read_text(path)
-    if fmt.name == "json" and not aif.sniff(text):
+    # AIF is read from the file's bytes (orjson parses them without a decoding pass).
+    data = read_bytes(path)
+    if fmt.name == "json" and not aif.sniff(data):
+        text = decode_utf8(data, path)
         with paused_gc():
             return fmt.loads(text, os.fspath(path)), ()
-    with paused_gc():
-        result = aif.read(text, os.fspath(path))
+    result = aif.read(data, os.fspath(path))
     return result.map, result.diagnostics
 
 

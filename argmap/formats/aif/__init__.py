@@ -1,10 +1,11 @@
 """AIF, the Argument Interchange Format: AIFdb JSON and OVA3 saves in, AIFdb JSON (or OVA3) out.
 
-:func:`read` returns the map with every diagnostic about what AIF holds and argmap cannot (see
-:data:`CODES`); :func:`loads` and :func:`dumps` are the registry's reader and writer. Which of the two
-flavours a file is, is decided by its content, not its name.
+:func:`read` (of text or bytes) and :func:`read_file` (of a path) return the map with every diagnostic
+about what AIF holds and argmap cannot (see :data:`CODES`); :func:`loads` and :func:`dumps` are the
+registry's reader and writer. Which of the two flavours a file is, is decided by its content, not its name.
 
-Imports only :mod:`argmap.model`, :mod:`argmap.errors`, :mod:`argmap._graph` and orjson.
+Imports only :mod:`argmap.model`, :mod:`argmap.errors`, :mod:`argmap._files`, :mod:`argmap._graph` and
+orjson.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from argmap.formats.aif._read import (
     loads,
     read,
     read_data,
+    read_file,
     sniff,
 )
 from argmap.model import ArgumentMap
@@ -48,6 +50,7 @@ __all__ = [
     "loads",
     "read",
     "read_data",
+    "read_file",
     "sniff",
     "to_aif",
 ]

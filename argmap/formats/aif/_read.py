@@ -26,12 +26,14 @@ Speed (``benchmarks/bench_interchange.py``): a corpus of QT30's size loads in ab
 take a path for well-formed files that leaves the per-entry work to C; model objects are built without
 attrs' checks, after the reader's own (:func:`_maker`).
 
-Imports only :mod:`argmap.model`, :mod:`argmap.errors`, :mod:`argmap._graph` (the GC pause) and orjson.
+Imports only :mod:`argmap.model`, :mod:`argmap.errors`, :mod:`argmap._graph` (the GC pause) and orjson;
+:mod:`argmap._files` (the bounded read) on use.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Callable, Mapping
 from itertools import compress, repeat
@@ -71,6 +73,7 @@ __all__ = [
     "loads",
     "read",
     "read_data",
+    "read_file",
     "sniff",
 ]
 
@@ -153,6 +156,9 @@ _TO = itemgetter("toID")
 _FIRST = itemgetter(0)
 # One pass over the text finds each node's line when a diagnostic needs it.
 _NODE_ID = re.compile(r'"nodeID"\s*:\s*"?([^",}\s]+)')
+_NODE_ID_BYTES = re.compile(_NODE_ID.pattern.encode())
+_AIF_START = re.compile(r'\s*\{\s*"(nodes|edges|locutions|participants|AIF|OVA|text|schemefulfillments)"')
+_AIF_START_BYTES = re.compile(_AIF_START.pattern.encode())
 
 
 @attrs.frozen(slots=True)
@@ -167,7 +173,8 @@ class AifImport:
     #: What could not be kept, as (code, message, node ids); :attr:`diagnostics` gives them in full.
     problems: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
     file: str | None = None
-    text: str | None = attrs.field(default=None, repr=False, eq=False)
+    #: The file's text, or its bytes as read (see :func:`read_file`): where the diagnostics find their lines.
+    text: str | bytes | None = attrs.field(default=None, repr=False, eq=False)
 
     @property
     def diagnostics(self) -> tuple[Diagnostic, ...]:
@@ -186,22 +193,31 @@ class AifImport:
         return tuple(found)
 
 
-def _line_index(text: str) -> dict[str, int]:
-    """The line of each node id's first ``"nodeID"`` in the text, in one pass."""
-    lines: dict[str, int] = {}
+def _line_index(text: str | bytes) -> dict[str, int]:
+    """The line of each node id's first ``"nodeID"`` in the text (or UTF-8 bytes), in one pass."""
+    if isinstance(text, bytes):
+        return {
+            nid.decode("utf-8", "replace"): line
+            for nid, line in _lines_of(_NODE_ID_BYTES.finditer(text), text, b"\n").items()
+        }
+    return _lines_of(_NODE_ID.finditer(text), text, "\n")
+
+
+def _lines_of(matches: Any, text: Any, newline: Any) -> dict[Any, int]:
+    lines: dict[Any, int] = {}
     line = 1
     last = 0
-    for match in _NODE_ID.finditer(text):
-        line += text.count("\n", last, match.start())
+    for match in matches:
+        line += text.count(newline, last, match.start())
         last = match.start()
         lines.setdefault(match.group(1), line)
     return lines
 
 
-def sniff(text: str) -> bool:
-    """Whether JSON text looks like AIF (its first key is one of AIF's top-level keys)."""
-    match = re.match(r'\s*\{\s*"(nodes|edges|locutions|participants|AIF|OVA|text|schemefulfillments)"', text)
-    return match is not None
+def sniff(text: str | bytes) -> bool:
+    """Whether JSON text (or its UTF-8 bytes) looks like AIF: its first key is one of AIF's top-level keys."""
+    start = _AIF_START_BYTES if isinstance(text, bytes) else _AIF_START
+    return start.match(text) is not None  # type: ignore[arg-type]  # the pattern's type is the text's
 
 
 def loads(text: str, filename: str | None = None) -> ArgumentMap:
@@ -209,14 +225,16 @@ def loads(text: str, filename: str | None = None) -> ArgumentMap:
     return read(text, filename).map
 
 
-def read(text: str, filename: str | None = None) -> AifImport:
-    """Read AIFdb JSON or an OVA3 save; a syntax error is a :class:`ParseError` with line and column.
+def read(text: str | bytes, filename: str | None = None) -> AifImport:
+    """Read AIFdb JSON or an OVA3 save, as text or as UTF-8 bytes; a syntax error is a :class:`ParseError`
+    with line and column, bytes that are not UTF-8 an :class:`~argmap.errors.InputError` (F004).
 
-    The text is parsed by orjson, a third faster than the standard library on AIF corpora. What the result
-    is, is the standard library's: text orjson refuses (NaN, lone surrogates, a syntax error) is parsed
-    again by the standard library, which accepts it or raises its own error; and since orjson reads an
-    integer beyond 64 bits as a float, a file whose reading turns a number into text is read again from
-    the standard library's parse.
+    The text is parsed by orjson, a third faster than the standard library on AIF corpora (and faster
+    again on bytes, which it need not encode first). What the result is, is the standard library's: text
+    orjson refuses (NaN, lone surrogates, a syntax error, bytes that are not UTF-8) is parsed again by the
+    standard library, which accepts it or raises its own error; and since orjson reads an integer beyond 64
+    bits as a float, a file whose reading turns a number into text is read again from the standard
+    library's parse.
     """
     try:
         data = orjson.loads(text)
@@ -227,7 +245,19 @@ def read(text: str, filename: str | None = None) -> AifImport:
             return _read_data(data, filename, text, exact=False)
         except _InexactNumberError:
             pass
+    if isinstance(text, bytes):
+        from argmap._files import decode_utf8  # on use: the fallback only (see the import test)
+
+        text = decode_utf8(text, filename)
     return _read_data(_loads(text, filename), filename, text, exact=True)
+
+
+def read_file(path: str | os.PathLike[str]) -> AifImport:
+    """Read an AIF file (a regular file within argmap's size limit, see :func:`argmap._files.read_bytes`):
+    :func:`read` of its bytes, which saves decoding them; the diagnostics name the path."""
+    from argmap._files import read_bytes  # on use: reading text (aif.read) does not need it
+
+    return read(read_bytes(path), os.fspath(path))
 
 
 def _loads(text: str, filename: str | None) -> Any:
@@ -353,12 +383,12 @@ def _speaker_and_quote(text: str, name: str | None) -> tuple[str | None, str]:
     return None, text.strip()
 
 
-def read_data(data: Any, filename: str | None = None, text: str | None = None) -> AifImport:
+def read_data(data: Any, filename: str | None = None, text: str | bytes | None = None) -> AifImport:
     """Read already-parsed AIF data (``text``, if given, lets diagnostics name lines)."""
     return _read_data(data, filename, text, exact=True)
 
 
-def _read_data(data: Any, filename: str | None, text: str | None, exact: bool) -> AifImport:
+def _read_data(data: Any, filename: str | None, text: str | bytes | None, exact: bool) -> AifImport:
     flavour = "aifdb"
     if isinstance(data, dict) and isinstance(data.get("AIF"), dict):
         flavour = "ova3"

@@ -11,7 +11,7 @@ import attrs
 import pytest
 from hypothesis import given
 
-from argmap.errors import ParseError, Severity
+from argmap.errors import InputError, ParseError, Severity
 from argmap.formats import FORMATS, aif, load, loads
 from argmap.model import ArgumentMap, AttackKind, Speaker, SpeechAct
 from tests.strategies import argument_maps
@@ -177,6 +177,53 @@ def test_text_that_is_not_aif_is_a_parse_error(text: str, message: str) -> None:
     with pytest.raises(ParseError, match=message) as info:
         aif.read(text, "bad.json")
     assert info.value.file == "bad.json" and info.value.line is not None
+
+
+def _outcome(read: Any) -> Any:
+    """What a reading gives: the map, problems, counts, flavour and diagnostics in full, or its error."""
+    try:
+        result = read()
+    except (ParseError, InputError) as exc:
+        return type(exc).__name__, str(exc)
+    return result.map, result.problems, result.counts, result.flavour, result.diagnostics
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in FIXTURES.glob("*.json")))
+def test_bytes_text_and_file_read_alike(name: str) -> None:
+    path = FIXTURES / name
+    raw = path.read_bytes()
+    want = _outcome(lambda: aif.read(raw.decode("utf-8"), str(path)))
+    assert _outcome(lambda: aif.read(raw, str(path))) == want
+    assert _outcome(lambda: aif.read_file(path)) == want
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        # Each of these sends the bytes to the standard library's parse (orjson refuses them).
+        b'{"nodes": [{"nodeID": "1", "type": "I", "text": NaN}], "edges": []}',
+        b'{"nodes": [{"nodeID": "1", "type": "I", "text": "\\ud800"}], "edges": []}',
+        b'{"nodes": [{"nodeID": 18446744073709551616, "type": "I", "text": "big"}], "edges": []}',
+        b'{"nodes": [',
+        b'\xef\xbb\xbf{"nodes": [], "edges": []}',
+        b"[1, 2]",
+    ],
+)
+def test_bytes_read_as_their_text_reads(raw: bytes) -> None:
+    assert _outcome(lambda: aif.read(raw, "x.json")) == _outcome(lambda: aif.read(raw.decode(), "x.json"))
+
+
+def test_bytes_that_are_not_utf8_are_an_input_error() -> None:
+    with pytest.raises(InputError, match=r"bad\.json: F004 not UTF-8 text \(byte 30"):
+        aif.read(b'{"nodes": [{"nodeID": "1", "te\xffxt": "x", "type": "I"}], "edges": []}', "bad.json")
+
+
+@pytest.mark.parametrize(
+    ("text", "is_aif"),
+    [('{"nodes": []}', True), (' \n{ "AIF": {}}', True), ('{"title": "m"}', False), ("[]", False)],
+)
+def test_sniff_reads_text_and_bytes_alike(text: str, is_aif: bool) -> None:
+    assert aif.sniff(text) is aif.sniff(text.encode()) is is_aif
 
 
 @pytest.mark.parametrize(
