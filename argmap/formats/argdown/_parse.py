@@ -108,9 +108,9 @@ class ArgdownDocument:
 
 # -- lines ------------------------------------------------------------------------------------------
 
-_COMMENT_OR_LINK = re.compile(
-    r"(\\.)|(\[[^\]\n]+?\]\([^)\n]+?\))|(<!--.*?-->|/\*.*?\*/)|(//[^\n]*)|(<!--|/\*)", re.DOTALL
-)
+# Links, mentions and long tags are found by _Links and _Closing, not by patterns: a pattern rescans the rest
+# of the line from every '[' (a line of 100,000 '[' took minutes).
+_COMMENT_OR_LINK = re.compile(r"(\\.)|(\[)|(<!--.*?-->|/\*.*?\*/)|(//[^\n]*)|(<!--|/\*)", re.DOTALL)
 _RELATION = re.compile(r"^([ \t]*)(\+>|->|_>|><|<\+|<-|<_|\+|-(?!-)|_(?=\s))[ \t]*")
 _PCS = re.compile(r"^[ \t]*\((\d+)\)[ \t]*")
 _INFERENCE = re.compile(r"^[ \t]*--")
@@ -127,16 +127,25 @@ _STATEMENT_REF = re.compile(r"^[ \t]*\[([^-\n][^\n]*?)\]")
 _ARGUMENT_REF = re.compile(r"^[ \t]*<([^-\n][^\n]*?)>")
 _INLINE = re.compile(
     r"(?P<esc>\\(?P<escaped>.))"
-    r"|(?P<link>\[(?P<link_text>[^\]\n]+?)\]\((?P<url>[^)\n]+?)\))"
-    r"|(?P<mention>@\[(?P<smention>[^\]\n]+?)\]|@<(?P<amention>[^>\n]+?)>)"
-    r"|(?P<tag>#(?:\((?P<tag_long>[^)\n]+)\)|(?P<tag_short>[a-zA-z0-9\-\u00A0-\uD7FF\uF900-\uFDCF\uFDF0-\uFFEF]+)))"
+    r"|(?P<link>\[)"
+    r"|(?P<mention>@[\[<])"
+    r"|(?P<tag>#(?:(?P<tag_long>\()|(?P<tag_short>[a-zA-z0-9\-\u00A0-\uD7FF\uF900-\uFDCF\uFDF0-\uFFEF]+)))"
     r"|(?P<data>\{)",
     re.DOTALL,
 )
-# Bold and italic delimiters; an escaped delimiter (marked by NUL) is text.
+# Bold and italic delimiters; an escaped delimiter (marked by NUL) is text. Each is (the whole span, where an
+# opener may start, where a closer may start): see _unmark.
 _MARKUP = (
-    re.compile(r"(?<!\x00)(\*\*|__)(?=\S)(.+?)(?<=[^\s\x00])\1"),
-    re.compile(r"(?<![\w*\x00])(\*|_)(?=[^\s*_])(.+?)(?<=[^\s*_\x00])\1(?!\w)"),
+    (
+        re.compile(r"(?<!\x00)(\*\*|__)(?=\S)(.+?)(?<=[^\s\x00])\1"),
+        re.compile(r"(?=(\*\*|__))"),
+        re.compile(r"(?<=[^\s\x00])(?=(\*\*|__))"),
+    ),
+    (
+        re.compile(r"(?<![\w*\x00])(\*|_)(?=[^\s*_])(.+?)(?<=[^\s*_\x00])\1(?!\w)"),
+        re.compile(r"(?=(\*|_))"),
+        re.compile(r"(?<=[^\s*_\x00])(?=(\*|_)(?!\w))"),
+    ),
 )
 _SPACES = re.compile(r"\s+")
 
@@ -182,15 +191,24 @@ class _Parser:
         pieces: list[str] = []
         commented: set[int] = set()
         last = 0
-        for match in _COMMENT_OR_LINK.finditer(text):
+        # Lines are counted from the previous comment on, not from the start (quadratic with many comments).
+        counted, lines_before = 0, 0
+        links = _Links(text)
+        at = 0
+        while (match := _COMMENT_OR_LINK.search(text, at)) is not None:
+            at = match.end()
             if match.group(3) is None and match.group(4) is None:
                 if match.group(5) is not None:
                     line = text.count("\n", 0, match.start()) + 1
                     column = match.start() - text.rfind("\n", 0, match.start())
                     raise self.error(f"comment {match.group(5)!r} is never closed", line, column)
+                if match.group(2) is not None and (link := links.at(match.start())) is not None:
+                    at = link[1]  # a '//' in a link's URL is no comment
                 continue
             pieces.append(text[last : match.start()])
-            first_line = text.count("\n", 0, match.start())
+            lines_before += text.count("\n", counted, match.start())
+            counted = match.start()
+            first_line = lines_before
             body = match.group(0)
             commented.update(range(first_line, first_line + body.count("\n") + 1))
             pieces.append(re.sub(r"[^\n]", " ", body))
@@ -251,8 +269,16 @@ class _Parser:
             at_line = line + (mark.line if mark else 0)
             at_col = (mark.column + (column if mark and mark.line == 0 else 1)) if mark else column
             raise self.error(f"{what} is not valid YAML: {exc.problem}", at_line, at_col) from None
+        except yaml.reader.ReaderError as exc:
+            # A character YAML does not accept (a control character): its message runs over two lines and
+            # counts characters from the start of the data, so the place is computed here.
+            at_line, at_col = _position(source, exc.position, line, column)
+            code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "\0")
+            problem = f"character U+{code:04X} is not allowed in YAML; escape it in a quoted string"
+            raise self.error(f"{what} is not valid YAML: {problem}", at_line, at_col) from None
         except yaml.YAMLError as exc:
-            raise self.error(f"{what} is not valid YAML: {exc}", line, column) from None
+            problem = _SPACES.sub(" ", str(exc)).strip()
+            raise self.error(f"{what} is not valid YAML: {problem}", line, column) from None
         if value is None:
             return {}
         if not isinstance(value, dict):
@@ -464,37 +490,143 @@ class _Parser:
         out: list[str] = []
         tags: list[str] = []
         data: dict[str, Any] = {}
-        pos = 0
-        for match in _INLINE.finditer(raw):
-            if match.start() < pos:
+        pos = 0  # the text before pos is in out
+        at = 0  # where the next search starts
+        links = _Links(raw)
+        closing = {"[": _Closing(raw, "]"), "<": _Closing(raw, ">"), "(": _Closing(raw, ")")}
+        while (match := _INLINE.search(raw, at)) is not None:
+            start = match.start()
+            if match.group("link") is not None:
+                link = links.at(start)
+                if link is None:  # a '[' that opens no link is text
+                    at = start + 1
+                    continue
+                out.append(raw[pos:start])
+                out.append(raw[start + 1 : link[0]])
+                pos = at = link[1]
                 continue
-            out.append(raw[pos : match.start()])
-            pos = match.end()
+            close = match.end()
+            if match.group("mention") is not None or match.group("tag_long") is not None:
+                # '@[title]', '@<title>', '#(a tag)': a non-empty body within the line, up to its closer.
+                found = closing[raw[start + 1]].end(start + 2)
+                if found is None:  # not a mention or tag: its characters are text
+                    at = start + 1
+                    continue
+                close = found + 1
+            out.append(raw[pos:start])
+            pos = at = close
             if match.group("esc") is not None:
                 out.append("\x00" + match.group("escaped"))  # protected from the markup pass
-            elif match.group("link") is not None:
-                out.append(match.group("link_text"))
             elif match.group("mention") is not None:
-                out.append(match.group(0))
+                out.append(raw[start:close])
             elif match.group("tag") is not None:
-                tag = match.group("tag_long") or match.group("tag_short")
+                tag = match.group("tag_short") or raw[start + 2 : close - 1]
                 if tag not in tags:
                     tags.append(tag)
             else:
-                end = _closing_brace(raw, match.start())
+                end = _closing_brace(raw, start)
+                where = _position(raw, start, line, column)
                 if end < 0:
-                    where = _position(raw, match.start(), line, column)
                     raise self.error("data opened with '{' is never closed", *where)
-                where = _position(raw, match.start(), line, column)
-                data.update(self.yaml(raw[match.start() : end + 1], where[0], where[1], "data"))
-                pos = end + 1
+                data.update(self.yaml(raw[start : end + 1], where[0], where[1], "data"))
+                pos = at = end + 1
         out.append(raw[pos:])
         text = "".join(out)
         if markup and ("*" in text or "_" in text):
-            for pattern in _MARKUP:
-                text = pattern.sub(r"\2", text)
+            text = "\n".join(_unmark(line) for line in text.split("\n"))
         text = _SPACES.sub(" ", text.replace("\x00", "")).strip()
         return _Inline(text, tags, data)
+
+
+class _Links:
+    """Argdown's links, ``[text](url)`` within a line, in one text, in linear time over all the calls.
+
+    Where no link starts at a '[', none starts at a '[' before the ']' that ended its text either (they share
+    that ']'), and where a URL finds no ')' before the end of its line, no later URL on that line does; both
+    facts are remembered, so no character is scanned twice for the same reason.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.no_link_before = -1
+        self.no_url_before = -1
+
+    def at(self, start: int) -> tuple[int, int] | None:
+        """(end of the link's text, end of the link) for a link starting at ``start``, or ``None``."""
+        if start < self.no_link_before:
+            return None
+        text = self.text
+        close = _NOT_CLOSE.match(text, start + 1).end()  # type: ignore[union-attr]
+        if close == start + 1 or not text.startswith("](", close) or close + 2 < self.no_url_before:
+            self.no_link_before = close
+            return None
+        paren = _NOT_PAREN.match(text, close + 2).end()  # type: ignore[union-attr]
+        if not text.startswith(")", paren):
+            self.no_url_before = paren
+        if paren == close + 2 or not text.startswith(")", paren):
+            self.no_link_before = close
+            return None
+        return close, paren + 1
+
+
+class _Closing:
+    """Where spans that close with one character end, within their line, in linear time over all the calls.
+
+    A body that reaches the end of its line without the closer fails, and so does every later body that
+    starts before that end: it is remembered. Calls come in the order of the text.
+    """
+
+    def __init__(self, text: str, closer: str) -> None:
+        self.text = text
+        self.closer = closer
+        self.body = re.compile(rf"[^{re.escape(closer)}\n]*")
+        self.failed_to = -1
+
+    def end(self, start: int) -> int | None:
+        """Index of the closer of a non-empty body starting at ``start``, or ``None``."""
+        if start <= self.failed_to:
+            return None
+        end = self.body.match(self.text, start).end()  # type: ignore[union-attr]
+        if end == start or not self.text.startswith(self.closer, end):
+            self.failed_to = end
+            return None
+        return end
+
+
+_NOT_CLOSE = re.compile(r"[^\]\n]*")
+_NOT_PAREN = re.compile(r"[^)\n]*")
+
+
+def _unmark(line: str) -> str:
+    """``line`` with bold, then italic, markup removed as ``pattern.sub(r"\\2", line)`` for each span pattern
+    would, in linear time.
+
+    A span's body cannot cross a line, so an opener whose kind has no closer later in the line fails, and so
+    does every later opener of that kind: ``sub`` would rescan the rest of the line from each of them (a line
+    of 100,000 ``**a `` took minutes). Openers are tried only where a closer of their kind lies ahead, and
+    there the lazy body stops at the first closer, whose span is consumed.
+    """
+    for span, opener, closer in _MARKUP:
+        last: dict[str, int] = {}
+        for match in closer.finditer(line):
+            last[match.group(1)] = match.start()
+        if not last:
+            continue
+        out: list[str] = []
+        pos = 0
+        for start in opener.finditer(line):
+            at = start.start()
+            # The body holds a character at least: the closer starts past the opener and one more.
+            if at < pos or last.get(start.group(1), -1) <= at + len(start.group(1)):
+                continue
+            found = span.match(line, at)
+            if found is not None:
+                out.append(line[pos:at])
+                out.append(found.group(2))
+                pos = found.end()
+        out.append(line[pos:])
+        line = "".join(out)
+    return line
 
 
 def _brace_depth(line: str) -> int:
@@ -585,24 +717,23 @@ def _finish(doc: ArgdownDocument) -> ArgdownDocument:
             continue
         seen.add(key)
         relations.append(ArgdownRelation(source, target, kind, rel.line, rel.column))
-    # An attack on an argument by a statement that already attacks one of its premises says nothing new.
+    # An attack on an argument by a statement that already attacks one of its premises says nothing new. What
+    # each statement attacks or contradicts is indexed first (a scan of every relation per attack was
+    # quadratic in the number of relations).
+    against: dict[str, set[str]] = {}
+    for other in relations:
+        if other.source[0] != "statement" or other.target[0] != "statement":
+            continue
+        if other.kind == "attack":
+            against.setdefault(other.source[1], set()).add(other.target[1])
+        elif other.kind in ("contrary", "contradictory"):
+            against.setdefault(other.source[1], set()).add(other.target[1])
+            against.setdefault(other.target[1], set()).add(other.source[1])
     kept: list[ArgdownRelation] = []
     for rel in relations:
         if rel.kind == "attack" and rel.source[0] == "statement" and rel.target[0] == "argument":
-            premises = {p.title for p in arguments[rel.target[1]].pcs if p.role == "premise"}
-            if any(
-                other.target[0] == "statement"
-                and (
-                    (other.kind == "attack" and other.source == rel.source and other.target[1] in premises)
-                    or (
-                        other.kind in ("contrary", "contradictory")
-                        and rel.source in (other.source, other.target)
-                        and ({other.source[1], other.target[1]} - {rel.source[1]}) & premises
-                    )
-                )
-                for other in relations
-                if other.source[0] == "statement"
-            ):
+            hit = against.get(rel.source[1])
+            if hit and any(p.role == "premise" and p.title in hit for p in arguments[rel.target[1]].pcs):
                 continue
         kept.append(rel)
     doc.relations = kept

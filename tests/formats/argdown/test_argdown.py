@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import shutil
@@ -191,12 +192,17 @@ def test_constructs_become_the_right_map_elements() -> None:
         ("----\n(1) p\n", 1, 1, "needs premises above it"),
         ("[A]: x /* open\n", 1, 8, "comment '/*' is never closed"),
         ("[A]: x\n  + [B]: {role: nonsense}\n", 2, 5, "role"),
+        # A character YAML refuses: PyYAML's message runs over two lines and counts from the data's start.
+        ('[A]: x {a: "\x1b"}\n', 1, 13, "character U+001B is not allowed in YAML"),
+        ("[A]: x\n\n[B]: y {a: 1,\n  b: '\x07'}\n", 4, 7, "character U+0007 is not allowed in YAML"),
+        ("===\ntitle: \x07\n===\n[A]: x\n", 2, 8, "front matter is not valid YAML: character U+0007"),
     ],
 )
 def test_syntax_errors_carry_line_and_column(text: str, line: int, column: int, message: str) -> None:
     with pytest.raises(ParseError, match=re.escape(message)) as info:
         argdown.loads(text, "bad.argdown")
     assert (info.value.file, info.value.line, info.value.column) == ("bad.argdown", line, column)
+    assert "\n" not in str(info.value)  # one line, as every error argmap prints
 
 
 def test_registered_by_suffix() -> None:
@@ -313,3 +319,65 @@ def test_every_maps_argdown_parses_in_argdown_with_its_attacks(
     assert _ours(ours)["relations"] == _theirs(theirs)["relations"]
     attacks = [r for r in theirs["relations"] if r["type"] in ("attack", "undercut")]
     assert len(attacks) == len(amap.attacks)
+
+
+# -- hostile input ------------------------------------------------------------------------------------
+
+#: Lines that made a pattern rescan the rest of the line from every opener: each took minutes to hours.
+_HOSTILE_LINES = {
+    "open brackets": "[" * 200_000,
+    "links whose URL never closes": "[x](" * 50_000,
+    "links whose URL runs into the next": "[x](y " * 40_000,
+    "mentions that never close": "@[" * 100_000,
+    "argument mentions that never close": "@<" * 100_000,
+    "long tags that never close": "#(" * 100_000,
+    "bold that never closes": "**a " * 50_000,
+    "italics that never close": "*a _b " * 40_000,
+}
+_HOSTILE_FILES = {
+    # Each comment's line was counted from the start of the file.
+    "200,000 comment lines": "[A]: x\n" + "// a comment\n" * 200_000,
+    # Each attack on an argument scanned every relation (every attack and contradiction) of the file.
+    "20,000 attacks on arguments": "\n\n".join(
+        f"<a{k}>\n\n(1) [p{k}]: p\n----\n(2) [c{k}]: c\n  <- [s{k}]: s\n\n[s{k}]\n  -> <a{k}>"
+        for k in range(20_000)
+    ),
+}
+_PARSE_ALL = """
+import sys
+from tests.formats.argdown.test_argdown import _HOSTILE_FILES, _HOSTILE_LINES
+from argmap.formats import argdown
+for name, line in _HOSTILE_LINES.items():
+    doc = argdown.parse("[A]: " + line + "\\n")
+    print(name, len(doc.statements), flush=True)
+for name, text in _HOSTILE_FILES.items():
+    doc = argdown.parse(text)
+    print(name, len(doc.statements), flush=True)
+"""
+
+
+def test_hostile_lines_and_files_are_read_in_one_pass() -> None:
+    """Each input parses in a second or so; the timeout (generous for a loaded machine) catches a rescan."""
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-c", _PARSE_ALL], capture_output=True, text=True, timeout=180, cwd=ROOT, check=True
+    )
+    counts = dict(line.rsplit(" ", 1) for line in done.stdout.splitlines())
+    assert counts == {**dict.fromkeys(_HOSTILE_LINES, "1"), "200,000 comment lines": "1"} | {
+        "20,000 attacks on arguments": "60000"
+    }
+
+
+def test_markup_is_removed_as_the_span_patterns_would() -> None:
+    """Every string of up to six bold, italic, space, letter and escape marks: the linear pass gives what each
+    span pattern's own substitution gives."""
+    from argmap.formats.argdown._parse import _MARKUP, _unmark
+
+    for length in range(1, 7):
+        for chars in itertools.product("*_ a\x00", repeat=length):
+            text = "".join(chars)
+            expected = text
+            for span, _opener, _closer in _MARKUP:
+                expected = span.sub(r"\2", expected)
+            assert _unmark(text) == expected, repr(text)
