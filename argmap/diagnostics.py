@@ -509,7 +509,7 @@ _CODES = (
         "a line of an Argdown file cannot be parsed",
         "===\ntitle: T\n",
         "m.argdown:1:1: D001 front matter opened with '===' is never closed",
-        "fix the line shown; see the Argdown section of the README for what argmap reads",
+        "fix the line shown; see docs/argdown.md for what argmap reads",
         "text",
     ),
     LoadCode(
