@@ -9,10 +9,13 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from argmap.cli._common import echo_safe, fail, not_an_input
+from argmap.cli._common import echo_safe, fail, not_an_input, usage
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from argmap.diagnostics import Diagnostic
+    from argmap.model.core import ArgumentMap
 
 __all__ = ["convert", "register", "schema", "show"]
 
@@ -42,8 +45,9 @@ def convert(
         str | None,
         typer.Option(
             "--to",
-            help="Output format: a map format (yaml, json, aif, argdown) or a graph export (mermaid, "
-            "graphml, node-link); default: from the suffix of -o (.mmd, .graphml, .nl.json, ...).",
+            help="Output format: a map format (yaml, json, aif, argdown), ova3 (AIF as an OVA3 save) or a "
+            "graph export (mermaid, graphml, node-link); default: from the suffix of -o (.yaml, .json, .aif, "
+            ".argdown, .mmd, .graphml, .nl.json, ...).",
         ),
     ] = None,
     upgrade: Annotated[
@@ -69,18 +73,13 @@ def convert(
             return
         not_an_input(output, map_file)
         from argmap._files import write_atomic
-        from argmap.export.graphs import graph_export_for
 
-        graph = graph_export_for(output, to)
-        if to is not None and graph is None:
-            _check_suffix(output, to)
+        # Checked before the map is read: a wrong -o or --to fails at once, even for a large input.
+        writer = _writer(output, to)
         amap, imported = formats.load_reporting(map_file)
         if imported:
             _report_import(map_file, imported)
-        # Graph exports (Mermaid, GraphML, node-link JSON) by suffix or --to; map formats otherwise.
-        written = (
-            write_atomic(output, graph.dumps(amap)) if graph is not None else formats.dump(amap, output, to)
-        )
+        written = write_atomic(output, writer(amap)) if writer is not None else formats.dump(amap, output, to)
     except ArgmapError as error:
         fail(error)
     typer.echo(f"wrote {written}")
@@ -104,21 +103,53 @@ def _report_import(map_file: Path, found: "tuple[Diagnostic, ...]") -> None:
         typer.echo(escape_controls(f"  {diag}"), err=True)
 
 
-def _check_suffix(output: Path, to: str) -> None:
-    """Exit 2 when ``output``'s suffix names another map format than ``--to`` (YAML in a .json)."""
+def _writer(output: Path, to: str | None) -> "Callable[[ArgumentMap], str] | None":
+    """The writer of the graph export or OVA3 save that ``--to`` or the suffix of ``output`` picks; ``None``
+    for a map format (``formats.dump`` picks it). Exits 2 on an unknown ``--to``, or one that contradicts
+    the suffix (YAML in a .json, Mermaid in a .yaml); an unknown suffix claims nothing."""
     from argmap import formats
+    from argmap.diagnostics import short_repr
     from argmap.errors import InputError
+    from argmap.export.graphs import GRAPH_EXPORTS, graph_export_for
 
-    try:
-        implied = formats.format_for(output).name
-    except InputError:
-        return  # an unknown suffix claims nothing: --to decides (and names an unknown format itself)
-    # AIF is JSON, and the JSON reader recognises it by content: an AIF file may be called .json.
-    if implied != to and not (to == "aif" and implied == "json"):
+    graph = graph_export_for(output)
+    implied: str | None = graph.name if graph is not None else None
+    if implied is None:
+        try:
+            implied = formats.format_for(output).name
+        except InputError:
+            implied = None
+    if to is None:
+        if implied is None:
+            known = ", ".join(s for f in formats.FORMATS.values() for s in f.suffixes)
+            exports = ", ".join(s for e in GRAPH_EXPORTS.values() for s in e.suffixes)
+            raise InputError(
+                f"unknown map file suffix {short_repr(output.suffix)}; expected one of {known}, or a graph "
+                f"export's {exports} (or name the format with --to)",
+                str(output),
+                code="F009",
+            )
+        to = implied
+    names = (*formats.FORMATS, "ova3", *GRAPH_EXPORTS)
+    if to not in names:
+        usage(f"--to {short_repr(to)} is not an output format; known: {', '.join(names)}")
+    # AIF, its OVA3 save and node-link data are JSON: a .json name suits each (AIF is told apart by content).
+    if implied not in (None, to) and not (
+        (implied == "json" and to in ("aif", "ova3", "node-link")) or (implied == "aif" and to == "ova3")
+    ):
+        suffix = next((x for x in graph.suffixes if output.name.lower().endswith(x)), "") if graph else ""
+        fitting = {**{n: f.suffixes for n, f in formats.FORMATS.items()}, "ova3": (".json", ".aif")}
+        fitting.update((n, e.suffixes) for n, e in GRAPH_EXPORTS.items())
         fail(
-            f"{output}: --to {to} contradicts the file's suffix {output.suffix!r}; "
-            f"drop --to, or give the file a {to} suffix"
+            f"{output}: --to {to} contradicts the file's suffix {suffix or output.suffix!r}; "
+            f"drop --to, or give the file a suffix for {to} ({', '.join(fitting[to])})"
         )
+    if to == "ova3":
+        from argmap.formats import aif
+
+        return lambda amap: aif.dumps(amap, "ova3")
+    export = GRAPH_EXPORTS.get(to)
+    return export.dumps if export is not None else None
 
 
 def schema() -> None:

@@ -36,3 +36,64 @@ def test_to_must_agree_with_the_suffix(name: str, to: str, code: int, tmp_path: 
         back = formats.loads(target.read_text(encoding="utf-8"), to)
         # AIF keeps the argument structure but not every field, so only its propositions are compared.
         assert back == formats.load(EXAMPLE) or (to == "aif" and back.propositions)
+
+
+@pytest.mark.parametrize(
+    ("name", "to"),
+    [
+        ("m.mmd", "yaml"),  # YAML in a Mermaid file
+        ("m.yaml", "mermaid"),  # a Mermaid chart in a YAML file
+        ("m.nl.json", "json"),  # a map in a node-link file
+        ("m.graphml", "aif"),
+        ("m.argdown", "ova3"),
+    ],
+)
+def test_to_must_agree_with_a_graph_exports_suffix(name: str, to: str, tmp_path: Path) -> None:
+    target = tmp_path / name
+    result = runner.invoke(app, ["convert", EXAMPLE, "-o", str(target), "--to", to])
+    assert result.exit_code == EXIT_UNUSABLE, result.output
+    assert "contradicts the file's suffix" in result.stderr and not target.exists()
+    assert len(result.stderr.splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    ("name", "to", "export"),
+    [
+        ("m.json", "node-link", "node-link"),  # node-link data is JSON
+        ("m.txt", "mermaid", "mermaid"),  # an unknown suffix claims nothing
+        ("m.json", "ova3", "ova3"),
+        ("m.aif", "ova3", "ova3"),
+        ("m.aif", None, "aif"),
+    ],
+)
+def test_json_names_take_every_json_output(name: str, to: str | None, export: str, tmp_path: Path) -> None:
+    from argmap.export.graphs import GRAPH_EXPORTS
+    from argmap.formats import aif
+
+    target = tmp_path / name
+    amap = formats.load(EXAMPLE)
+    result = runner.invoke(app, ["convert", EXAMPLE, "-o", str(target), *(["--to", to] if to else [])])
+    assert result.exit_code == EXIT_OK, result.output
+    written = target.read_text(encoding="utf-8")
+    if export in GRAPH_EXPORTS:
+        assert written == GRAPH_EXPORTS[export].dumps(amap)
+    else:
+        assert aif.read(written).flavour == ("ova3" if export == "ova3" else "aifdb")
+        assert written == aif.dumps(amap, "ova3" if export == "ova3" else "aifdb")
+
+
+def test_an_unknown_to_names_every_output_format(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["convert", EXAMPLE, "-o", str(tmp_path / "m.yaml"), "--to", "dot"])
+    assert result.exit_code == EXIT_UNUSABLE
+    assert result.stderr.splitlines() == [
+        "argmap: error: U001 --to 'dot' is not an output format; "
+        "known: yaml, json, aif, argdown, ova3, mermaid, graphml, node-link"
+    ]
+
+
+def test_an_unknown_suffix_names_the_graph_exports_too(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["convert", EXAMPLE, "-o", str(tmp_path / "m.txt")])
+    assert result.exit_code == EXIT_UNUSABLE
+    (line,) = result.stderr.splitlines()
+    assert "F009 unknown map file suffix '.txt'" in line and ".mmd, .mermaid, .graphml, .nl.json" in line
+    assert not (tmp_path / "m.txt").exists()
