@@ -95,7 +95,8 @@ def _report_import(map_file: Path, found: "tuple[Diagnostic, ...]") -> None:
     summary = ", ".join(f"{code} x{n}" for code, n in sorted(by_code.items()))
     typer.echo(
         escape_controls(
-            f"argmap: {map_file}: {len(found)} import problems ({summary}); `argmap check` lists all"
+            f"argmap: {map_file}: {len(found)} import problem{'' if len(found) == 1 else 's'} ({summary}); "
+            "`argmap check` lists all"
         ),
         err=True,
     )

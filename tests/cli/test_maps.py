@@ -97,3 +97,17 @@ def test_an_unknown_suffix_names_the_graph_exports_too(tmp_path: Path) -> None:
     (line,) = result.stderr.splitlines()
     assert "F009 unknown map file suffix '.txt'" in line and ".mmd, .mermaid, .graphml, .nl.json" in line
     assert not (tmp_path / "m.txt").exists()
+
+
+def test_one_import_problem_is_one_problem(tmp_path: Path) -> None:
+    source = tmp_path / "one.json"
+    source.write_text(
+        '{"nodes": [{"nodeID": "1", "text": "A reason.", "type": "I"}, {"nodeID": "2", "text": "A claim.",'
+        ' "type": "I"}, {"nodeID": "3", "text": "Default Inference", "type": "RA"}],\n'
+        ' "edges": [{"edgeID": "1", "fromID": "1", "toID": "3"}, {"edgeID": "2", "fromID": "3", "toID": "2"},'
+        ' {"edgeID": "3", "fromID": "1", "toID": "9"}]}\n',
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["convert", str(source), "-o", str(tmp_path / "one.yaml")])
+    assert result.exit_code == EXIT_OK, result.output
+    assert f"{source}: 1 import problem (AIF104 x1);" in result.stderr
