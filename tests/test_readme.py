@@ -61,3 +61,59 @@ def test_readme_says_how_to_run_and_install() -> None:
     """After set-up: how to run argmap, how to install it elsewhere, where quote texts come from."""
     for needed in (".venv/bin/argmap", "source .venv/bin/activate", "pip install", "[solvers]", "--sources"):
         assert needed in README, needed
+
+
+def test_interchange_examples_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Every command of the Interchange section runs as written, in order, from a folder holding what the
+    text says (debate.argdown saved from its block, the repository's maps/, the QT30 nodeset where the shared
+    corpora are), and its Python example prints what the graph holds."""
+    import shlex
+    import shutil
+
+    from typer.testing import CliRunner
+
+    from argmap import formats
+    from argmap.cli import app
+
+    section = README.split("\n## Interchange\n", 1)[1].split("\n## ", 1)[0]
+    argdown_block = re.search(r"```argdown\n(.*?)```", section, flags=re.DOTALL)
+    assert argdown_block is not None and "Save this as `debate.argdown`" in section
+    (tmp_path / "debate.argdown").write_text(argdown_block.group(1), encoding="utf-8")
+    (tmp_path / "maps").symlink_to(ROOT / "maps", target_is_directory=True)
+    nodeset = ROOT.parent / "shared" / "corpora" / "aif" / "qt30-sample" / "nodeset17918.json"
+    if nodeset.is_file():
+        shutil.copy(nodeset, tmp_path)
+    monkeypatch.chdir(tmp_path)
+    commands = [
+        shlex.split(line, comments=True)
+        for block in re.findall(r"```sh\n(.*?)```", section, flags=re.DOTALL)
+        for line in block.splitlines()
+        if line.strip()
+    ]
+    assert len(commands) == 11
+    ran = 0
+    for argv in commands:
+        assert argv[0] == "argmap", argv
+        if "nodeset17918.json" in argv and not nodeset.is_file():
+            continue  # the shared corpora are not beside this clone
+        if argv[1] == "render" and shutil.which("dot") is None:
+            continue
+        result = CliRunner().invoke(app, argv[1:])
+        assert result.exit_code == 0, (argv, result.output)
+        ran += 1
+        if "-o" in argv:
+            written = tmp_path / argv[argv.index("-o") + 1]
+            assert written.is_file() and written.stat().st_size > 0, argv
+            if written.suffix in (".yaml", ".argdown", ".aif") or written.name.endswith("-ova.json"):
+                assert formats.load(written).propositions, argv
+        if "nodeset17918.json" in argv and argv[1] == "convert":
+            assert "53 import problems (AIF140 x17, AIF150 x18, AIF151 x18)" in result.stderr
+    assert ran >= 6
+    assert formats.load("debate-again.argdown") == formats.load("debate.yaml")
+    python = re.search(r"```python\n(.*?)```", section, flags=re.DOTALL)
+    assert python is not None
+    capsys.readouterr()
+    exec(compile(python.group(1), "README.md", "exec"), {})
+    assert capsys.readouterr().out == "16 ['conclusion', 'premise', 'rebut', 'undercut']\n"
