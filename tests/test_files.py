@@ -119,6 +119,39 @@ def test_size_limit(tmp_path: Path, size: int, ok: bool) -> None:
             read_text(path, limit=100)
 
 
+@pytest.mark.parametrize("size", [0, 1, 4095, 4096, 65537, 300_000])
+@pytest.mark.parametrize("reported", ["true", "smaller", "zero"])
+def test_read_gets_the_whole_file_whatever_size_it_reports(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, size: int, reported: str
+) -> None:
+    """The first read is sized by what fstat reports; a file that grew since, or reports no size (as /proc
+    files do), is still read to its end, and the limit still holds."""
+    path = tmp_path / "m.json"
+    data = bytes(range(256)) * (size // 256) + b"x" * (size % 256)
+    path.write_bytes(data)
+    if reported != "true":
+        real = os.fstat
+
+        def fstat(fd: int) -> os.stat_result:
+            info = list(real(fd))
+            info[stat.ST_SIZE] = info[stat.ST_SIZE] // 3 if reported == "smaller" else 0
+            return os.stat_result(info)
+
+        monkeypatch.setattr(os, "fstat", fstat)
+    assert read_bytes(path) == data
+    if size > 2:
+        with pytest.raises(InputError, match="file too large"):
+            read_bytes(path, limit=size - 1)
+
+
+def test_read_gets_a_proc_file_that_reports_no_size() -> None:
+    status = Path("/proc/self/status")
+    if not status.exists():
+        pytest.skip("no /proc here")
+    assert status.stat().st_size == 0
+    assert "Name:" in read_text(status)
+
+
 def test_default_limit_refuses_a_sparse_giant_without_reading_it(tmp_path: Path) -> None:
     path = tmp_path / "big.yaml"
     with open(path, "wb") as handle:

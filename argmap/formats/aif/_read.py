@@ -133,6 +133,10 @@ _REPORTED_WITH_NODE = frozenset({"YA", "TA", "MA", "PA"})
 _PLAIN = frozenset({"I", "L"})
 _KNOWN = frozenset({"I", "L", "RA", "CA", "MA", "PA", "TA", "YA"})
 _SCHEMES = _KNOWN - _PLAIN
+# The scheme nodes the relations phase visits, in file order; of them, TA nodes are only reported.
+_RELATIONAL = frozenset({"RA", "CA", "PA", "TA"})
+# The scheme nodes whose attributes and edges later phases read: all but TA.
+_WIRED = _SCHEMES - {"TA"}
 # The letter only that type has, for counting types in C (read_nodes).
 _LETTER = {"I": "I", "L": "L", "RA": "R", "CA": "C", "MA": "M", "PA": "P", "TA": "T", "YA": "Y"}
 # Illocution names that only say "default"; they are not kept (export writes the default back).
@@ -315,6 +319,10 @@ def _maker(proto: _T, *params: str) -> Callable[..., _T]:
             body.append(f"    o.{name} = {name}")
         else:
             default = getattr(proto, name)
+            if default is None or type(default) is bool or (type(default) in (tuple, str) and not default):
+                # None, a bool, () or "": written as a literal, a constant load (cheaper than a global's).
+                body.append(f"    o.{name} = {default!r}")
+                continue
             namespace[f"_d{k}"] = MappingProxyType({}) if isinstance(default, dict) else default
             body.append(f"    o.{name} = _d{k}")
     source = (
@@ -518,12 +526,12 @@ class _Reader:
         found = [(joined.find(c), t) for t, c in _LETTER.items() if c in joined]
         self.counts = {t: joined.count(_LETTER[t]) for _, t in sorted(found)}
         if len(self.counts) > ("I" in self.counts) + ("L" in self.counts):
-            relational = self.relational
-            entries = zip(kind.items(), nodes, strict=True)
-            for (nid, ntype), raw in compress(entries, map(_SCHEMES.__contains__, types)):
-                if ntype == "TA":  # reported, nothing more read; QT30 has tens of thousands
-                    relational.append((nid, ntype))
-                else:
+            # In C: the relational nodes in file order (QT30 has tens of thousands of TA nodes, of which
+            # nothing more is read), and only the other scheme nodes one by one.
+            self.relational = list(compress(kind.items(), map(_RELATIONAL.__contains__, types)))
+            if len(self.counts) > ("I" in self.counts) + ("L" in self.counts) + ("TA" in self.counts):
+                entries = zip(kind.items(), nodes, strict=True)
+                for (nid, ntype), raw in compress(entries, map(_WIRED.__contains__, types)):
                     self.add_scheme_node(nid, ntype, raw)
 
     def read_nodes_one_by_one(self, nodes: list[Any]) -> None:
@@ -548,18 +556,16 @@ class _Reader:
             kind[nid] = ntype
             text = raw.get("text")
             texts.append(text if type(text) is str else self.as_text(text))
-            if ntype not in _PLAIN:
+            if ntype in _RELATIONAL:
+                self.relational.append((nid, ntype))
+            if ntype in _WIRED:
                 self.add_scheme_node(nid, ntype, raw)
 
     def add_scheme_node(self, nid: str, ntype: str, raw: Any) -> None:
-        if ntype == "TA":  # reported, nothing more read
-            self.relational.append((nid, ntype))
-            return
+        """A scheme node other than TA (which is only reported): its edges are indexed, its scheme kept."""
         self.wired.add(nid)
         if ntype in ("YA", "MA"):
             self.schematic[ntype].append(nid)
-        else:
-            self.relational.append((nid, ntype))
         scheme = raw.get("scheme")
         if isinstance(scheme, str) and scheme:
             self.schemes[nid] = scheme
