@@ -67,7 +67,7 @@ Argdown a compact way to write an argmap map by hand.
 | statement `[Title]: text` | a proposition (id: the title, made a valid id if it is not one) |
 | another wording under the same title (an equivalence class) | a proposition that `rephrases` the first |
 | `#tag`, `#(a tag)` | the proposition's tags |
-| `{{role: thesis, pole: keep, theme: output, hedge: apparently, ...}}` after a statement | the proposition's fields |
+| `{{role: thesis, pole: keep, theme: output, hedge: apparently, ...}}` after a statement, or a YAML block between a `{{` that ends its line and a `}}` | the proposition's fields |
 | argument `<Title>` with a premise-conclusion structure `(1) ... ---- (3) ...` | one inference per conclusion (intermediary conclusions included); premises: the statements since the previous conclusion, or `{{uses: [1, 2]}}` |
 | `-- rule, rule {{label: ...}} --` | the inference's label (its rules, or the data's `label`), hedge, note |
 | argument without a structure `<Title>: text` | a proposition tagged `argdown-argument` |
@@ -80,7 +80,8 @@ Argdown a compact way to write an argmap map by hand.
 | front matter `===` with an `argmap:` key | the map's title, question, poles, themes, sources, attacks, attributions, preferences |
 
 Mentions (`@[Title]`, `@<Title>`), links, bold and italic markup, escapes and comments (`//`, `/* */`,
-`<!-- -->`) are read as Argdown reads them. A syntax error names the file, line and column:
+`<!-- -->`) are read as Argdown reads them; shortcodes (`.^.`, `:heart:`) are kept as written, where
+Argdown shows them as symbols. A syntax error names the file, line and column:
 `map.argdown:12:7: data opened with '{{' is never closed`.
 
 ## A map written in Argdown

@@ -148,6 +148,7 @@ _MARKUP = (
     ),
 )
 _SPACES = re.compile(r"\s+")
+_BLOCK_DATA = re.compile(r"\{[ \t]*\n")
 
 
 @attrs.define(slots=True)
@@ -524,18 +525,27 @@ class _Parser:
                 if tag not in tags:
                     tags.append(tag)
             else:
-                end = _closing_brace(raw, start)
-                where = _position(raw, start, line, column)
-                if end < 0:
-                    raise self.error("data opened with '{' is never closed", *where)
-                data.update(self.yaml(raw[start : end + 1], where[0], where[1], "data"))
-                pos = at = end + 1
+                pos = at = self.data(raw, start, line, column, data)
         out.append(raw[pos:])
         text = "".join(out)
         if markup and ("*" in text or "_" in text):
             text = "\n".join(_unmark(line) for line in text.split("\n"))
         text = _SPACES.sub(" ", text.replace("\x00", "")).strip()
         return _Inline(text, tags, data)
+
+    def data(self, raw: str, start: int, line: int, column: int, into: dict[str, Any]) -> int:
+        """Read the ``{data}`` opening at ``raw[start]`` into ``into``; returns the index after its ``}``."""
+        end = _closing_brace(raw, start)
+        where = _position(raw, start, line, column)
+        if end < 0:
+            raise self.error("data opened with '{' is never closed", *where)
+        body = raw[start : end + 1]
+        if block := _BLOCK_DATA.match(body):
+            # Data whose '{' ends its line is block YAML between the braces, as Argdown reads it.
+            into.update(self.yaml(body[block.end() : -1], where[0] + 1, 1, "data"))
+        else:
+            into.update(self.yaml(body, where[0], where[1], "data"))
+        return end + 1
 
 
 class _Links:

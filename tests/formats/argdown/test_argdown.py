@@ -55,7 +55,7 @@ def _theirs(model: dict[str, Any]) -> dict[str, Any]:
         "arguments": {
             k: (
                 [t for x in v["descriptions"] if (t := _norm(x))],
-                [(p["title"], p["role"]) for p in v["pcs"]],
+                [(p["title"], p["role"], p["rules"]) for p in v["pcs"]],
             )
             for k, v in model["arguments"].items()
         },
@@ -63,6 +63,20 @@ def _theirs(model: dict[str, Any]) -> dict[str, Any]:
             (_KIND[r["fromType"]], r["from"], _KIND[r["toType"]], r["to"], r["type"])
             for r in model["relations"]
         ),
+        "tags": {
+            **{f"[{k}]": sorted(v["tags"]) for k, v in model["statements"].items() if v["tags"]},
+            **{f"<{k}>": sorted(v["tags"]) for k, v in model["arguments"].items() if v["tags"]},
+        },
+        "data": {
+            **{f"[{k}]": v["data"] for k, v in model["statements"].items() if v["data"]},
+            **{f"<{k}>": v["data"] for k, v in model["arguments"].items() if v["data"]},
+        },
+        "front matter": model["frontMatter"] or {},
+        "sections": [tuple(x) for x in model["sections"]],
+        "section of": {
+            **{f"[{k}]": v["section"] for k, v in model["statements"].items()},
+            **{f"<{k}>": v["section"] for k, v in model["arguments"].items()},
+        },
     }
 
 
@@ -70,10 +84,24 @@ def _ours(doc: argdown.ArgdownDocument) -> dict[str, Any]:
     return {
         "statements": {k: sorted({t for x in v.texts if (t := _norm(x))}) for k, v in doc.statements.items()},
         "arguments": {
-            k: ([t for x in v.descriptions if (t := _norm(x))], [(p.title, p.role) for p in v.pcs])
+            k: ([t for x in v.descriptions if (t := _norm(x))], [(p.title, p.role, p.rules) for p in v.pcs])
             for k, v in doc.arguments.items()
         },
         "relations": sorted((*r.source, *r.target, r.kind) for r in doc.relations),
+        "tags": {
+            **{f"[{k}]": sorted(v.tags) for k, v in doc.statements.items() if v.tags},
+            **{f"<{k}>": sorted(v.tags) for k, v in doc.arguments.items() if v.tags},
+        },
+        "data": {
+            **{f"[{k}]": v.data for k, v in doc.statements.items() if v.data},
+            **{f"<{k}>": v.data for k, v in doc.arguments.items() if v.data},
+        },
+        "front matter": doc.front_matter,
+        "sections": doc.sections,
+        "section of": {
+            **{f"[{k}]": v.section for k, v in doc.statements.items()},
+            **{f"<{k}>": v.section for k, v in doc.arguments.items()},
+        },
     }
 
 
