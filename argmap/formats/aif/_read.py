@@ -240,15 +240,18 @@ def read(text: str | bytes, filename: str | None = None) -> AifImport:
     bits as a float, a file whose reading turns a number into text is read again from the standard
     library's parse.
     """
-    try:
-        data = orjson.loads(text)
-    except orjson.JSONDecodeError:
-        pass
-    else:
+    # The collector is paused from the parse on (see paused_gc): a corpus file's parse makes hundreds of
+    # containers, and every few hundred set off a collection.
+    with paused_gc():
         try:
-            return _read_data(data, filename, text, exact=False)
-        except _InexactNumberError:
+            data = orjson.loads(text)
+        except orjson.JSONDecodeError:
             pass
+        else:
+            try:
+                return _read_data(data, filename, text, exact=False)
+            except _InexactNumberError:
+                pass
     if isinstance(text, bytes):
         from argmap._files import decode_utf8  # on use: the fallback only (see the import test)
 
