@@ -165,10 +165,20 @@ def test_export_parses_in_argdown_with_the_same_relations(
     assert _ours(argdown.parse(exported)) == _theirs(theirs)
 
 
+_SYMBOL = re.compile(r"^[ \t]*(\+>|->|_>|><|<\+|<-|<_|\+|-(?!-)|_)[ \t]", flags=re.MULTILINE)
+
+
 @needs_node
 def test_every_relation_symbol_is_covered(argdown_models: dict[str, dict[str, Any]]) -> None:
+    """The fixtures use each of Argdown's ten relation symbols in loose and in strict mode, and give every
+    relation kind Argdown's model has."""
     kinds = {r["type"] for p in FIXTURES for r in argdown_models[str(p)]["relations"]}
     assert kinds == {"support", "attack", "undercut", "contradictory", "entails", "contrary"}
+    every = [p.read_text(encoding="utf-8") for p in FIXTURES]
+    for strict in (False, True):
+        texts = [text for text in every if ("mode: strict" in text) is strict]
+        symbols = {m.group(1) for text in texts for m in _SYMBOL.finditer(text)}
+        assert symbols == {"+", "-", "_", "><", "<+", "<-", "<_", "+>", "->", "_>"}, strict
 
 
 @needs_corpus
@@ -409,3 +419,10 @@ def test_markup_is_removed_as_the_span_patterns_would() -> None:
             for span, _opener, _closer in _MARKUP:
                 expected = span.sub(r"\2", expected)
             assert _unmark(text) == expected, repr(text)
+
+
+def test_an_undercut_of_a_statement_stays_on_the_statement() -> None:
+    # Argdown 2.0.1 sends this undercut to the inference of <Arg>, the last argument reconstructed before it
+    # (state left over from the structure above), though <Arg> does not hold [D]; argmap keeps what is said.
+    text = "<Arg>\n\n(1) [A]: a\n----\n(2) [G]: g\n\n[D]: D holds.\n  _ <U>: An undercutter.\n"
+    assert _ours(argdown.parse(text))["relations"] == [("argument", "U", "statement", "D", "undercut")]
