@@ -1,6 +1,6 @@
 """Interchange speed: AIF corpora into argmap maps, against bare json.load and arguebuf; a large Argdown file.
 
-Each measurement is a whole process (interpreter start-up and imports included), best of three, run in the
+Each measurement is a whole process (interpreter start-up and imports included), best of five, run in the
 same session so the ratios compare like with like; the three sides take turns, run by run, so a change in
 the machine's load falls on all of them. Every process runs with Python's bytecode cache on (in a folder of
 its own under the temporary directory) after one untimed warm-up run, as an installed package runs: with
@@ -10,9 +10,10 @@ of the process (user + system), which other work on a shared machine distorts fa
 (printed too):
 
 * the QT30 sample (../shared/corpora/aif/qt30-sample) replicated to 1,500 nodesets in a temporary folder,
-  loaded by bare ``json.load`` (the floor), by argmap (``argmap.formats.aif.read_file`` of every file, every
-  node and locution kept or reported; it reads the file's bytes, size-checked, and parses them with orjson) and by arguebuf 2.7.2 (``arguebuf.load.aif``, which
-  drops the dialogue layer); targets: argmap within 2.5x of json.load and at least 5x faster than arguebuf.
+  loaded by bare ``json.load`` (the floor), by argmap (``argmap.formats.aif.read_file`` of every file,
+  every node and locution kept or reported; it reads the file's bytes, size-checked, and parses them with
+  orjson) and by arguebuf 2.7.2 (``arguebuf.load.aif``, which drops the dialogue layer); targets: argmap
+  within 2.5x of json.load and at least 5x faster than arguebuf.
   For information, argmap's reading of the standard library's parse (``aif.read_data(json.loads(...))``)
   is measured too;
 * a 1,000-statement Argdown file (statements with tags, data and relations, arguments with
@@ -155,7 +156,7 @@ def main() -> None:
     parser.add_argument(
         "--quick", action="store_true", help="AIF against json.load only: no arguebuf, no Argdown"
     )
-    parser.add_argument("--runs", type=int, default=3, help="whole processes per measurement (best is kept)")
+    parser.add_argument("--runs", type=int, default=5, help="whole processes per measurement (best is kept)")
     args = parser.parse_args()
     files = sorted(SAMPLE.glob("*.json"))
     if not files:
