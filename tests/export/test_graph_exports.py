@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import Phase, given, settings
 from typer.testing import CliRunner
 
 import argmap
@@ -53,10 +53,48 @@ TRICKY = ArgumentMap(
 )
 
 
+#: Texts Mermaid reads as syntax where they are not escaped, each as a map's title and its one text.
+AWKWARD_TEXTS = [
+    "",
+    " ",
+    "\\",
+    '"',
+    "%%",
+    "a\\nb",
+    "{x}",
+    "[]",
+    "()",
+    "|x|",
+    "-->",
+    "é ☃ 😀",
+    "#quot;",
+    "\u2028",
+    "\x00",
+]
+
+
+def _drawn_maps(count: int = 40) -> list[ArgumentMap]:
+    """Maps from the shared strategy, drawn the same way every run, for checks that batch them in one Node
+    process (one process an example would take a second each)."""
+    drawn: list[ArgumentMap] = []
+
+    @settings(max_examples=count, database=None, derandomize=True, phases=[Phase.generate])
+    @given(argument_maps())
+    def collect(amap: ArgumentMap) -> None:
+        drawn.append(amap)
+
+    collect()
+    return drawn
+
+
 def _maps() -> dict[str, ArgumentMap]:
     maps = {"tricky": TRICKY}
     for path in [*CORPUS, *sorted(FIXTURES.glob("*.argdown")), *sorted((ROOT / "maps").glob("*.yaml"))]:
         maps[path.stem] = load(path)
+    for k, text in enumerate(AWKWARD_TEXTS):
+        maps[f"awkward-{k}"] = ArgumentMap(text, propositions=(Proposition("p", text),))
+    for k, amap in enumerate(_drawn_maps()):
+        maps[f"drawn-{k}"] = amap
     return maps
 
 
@@ -101,6 +139,14 @@ def test_mermaid_parses_in_mermaid(name: str, mermaid_results: dict[str, dict[st
 )
 def test_mermaid_labels_are_quoted_safely(text: str, label: str) -> None:
     assert mermaid_label(text) == label
+
+
+@pytest.mark.parametrize("title", [*AWKWARD_TEXTS, TRICKY.title])
+def test_mermaid_title_reads_back_as_the_maps_title(title: str) -> None:
+    import yaml
+
+    front = to_mermaid(ArgumentMap(title)).split("---\n")[1]
+    assert yaml.safe_load(front)["title"] == " ".join(title.replace("\x00", " ").split())
 
 
 def test_mermaid_node_ids_are_generated() -> None:
