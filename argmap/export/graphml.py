@@ -1,10 +1,11 @@
 """GraphML with explicit attribute keys, so that another tool can read back what each node and edge is.
 
-Keys: on nodes ``kind`` (proposition, inference, attribution), ``text``, ``role``, ``pole``, ``themes``,
-``speaker``, ``tags``, ``act``; on edges ``relation`` (premise, conclusion, rebut, undercut, qualify, concede,
-reports, preference, contradicts, rephrases) and ``label``. Several poles, themes or tags are joined with
-``"; "``. Written as plain XML (escaped by :mod:`xml.sax.saxutils`), read back by networkx's ``read_graphml``
-in the tests. Reads the model through :mod:`argmap.export._graphdata`.
+Keys: on the graph ``title`` (the map's); on nodes ``kind`` (proposition, inference, attribution),
+``text``, ``role``, ``pole``, ``themes``, ``speaker``, ``tags``, ``act``; on edges ``relation`` (premise,
+conclusion, rebut, undercut, qualify, concede, reports, preference, contradicts, rephrases) and ``label``.
+Several poles, themes or tags are joined with ``"; "``. Written as plain XML (escaped by
+:mod:`xml.sax.saxutils`), read back by networkx's ``read_graphml`` in the tests. Reads the model through
+:mod:`argmap.export._graphdata`.
 """
 
 from __future__ import annotations
@@ -40,7 +41,10 @@ def to_graphml(amap: ArgumentMap) -> str:
         out.append(f'  <key id="n_{key}" for="node" attr.name="{key}" attr.type="string"/>')
     for key in EDGE_KEYS:
         out.append(f'  <key id="e_{key}" for="edge" attr.name="{key}" attr.type="string"/>')
+    out.append('  <key id="g_title" for="graph" attr.name="title" attr.type="string"/>')
     out.append(f'  <graph id={quoteattr(amap.title.translate(_ILLEGAL))} edgedefault="directed">')
+    # The graph's id is not data to most readers (networkx drops it): the title is also a graph attribute.
+    out.append(f'    <data key="g_title">{_text(amap.title)}</data>')
     for n in nodes:
         values = {
             "kind": n.kind,

@@ -161,6 +161,7 @@ def test_graphml_is_read_back_by_networkx(tmp_path: Path) -> None:
     path = tmp_path / "map.graphml"
     path.write_text(to_graphml(TRICKY), encoding="utf-8")
     graph = nx.read_graphml(path)
+    assert graph.graph["title"] == TRICKY.title
     assert graph.nodes["end"]["kind"] == "proposition"
     assert graph.nodes["end"]["text"].startswith('He said "end"')
     assert graph.nodes["x1"]["role"] == "thesis"
