@@ -80,6 +80,9 @@ def convert(
         if imported:
             _report_import(map_file, imported)
         written = write_atomic(output, writer(amap)) if writer is not None else formats.dump(amap, output, to)
+        as_aif = writer is None and to is None and formats.format_for(output).name == "aif"
+        if as_aif or to in ("aif", "ova3"):
+            _report_left_out(written, amap)
     except ArgmapError as error:
         fail(error)
     typer.echo(f"wrote {written}")
@@ -102,6 +105,18 @@ def _report_import(map_file: Path, found: "tuple[Diagnostic, ...]") -> None:
     )
     for diag in found[:5]:
         typer.echo(escape_controls(f"  {diag}"), err=True)
+
+
+def _report_left_out(written: Path, amap: "ArgumentMap") -> None:
+    """On stderr, in one line: what AIF has no place for and was not written (poles, roles, ...)."""
+    from argmap._files import escape_controls
+    from argmap.formats.aif._write import left_out
+
+    lost = left_out(amap)
+    if lost:
+        summary = ", ".join(what if n == 1 else f"{what} x{n}" for what, n in lost.items())
+        line = f"argmap: {written}: not written, as AIF has no place for them: {summary}"
+        typer.echo(escape_controls(line), err=True)
 
 
 def _writer(output: Path, to: str | None) -> "Callable[[ArgumentMap], str] | None":

@@ -111,3 +111,16 @@ def test_one_import_problem_is_one_problem(tmp_path: Path) -> None:
     result = runner.invoke(app, ["convert", str(source), "-o", str(tmp_path / "one.yaml")])
     assert result.exit_code == EXIT_OK, result.output
     assert f"{source}: 1 import problem (AIF104 x1);" in result.stderr
+
+
+@pytest.mark.parametrize(("name", "to"), [("m.aif", None), ("m.json", "aif"), ("m.json", "ova3")])
+def test_writing_aif_says_what_aif_has_no_place_for(name: str, to: str | None, tmp_path: Path) -> None:
+    target = tmp_path / name
+    result = runner.invoke(app, ["convert", EXAMPLE, "-o", str(target), *(["--to", to] if to else [])])
+    assert result.exit_code == EXIT_OK, result.output
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(f"argmap: {target}: not written, as AIF has no place for them: map description, ")
+    assert "proposition poles x8" in line and "proposition role x6" in line
+    # Converting that AIF again loses nothing more: nothing to report.
+    again = runner.invoke(app, ["convert", str(target), "-o", str(tmp_path / "again.aif")])
+    assert again.exit_code == EXIT_OK and again.stderr == ""

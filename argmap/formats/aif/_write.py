@@ -4,7 +4,8 @@ The inverse of :mod:`argmap.formats.aif._read` on what that reads: propositions 
 tagged ``aif-locution`` an L-node), inferences RA-nodes (the label as text and scheme), attacks CA-nodes; a
 proposition with a speaker or a citation of a locution gets an L-node ("Speaker : quote") anchored to it by a
 YA-node, and its speaker becomes a participant. Ids are the map's own; nodes that only AIF has get fresh ids.
-argmap's paradox structure (poles, themes, roles) has no place in AIF and is not written.
+argmap's paradox structure (poles, themes, roles) has no place in AIF and is not written; :func:`left_out`
+counts what a map loses that way, so that nothing is lost silently.
 
 Imports only :mod:`argmap.model`.
 """
@@ -13,12 +14,25 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from typing import Any
 
-from argmap.formats.aif._read import DIALOGUE_SOURCE, KIND_KEY, LOCUTION_TAG
-from argmap.model import ArgumentMap, AttackKind, Attribution, Proposition, SpeechAct
+import attrs
 
-__all__ = ["dumps", "to_aif"]
+from argmap.formats.aif._read import DIALOGUE_SOURCE, KIND_KEY, LOCUTION_TAG
+from argmap.model import (
+    ArgumentMap,
+    Attack,
+    AttackKind,
+    Attribution,
+    Inference,
+    Preference,
+    Proposition,
+    Speaker,
+    SpeechAct,
+)
+
+__all__ = ["dumps", "left_out", "to_aif"]
 
 _LOCATOR = re.compile(r"^locution (\S+)(?: \((.+)\))?$")
 
@@ -167,3 +181,50 @@ def dumps(amap: ArgumentMap, flavour: str = "aifdb") -> str:
     elif flavour != "aifdb":
         raise ValueError(f"unknown AIF flavour {flavour!r}; expected 'aifdb' or 'ova3'")
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+#: The fields the writer carries over, by kind of element; every other field that is set is left out.
+_WRITTEN: dict[type, tuple[str, frozenset[str]]] = {
+    Proposition: ("proposition", frozenset({"id", "text", "rephrases", "speaker", "tags", "citation"})),
+    Inference: ("inference", frozenset({"id", "premises", "conclusion", "label"})),
+    Attack: ("attack", frozenset({"id", "attacker", "target", "kind", "label"})),
+    Attribution: ("attribution", frozenset({"id", "speaker", "proposition", "act", "citation"})),
+    Preference: ("preference", frozenset({"id", "preferred", "over"})),
+}
+
+
+def left_out(amap: ArgumentMap) -> dict[str, int]:
+    """What AIF has no place for and :func:`dumps` does not write, counted by what it is (``"proposition
+    role"``: how many propositions have a role other than claim, ``"map poles"``: the map's poles), sorted;
+    empty when the AIF holds the whole map.
+
+    A proposition's tags and citation, and a speaker's affiliation and title, are left out; a citation of
+    the dialogue (a locution read from AIF) and the speaker's name are written.
+    """
+    lost: Counter[str] = Counter()
+    for name in ("question", "description", "poles", "themes"):
+        if getattr(amap, name):
+            lost[f"map {name}"] += 1
+    lost["map sources"] += sum(1 for source in amap.sources if source.id != DIALOGUE_SOURCE)
+    for items in (amap.propositions, amap.inferences, amap.attacks, amap.attributions, amap.preferences):
+        for item in items:
+            kind, written = _WRITTEN[type(item)]
+            for field in attrs.fields(type(item)):
+                if field.eq and field.name not in written and getattr(item, field.name) != _default(field):
+                    lost[f"{kind} {field.name}"] += 1
+            if isinstance(item, Proposition) and set(item.tags) - {LOCUTION_TAG}:
+                lost[f"{kind} tags"] += 1
+            citation = getattr(item, "citation", None)
+            if citation is not None and citation.source != DIALOGUE_SOURCE:
+                lost[f"{kind} citation"] += 1
+            speaker = getattr(item, "speaker", None)
+            if isinstance(speaker, Speaker) and speaker != Speaker(speaker.name):
+                lost[f"{kind} speaker's details"] += 1
+    return {what: n for what, n in sorted(lost.items()) if n}
+
+
+def _default(field: Any) -> Any:
+    default = field.default
+    if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+        return default.factory()
+    return None if default is attrs.NOTHING else default
