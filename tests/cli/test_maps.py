@@ -124,3 +124,25 @@ def test_writing_aif_says_what_aif_has_no_place_for(name: str, to: str | None, t
     # Converting that AIF again loses nothing more: nothing to report.
     again = runner.invoke(app, ["convert", str(target), "-o", str(tmp_path / "again.aif")])
     assert again.exit_code == EXIT_OK and again.stderr == ""
+
+
+SHARED = MAPS.parent.parent / "shared" / "corpora"
+#: Every Argdown example and every tenth AIF file of the shared corpora (the library tests read them all).
+CORPUS_SAMPLE = [*sorted(SHARED.glob("argdown/*.argdown")), *sorted(SHARED.glob("aif/*/*.json"))[::10]]
+
+
+@pytest.mark.skipif(not CORPUS_SAMPLE, reason=f"the shared corpora are not at {SHARED}")
+@pytest.mark.parametrize("suffix", [".yaml", ".argdown", ".aif"])
+def test_corpus_files_convert_both_ways(suffix: str, tmp_path: Path) -> None:
+    """convert writes each file in the format and reads it back as the same map; an AIF file's import
+    problems are coded lines on stderr, never a traceback."""
+    for k, path in enumerate(CORPUS_SAMPLE):
+        there, back = tmp_path / f"{k}{suffix}", tmp_path / f"{k}-back.yaml"
+        out = runner.invoke(app, ["convert", str(path), "-o", str(there)])
+        assert out.exit_code == EXIT_OK, (path.name, out.output)
+        lines = out.stderr.splitlines()
+        assert all(line.startswith(("argmap: ", "  ")) and "Traceback" not in line for line in lines), path
+        again = runner.invoke(app, ["convert", str(there), "-o", str(back)])
+        assert again.exit_code == EXIT_OK, (path.name, again.output)
+        if suffix != ".aif":  # AIF has no place for Argdown's themes and tags (reported on stderr)
+            assert formats.load(back) == formats.load(path), path.name

@@ -426,3 +426,14 @@ def test_an_undercut_of_a_statement_stays_on_the_statement() -> None:
     # (state left over from the structure above), though <Arg> does not hold [D]; argmap keeps what is said.
     text = "<Arg>\n\n(1) [A]: a\n----\n(2) [G]: g\n\n[D]: D holds.\n  _ <U>: An undercutter.\n"
     assert _ours(argdown.parse(text))["relations"] == [("argument", "U", "statement", "D", "undercut")]
+
+
+AIF_CORPUS = sorted((ROOT.parent / "shared" / "corpora" / "aif").glob("*/*.json"))
+
+
+@pytest.mark.skipif(not AIF_CORPUS, reason="the AIF corpora are not in ../shared/corpora/aif")
+def test_every_aif_corpus_file_round_trips_through_argdown() -> None:
+    """AraucariaDB and QT30 maps (dialogue layer, locutions, schemes) come back from Argdown unchanged."""
+    for path in AIF_CORPUS:
+        amap = load(path)
+        assert argdown.loads(argdown.dumps(amap), str(path)) == amap, path.name
