@@ -52,6 +52,8 @@ _SAME_LOADING = ("render-svg", "evaluate-preferred")
 #: Map inputs argmap cannot use at all: exit 2 from every command, check reports them unreadable.
 UNREADABLE = [
     "alias-bomb-key.yaml",
+    "argdown-control-character.argdown",
+    "argdown-unclosed-data.argdown",
     "alias-bomb-role.yaml",
     "binary.yaml",
     "deep-nesting.json",
