@@ -191,7 +191,8 @@ def document_to_map(doc: ArgdownDocument, filename: str | None = None) -> Argume
                     inf["label"] = ", ".join(item.rules)
                 if last and arg.descriptions:
                     inf["note"] = arg.descriptions[0]
-            inferences.append(at(item.line, 1, inf))
+            # An inference is placed on its line (the '--' one), where its rules and data are.
+            inferences.append(at(item.inference_line or item.line, 1, inf))
         main_inference[title] = argument_inf[title]
 
     def node(ref: tuple[str, str]) -> str:

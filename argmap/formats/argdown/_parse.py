@@ -68,6 +68,8 @@ class PcsItem:
     rules: list[str] = attrs.field(factory=list)
     inference_data: dict[str, Any] | None = None
     line: int = 1
+    #: Line of the inference above (``----`` or ``-- rules {data} --``), if any.
+    inference_line: int | None = None
 
 
 @attrs.define(slots=True)
@@ -421,6 +423,7 @@ class _Parser:
         arg = self.doc.arguments[argument]
         pending_rules: list[str] | None = None
         pending_data: dict[str, Any] | None = None
+        pending_line: int | None = None
         items: list[PcsItem] = []
         while n < len(self.lines):
             if self.blank(n) or n in self.ignored:
@@ -439,7 +442,15 @@ class _Parser:
                     raise self.error("a premise or conclusion must be a statement", n + 1, match.end() + 1)
                 role = "premise" if pending_rules is None else "intermediary-conclusion"
                 items.append(
-                    PcsItem(int(match.group(1)), title, role, pending_rules or [], pending_data, line=n + 1)
+                    PcsItem(
+                        int(match.group(1)),
+                        title,
+                        role,
+                        pending_rules or [],
+                        pending_data,
+                        line=n + 1,
+                        inference_line=pending_line,
+                    )
                 )
                 pending_rules, pending_data = None, None
                 n = self.relations(m, ("statement", title), len(line) - len(line.lstrip()))
@@ -448,6 +459,7 @@ class _Parser:
                     raise self.error("two inferences in a row; a conclusion must come between", n + 1, 1)
                 if not items:
                     raise self.error("an inference needs premises above it", n + 1, 1)
+                pending_line = n + 1
                 pending_rules, pending_data, n = self.inference(n)
             else:
                 break

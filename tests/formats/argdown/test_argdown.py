@@ -229,6 +229,8 @@ def test_constructs_become_the_right_map_elements() -> None:
         ("----\n(1) p\n", 1, 1, "needs premises above it"),
         ("[A]: x /* open\n", 1, 8, "comment '/*' is never closed"),
         ("[A]: x\n  + [B]: {role: nonsense}\n", 2, 5, "role"),
+        # A field of an inference is placed on the inference's line, not its conclusion's.
+        ("<A>\n\n(1) [p]: p\n-- {hedge: [1]} --\n(2) [c]: c\n", 4, 1, "inferences[0].hedge"),
         # A character YAML refuses: PyYAML's message runs over two lines and counts from the data's start.
         ('[A]: x {a: "\x1b"}\n', 1, 13, "character U+001B is not allowed in YAML"),
         ("[A]: x\n\n[B]: y {a: 1,\n  b: '\x07'}\n", 4, 7, "character U+0007 is not allowed in YAML"),
