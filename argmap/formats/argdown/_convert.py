@@ -30,6 +30,7 @@ from typing import Any
 import yaml
 
 from argmap.errors import Location, ParseError
+from argmap.formats._located import load_located
 from argmap.formats._spec import structure_map, unstructure_map
 from argmap.formats.argdown._parse import ArgdownDocument, _Loader, parse
 from argmap.model import ID_PATTERN, ArgumentMap, Inference, Proposition
@@ -99,6 +100,10 @@ def document_to_map(doc: ArgdownDocument, filename: str | None = None) -> Argume
     own = front.get("argmap") if isinstance(front.get("argmap"), Mapping) else None
     ids = _Ids()
     located: dict[int, Any] = {}
+    # The located front matter's containers stay alive while their ids are keys of `located`.
+    _keep: list[Any] = []
+    if own is not None:
+        own, located, _keep = _located_front_matter(doc, own, filename)
 
     def at(line: int, column: int, value: dict[str, Any]) -> dict[str, Any]:
         located[id(value)] = ((line, column), dict.fromkeys(value, (line, column)), None)
@@ -107,6 +112,7 @@ def document_to_map(doc: ArgdownDocument, filename: str | None = None) -> Argume
     data: dict[str, Any] = {}
     if own is not None:
         data.update({k: v for k, v in own.items() if k not in ("attacks",)})
+        own_place = located.get(id(own))
         data.setdefault("title", str(front.get("title") or _stem(filename)))
     else:
         data["title"] = str(front.get("title") or _stem(filename))
@@ -231,7 +237,11 @@ def document_to_map(doc: ArgdownDocument, filename: str | None = None) -> Argume
 
     known = own.get("attacks") if own is not None else None
     if isinstance(known, list):
-        attacks = [dict(a) for a in known if isinstance(a, Mapping)]
+        for listed_attack in known:
+            if isinstance(listed_attack, Mapping):
+                attacks.append(dict(listed_attack))
+                if id(listed_attack) in located:
+                    located[id(attacks[-1])] = located[id(listed_attack)]
         ids.taken.update(str(a.get("id")) for a in attacks)
     # Argdown has no qualifications or concessions: the front matter says which kind each attack is, and a
     # relation adds an attack only where the front matter has none between the same two ends.
@@ -246,6 +256,14 @@ def document_to_map(doc: ArgdownDocument, filename: str | None = None) -> Argume
     data["inferences"] = inferences
     data["attacks"] = attacks
     located[id(data)] = ((1, 1), dict.fromkeys(data, (1, 1)), None)
+    if own is not None and own_place is not None:
+        # The map's own keys sit where the front matter's argmap key has them.
+        values, keys = own_place[1], own_place[2] or {}
+        located[id(data)] = (
+            own_place[0],
+            {k: values.get(k, (1, 1)) for k in data},
+            {k: keys.get(k, (1, 1)) for k in data},
+        )
     for part in ("propositions", "inferences", "attacks"):
         items = data[part]
         located[id(items)] = ((1, 1), [located.get(id(i), ((1, 1),))[0] for i in items], None)
@@ -260,6 +278,33 @@ def document_to_map(doc: ArgdownDocument, filename: str | None = None) -> Argume
         raise
     except (TypeError, ValueError) as exc:  # pragma: no cover - structure_map reports these itself
         raise ParseError(str(exc), filename, 1, 1, code="M002") from None
+
+
+def _located_front_matter(
+    doc: ArgdownDocument, own: Mapping[str, Any], filename: str | None
+) -> tuple[Mapping[str, Any], dict[int, Any], list[Any]]:
+    """The front matter's ``argmap`` mapping read again with the position of every value in it (at its line
+    and column in the Argdown file), so that a problem in it is reported where it is; the parser's reading,
+    without positions, where the located reader reads the text otherwise (``yes`` is text to it)."""
+    try:
+        loaded = load_located(doc.front_matter_source, filename)
+    except ParseError:
+        return own, {}, []
+    found = loaded.data.get("argmap") if isinstance(loaded.data, dict) else None
+    if not isinstance(found, Mapping) or found != own:
+        return own, {}, []
+    first = doc.front_matter_line
+
+    def shift(mark: Any) -> tuple[int, int]:
+        return first + mark.line, mark.column + 1
+
+    located: dict[int, Any] = {}
+    for key, (start, values, keys) in loaded.located.items():
+        moved = (
+            {k: shift(v) for k, v in values.items()} if isinstance(values, Mapping) else [*map(shift, values)]
+        )
+        located[key] = (shift(start), moved, None if keys is None else {k: shift(v) for k, v in keys.items()})
+    return found, located, [loaded.data, *loaded.keep]
 
 
 def _stem(filename: str | None) -> str:

@@ -102,6 +102,9 @@ class ArgdownDocument:
     """What a file says, as Argdown's model has it."""
 
     front_matter: dict[str, Any] = attrs.field(factory=dict)
+    #: The front matter's YAML text and the line it starts on, for positions in it.
+    front_matter_source: str = ""
+    front_matter_line: int = 1
     statements: dict[str, ArgdownStatement] = attrs.field(factory=dict)
     arguments: dict[str, ArgdownArgument] = attrs.field(factory=dict)
     relations: list[ArgdownRelation] = attrs.field(factory=list)
@@ -261,7 +264,9 @@ class _Parser:
         if self.front is None:
             return 0
         first, lines = self.front
-        self.doc.front_matter = self.yaml("\n".join(lines), first, 1, "front matter")
+        source = "\n".join(lines)
+        self.doc.front_matter = self.yaml(source, first, 1, "front matter")
+        self.doc.front_matter_source, self.doc.front_matter_line = source, first
         return first + len(lines)
 
     def yaml(self, source: str, line: int, column: int, what: str) -> dict[str, Any]:

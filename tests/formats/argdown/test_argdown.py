@@ -229,6 +229,9 @@ def test_constructs_become_the_right_map_elements() -> None:
         ("----\n(1) p\n", 1, 1, "needs premises above it"),
         ("[A]: x /* open\n", 1, 8, "comment '/*' is never closed"),
         ("[A]: x\n  + [B]: {role: nonsense}\n", 2, 5, "role"),
+        # A problem in the front matter's argmap key is reported where it is.
+        ("===\ntitle: T\nargmap:\n  question: Q\n  bogus: 1\n===\n\n[A]: x\n", 5, 3, "unknown key 'bogus'"),
+        ("===\nargmap:\n  poles: [{id: p}]\n===\n\n[A]: x\n", 3, 11, "missing required key 'label'"),
         # A field of an inference is placed on the inference's line, not its conclusion's.
         ("<A>\n\n(1) [p]: p\n-- {hedge: [1]} --\n(2) [c]: c\n", 4, 1, "inferences[0].hedge"),
         # A character YAML refuses: PyYAML's message runs over two lines and counts from the data's start.
