@@ -69,3 +69,10 @@ def test_svgs_are_well_formed() -> None:
     for path in sorted(DOCS_MAPS.glob("*.svg")):
         root = ElementTree.parse(path).getroot()
         assert root.tag == "{http://www.w3.org/2000/svg}svg", path.name
+
+
+def test_committed_argdown_docs_are_current() -> None:
+    """docs/argdown.md and the Blank map written in Argdown are what `make docs` writes now."""
+    for relative, data in GENERATE.argdown_docs(GENERATE._maps()).items():
+        path = ROOT / "docs" / relative
+        assert path.read_bytes() == data, f"docs/{relative} is stale: run make docs"
