@@ -252,11 +252,11 @@ def read(text: str | bytes, filename: str | None = None) -> AifImport:
                 return _read_data(data, filename, text, exact=False)
             except _InexactNumberError:
                 pass
-    if isinstance(text, bytes):
-        from argmap._files import decode_utf8  # on use: the fallback only (see the import test)
+        if isinstance(text, bytes):
+            from argmap._files import decode_utf8  # on use: the fallback only (see the import test)
 
-        text = decode_utf8(text, filename)
-    return _read_data(_loads(text, filename), filename, text, exact=True)
+            text = decode_utf8(text, filename)
+        return _read_data(_loads(text, filename), filename, text, exact=True)
 
 
 def read_file(path: str | os.PathLike[str]) -> AifImport:
@@ -396,7 +396,8 @@ def _speaker_and_quote(text: str, name: str | None) -> tuple[str | None, str]:
 
 def read_data(data: Any, filename: str | None = None, text: str | bytes | None = None) -> AifImport:
     """Read already-parsed AIF data (``text``, if given, lets diagnostics name lines)."""
-    return _read_data(data, filename, text, exact=True)
+    with paused_gc():
+        return _read_data(data, filename, text, exact=True)
 
 
 def _read_data(data: Any, filename: str | None, text: str | bytes | None, exact: bool) -> AifImport:
@@ -415,33 +416,33 @@ def _read_data(data: Any, filename: str | None, text: str | bytes | None, exact:
     edges = data.get("edges", [])
     if not isinstance(edges, list):
         raise ParseError("not an AIF file: 'edges' is not a list", filename, 1, 1, code="M001")
-    with paused_gc():
-        r = _Reader(_text if exact else _text_of_exact)
-        r.read_nodes(data["nodes"])
-        r.read_edges(edges)
-        r.assign_ids()
-        r.read_people(data.get("participants"), data.get("locutions"))
-        r.read_anchors()
-        r.read_rephrases()
-        props = r.propositions()
-        attributions = r.attributions()
-        inferences, attacks, preferences = r.relations()
-        r.stray_edges()
-        sources: tuple[Source, ...] = ()
-        if r.speakers or attributions:
-            speakers = tuple(r.speakers.values())
-            sources = (_source(DIALOGUE_SOURCE, "Dialogue", kind="dialogue", speakers=speakers),)
-        amap = _map(
-            _stem(filename),
-            sources=sources,
-            propositions=tuple(props),
-            inferences=tuple(inferences),
-            attacks=tuple(attacks),
-            attributions=tuple(attributions),
-            preferences=tuple(preferences),
-            path=filename,
-        )
-        return AifImport(amap, r.counts, flavour, tuple(r.problems), filename, text)
+    # Called with the collector paused (read, read_data).
+    r = _Reader(_text if exact else _text_of_exact)
+    r.read_nodes(data["nodes"])
+    r.read_edges(edges)
+    r.assign_ids()
+    r.read_people(data.get("participants"), data.get("locutions"))
+    r.read_anchors()
+    r.read_rephrases()
+    props = r.propositions()
+    attributions = r.attributions()
+    inferences, attacks, preferences = r.relations()
+    r.stray_edges()
+    sources: tuple[Source, ...] = ()
+    if r.speakers or attributions:
+        speakers = tuple(r.speakers.values())
+        sources = (_source(DIALOGUE_SOURCE, "Dialogue", kind="dialogue", speakers=speakers),)
+    amap = _map(
+        _stem(filename),
+        sources=sources,
+        propositions=tuple(props),
+        inferences=tuple(inferences),
+        attacks=tuple(attacks),
+        attributions=tuple(attributions),
+        preferences=tuple(preferences),
+        path=filename,
+    )
+    return AifImport(amap, r.counts, flavour, tuple(r.problems), filename, text)
 
 
 class _Ids(dict[str, str]):
