@@ -20,6 +20,7 @@ from argmap.model.core import ArgumentMap
 
 if TYPE_CHECKING:
     from argmap.formats._spec import FORMAT_VERSION
+    from argmap.formats.aif import AifImport
 
 __all__ = [
     "FORMATS",
@@ -150,9 +151,11 @@ def loads(text: str, format: str = "yaml", filename: str | None = None) -> Argum
 
 def load(path: str | os.PathLike[str], format: str | None = None) -> ArgumentMap:
     """Load a map file; the format comes from its suffix unless named."""
+    fmt = format_for(path, format)
+    if fmt.name in ("aif", "json"):
+        return _load_json_or_aif(path, fmt)[0]
     from argmap._files import read_text  # on use: reading a corpus through aif.read needs neither
 
-    fmt = format_for(path, format)
     text = read_text(path)
     with paused_gc():
         return fmt.loads(text, os.fspath(path))
@@ -166,6 +169,12 @@ def load_reporting(
     fmt = format_for(path, format)
     if fmt.name not in ("aif", "json"):
         return load(path, format), ()
+    amap, result = _load_json_or_aif(path, fmt)
+    return amap, result.diagnostics if result is not None else ()
+
+
+def _load_json_or_aif(path: str | os.PathLike[str], fmt: Format) -> tuple[ArgumentMap, AifImport | None]:
+    """A JSON or AIF file's map, and the AIF import's report where it is AIF (told by content)."""
     from argmap._files import decode_utf8, read_bytes
     from argmap.formats import aif
 
@@ -174,9 +183,9 @@ def load_reporting(
     if fmt.name == "json" and not aif.sniff(data):
         text = decode_utf8(data, path)
         with paused_gc():
-            return fmt.loads(text, os.fspath(path)), ()
+            return fmt.loads(text, os.fspath(path)), None
     result = aif.read(data, os.fspath(path))
-    return result.map, result.diagnostics
+    return result.map, result
 
 
 def dumps(amap: ArgumentMap, format: str = "yaml") -> str:
