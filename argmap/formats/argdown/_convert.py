@@ -356,6 +356,24 @@ def _join_surrogates(high: str, low: str) -> int:
     return 0x10000 + ((int(high, 16) - 0xD800) << 10) + (int(low, 16) - 0xDC00)
 
 
+class _FrontDumper(yaml.SafeDumper):
+    """PyYAML's safe dumper, quoting the strings that YAML 1.2 (Argdown's js-yaml) would read as numbers."""
+
+
+# YAML 1.1 (PyYAML) reads a float's exponent only after a decimal point and octals as 017; YAML 1.2 also
+# reads 1e100 and 0o17 as numbers, so such a string unquoted came back from Argdown as a number.
+_YAML12_NUMBER = re.compile(r"[-+]?(?:\d[\d_]*)?\.?\d*[eE][-+]?\d+|0o[0-7]+")
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+    if _YAML12_NUMBER.fullmatch(value):
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="'")
+    return dumper.represent_str(value)
+
+
+_FrontDumper.add_representer(str, _represent_str)
+
+
 def _title(pid: str) -> str:
     return pid
 
@@ -369,11 +387,15 @@ def dumps(amap: ArgumentMap) -> str:
     if attacks:
         data["attacks"] = attacks
     head = {"title": amap.title, "argmap": data}
-    front = yaml.safe_dump(head, sort_keys=False, allow_unicode=True, width=100)
+    front = yaml.dump(head, Dumper=_FrontDumper, sort_keys=False, allow_unicode=True, width=100)
     if yaml.load(front, Loader=_Loader) != head:
         # A line separator or the like in a string does not survive as itself: escape all but ASCII.
-        front = yaml.safe_dump(head, sort_keys=False, allow_unicode=False, width=100)
+        front = yaml.dump(head, Dumper=_FrontDumper, sort_keys=False, allow_unicode=False, width=100)
     lines = ["===", front.rstrip("\n"), "===", ""]
+    if not (propositions or inferences or attacks):
+        # Argdown wants something after the front matter; a heading is all it adds (themes are in the
+        # front matter, so argmap reads no theme from it).
+        lines.append(f"# {_escape(amap.title) or 'Map'}")
 
     for prop in propositions:
         extra = {k: v for k, v in prop.items() if k not in ("id", "text", "tags", "contradicts")}

@@ -309,7 +309,9 @@ def test_exports_of_drawn_maps_read_in_argdown_as_in_argmap(tmp_path: Path) -> N
     """Argdown reads what argmap writes for 40 drawn maps without an error, and finds what argmap's parser
     finds: statements and texts, arguments, relations, tags, every field in the data, the front matter."""
     paths = []
-    for k, amap in enumerate(_drawn_maps(40)):
+    # Strings YAML 1.2 (Argdown's js-yaml) reads as numbers where YAML 1.1 (PyYAML) does not.
+    numbers = [ArgumentMap(title) for title in ("1e100", "0o17", "-2E-5")]
+    for k, amap in enumerate([*_drawn_maps(40), *numbers]):
         path = tmp_path / f"drawn-{k}.argdown"
         path.write_text(argdown.dumps(amap), encoding="utf-8")
         paths.append(path)
