@@ -68,10 +68,13 @@ _tricky = st.sampled_from(
         "~",
     ]
 )
+# A blank text gets a letter rather than being filtered out: a filter rejects the whole drawn map, and how
+# often it did depended on the constants Hypothesis draws from the project's loaded modules, tests included
+# (with two more test modules loaded, no preference note came in 300, or 500, maps in a row).
 texts = (
     st.lists(st.one_of(st.text(_chars, min_size=1, max_size=40), _tricky), min_size=1, max_size=8)
     .map("".join)
-    .filter(lambda s: s.strip() != "")
+    .map(lambda s: s if s.strip() else s + "x")
 )
 # Excluded by category, not filtered: a filter rejected over half of the drawn maps as invalid.
 short_texts = st.text(

@@ -11,7 +11,7 @@ import attrs
 import jsonschema
 import pytest
 import yaml
-from hypothesis import given, settings
+from hypothesis import given, seed, settings
 from typer.testing import CliRunner
 
 from argmap import formats
@@ -117,6 +117,13 @@ def test_round_trip_strategies_draw_every_field() -> None:
     collect()
     wanted = {(s.name, f.attr) for s in SPECS.values() for f in s.fields}
     wanted |= {(s.name, f"{f.attr}[several]") for s in SPECS.values() for f in s.fields if f.alias}
+    # Hypothesis also draws constants it finds in the project's loaded modules (tests included), so the
+    # maps a fixed seed gives depend on what ran before in the process: a field the first run missed gets
+    # runs with two other fixed seeds (a preference's note went missing once more tests were loaded).
+    for other in (1, 2):
+        if wanted <= seen:
+            break
+        seed(other)(collect)()
     assert wanted - seen == set()
 
 
