@@ -4,9 +4,9 @@ Node ids are generated (``n1``, ``n2``, ...): a map's own ids could be ``end`` o
 after an arrow, which Mermaid reads as syntax. Every label is quoted, with Mermaid's entity codes for the
 characters a quoted label cannot hold (``#quot;`` for ``"``, and ``#`` itself, ``<``, ``>``, ``&``, ...),
 control characters as spaces and an empty label as one space; long texts are shortened. The map's title is
-front matter, written as a YAML double-quoted string. Propositions are boxes (theses and verdicts rounded), inferences small circles
-joining linked premises; support is a plain arrow, rebuttals and undercuts dashed arrows labelled with
-their kind, and so on. Reads the model through :mod:`argmap.export._graphdata`.
+front matter, written as a YAML double-quoted string. Propositions are boxes (theses and verdicts rounded),
+inferences small circles joining linked premises; support is a plain arrow, rebuttals and undercuts dashed
+arrows labelled with their kind, and so on. Reads the model through :mod:`argmap.export._graphdata`.
 """
 
 from __future__ import annotations
