@@ -110,7 +110,7 @@ def _report_import(map_file: Path, found: "tuple[Diagnostic, ...]") -> None:
 def _report_left_out(written: Path, amap: "ArgumentMap") -> None:
     """On stderr, in one line: what AIF has no place for and was not written (poles, roles, ...)."""
     from argmap._files import escape_controls
-    from argmap.formats.aif._write import left_out
+    from argmap.formats.aif import left_out
 
     lost = left_out(amap)
     if lost:

@@ -34,6 +34,14 @@ def to_aif(amap: ArgumentMap) -> dict[str, Any]:
     return write(amap)
 
 
+def left_out(amap: ArgumentMap) -> dict[str, int]:
+    """What AIF has no place for and :func:`dumps` leaves out, counted by what it is (empty when the AIF
+    holds the whole map); see :func:`argmap.formats.aif._write.left_out`."""
+    from argmap.formats.aif._write import left_out as count
+
+    return count(amap)
+
+
 def dumps(amap: ArgumentMap, flavour: str = "aifdb") -> str:
     """AIF text: AIFdb JSON, or (``flavour="ova3"``) an OVA3 save ``{AIF, OVA, text}``."""
     from argmap.formats.aif._write import dumps as write
@@ -47,6 +55,7 @@ __all__ = [
     "LOCUTION_TAG",
     "AifImport",
     "dumps",
+    "left_out",
     "loads",
     "read",
     "read_data",

@@ -161,6 +161,9 @@ _FIRST = itemgetter(0)
 # One pass over the text finds each node's line when a diagnostic needs it.
 _NODE_ID = re.compile(r'"nodeID"\s*:\s*"?([^",}\s]+)')
 _NODE_ID_BYTES = re.compile(_NODE_ID.pattern.encode())
+# And each edge's, for the problems of an edge (see AifImport.problem_edges).
+_EDGE_ID = re.compile(r'"edgeID"\s*:\s*"?([^",}\s]+)')
+_EDGE_ID_BYTES = re.compile(_EDGE_ID.pattern.encode())
 _AIF_START = re.compile(r'\s*\{\s*"(nodes|edges|locutions|participants|AIF|OVA|text|schemefulfillments)"')
 _AIF_START_BYTES = re.compile(_AIF_START.pattern.encode())
 
@@ -179,32 +182,43 @@ class AifImport:
     file: str | None = None
     #: The file's text, or its bytes as read (see :func:`read_file`): where the diagnostics find their lines.
     text: str | bytes | None = attrs.field(default=None, repr=False, eq=False)
+    #: The problems about an edge (one naming a node that does not exist, a loop): the position of each in
+    #: :attr:`problems`, and the edge's id, by which its diagnostic finds the edge's line.
+    problem_edges: Mapping[int, str] = attrs.field(factory=dict, repr=False, eq=False)
 
     @property
     def diagnostics(self) -> tuple[Diagnostic, ...]:
-        """Every problem as a coded diagnostic naming the file, the node ids and the line of the first node.
+        """Every problem as a coded diagnostic naming the file, the node ids and the line of the first node
+        (of the edge, for a problem of an edge).
 
         Built on demand: a corpus of real files has tens of thousands (isolated locutions, transitions),
         and finding their lines costs a pass over each file's text.
         """
-        lines = _line_index(self.text) if self.text is not None and self.problems else {}
+        source = self.text if self.problems else None
+        lines = _line_index(source) if source is not None else {}
+        edge_lines = _line_index(source, edges=True) if source is not None and self.problem_edges else {}
         found = []
-        for code, message, ids in self.problems:
-            line = lines.get(ids[0], 1) if ids else 1
+        for k, (code, message, ids) in enumerate(self.problems):
+            edge = self.problem_edges.get(k)
+            line = edge_lines.get(edge) if edge is not None else None
+            if line is None:
+                line = lines.get(ids[0], 1) if ids else 1
             # A frequent problem's message is written only when asked for.
             text = message or _LAZY_MESSAGES[code].format(*ids)
             found.append(Diagnostic(code, CODES[code][0], text, ids, Location(self.file, line, 1)))
         return tuple(found)
 
 
-def _line_index(text: str | bytes) -> dict[str, int]:
-    """The line of each node id's first ``"nodeID"`` in the text (or UTF-8 bytes), in one pass."""
+def _line_index(text: str | bytes, edges: bool = False) -> dict[str, int]:
+    """The line of each node id's first ``"nodeID"`` (or edge id's first ``"edgeID"``) in the text (or UTF-8
+    bytes), in one pass."""
     if isinstance(text, bytes):
+        pattern = _EDGE_ID_BYTES if edges else _NODE_ID_BYTES
         return {
             nid.decode("utf-8", "replace"): line
-            for nid, line in _lines_of(_NODE_ID_BYTES.finditer(text), text, b"\n").items()
+            for nid, line in _lines_of(pattern.finditer(text), text, b"\n").items()
         }
-    return _lines_of(_NODE_ID.finditer(text), text, "\n")
+    return _lines_of((_EDGE_ID if edges else _NODE_ID).finditer(text), text, "\n")
 
 
 def _lines_of(matches: Any, text: Any, newline: Any) -> dict[Any, int]:
@@ -442,7 +456,7 @@ def _read_data(data: Any, filename: str | None, text: str | bytes | None, exact:
         preferences=tuple(preferences),
         path=filename,
     )
-    return AifImport(amap, r.counts, flavour, tuple(r.problems), filename, text)
+    return AifImport(amap, r.counts, flavour, tuple(r.problems), filename, text, r.problem_edges)
 
 
 class _Ids(dict[str, str]):
@@ -467,6 +481,7 @@ class _Reader:
         # How a value that is not a string becomes one (see read()).
         self.as_text = as_text
         self.problems: list[tuple[str, str, tuple[str, ...]]] = []
+        self.problem_edges: dict[int, str] = {}  # see AifImport.problem_edges
         self.kind: dict[str, str] = {}  # node id -> AIF type, in file order
         self.text_list: list[str] = []  # each node's text, in the same order
         self.texts: dict[str, str] | None = None  # node id -> text, made when first looked up
@@ -500,6 +515,13 @@ class _Reader:
 
     def report(self, code: str, message: str, ids: tuple[str, ...]) -> None:
         self.problems.append((code, message, ids))
+
+    def edge_problem(self, edge: Any) -> str:
+        """The id of an edge about to be reported; the report will find the edge's line by it."""
+        eid = self.as_text(edge.get("edgeID"))
+        if eid:
+            self.problem_edges[len(self.problems)] = eid
+        return eid
 
     # -- phases ---------------------------------------------------------------------------------------
 
@@ -634,14 +656,14 @@ class _Reader:
             if type(dst) is not str:
                 dst = self.as_text(dst)
             if src not in kind or dst not in kind:
-                eid = self.as_text(edge.get("edgeID"))
+                eid = self.edge_problem(edge)
                 missing = src if src not in kind else dst
                 self.report(
                     "AIF104", f"edge {eid} names node {missing}, which does not exist; skipped", (missing,)
                 )
                 continue
             if src == dst:
-                eid = self.as_text(edge.get("edgeID"))
+                eid = self.edge_problem(edge)
                 self.report("AIF105", f"edge {eid} goes from node {src} to itself; skipped", (src,))
                 continue
             pairs[src, dst] = None

@@ -71,6 +71,24 @@ def test_diagnostics_name_the_line_of_the_node() -> None:
     assert result.diagnostics[0].location.line == 3
 
 
+@pytest.mark.parametrize("as_bytes", [False, True])
+def test_an_edges_problem_names_the_line_of_the_edge(as_bytes: bool) -> None:
+    text = "\n".join(
+        [
+            '{"nodes": [{"nodeID": "1", "text": "A", "type": "I"},',
+            '           {"nodeID": "2", "text": "B", "type": "I"}],',
+            ' "edges": [{"edgeID": "7", "fromID": "1", "toID": "9"},',
+            '           {"edgeID": 8, "fromID": "2", "toID": "2"},',
+            '           {"fromID": "1", "toID": "1"}]}',
+        ]
+    )
+    result = aif.read(text.encode() if as_bytes else text, "remote.json")
+    found = [(d.code, d.location.line if d.location else None) for d in result.diagnostics]
+    # The edge missing a node, the loop with a numeric id; a loop without an id falls back to its node.
+    assert found[:3] == [("AIF104", 3), ("AIF105", 4), ("AIF105", 1)]
+    assert str(result.diagnostics[0]).startswith("remote.json:3:1: AIF104 edge 7 names node 9")
+
+
 def test_ova3_is_detected_by_content_and_integer_ids_become_strings() -> None:
     result = _read("ova3-integer-ids.json")
     assert result.flavour == "ova3"

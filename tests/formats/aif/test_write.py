@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 
 from argmap.formats import aif, load
-from argmap.formats.aif._write import left_out
+from argmap.formats.aif import left_out
 from argmap.model import ArgumentMap, AttackKind
 from tests.strategies import argument_maps
 
