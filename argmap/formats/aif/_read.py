@@ -21,10 +21,11 @@ real file) is *counted and reported* as a coded
 Reading never raises for a defect of the graph; only text that is not JSON, or JSON that is not AIF,
 raises :class:`~argmap.errors.ParseError`.
 
-Speed (``benchmarks/bench_interchange.py``): a corpus of QT30's size loads in about twice the time of bare
-``json.load``. The text is parsed by orjson (see :func:`read`); the phases that visit every node or edge
-take a path for well-formed files that leaves the per-entry work to C; model objects are built without
-attrs' checks, after the reader's own (:func:`_maker`).
+Speed (``benchmarks/bench_interchange.py``): a corpus of QT30's size loads, whole process, in 1.6-1.7 times
+the time of bare ``json.load``. A file is read as bytes (:func:`read_file`) and parsed by orjson (see
+:func:`read`) with the collector paused; the phases that visit every node or edge take a path for
+well-formed files that leaves the per-entry work to C; model objects are built without attrs' checks,
+after the reader's own (:func:`_maker`).
 
 Imports only :mod:`argmap.model`, :mod:`argmap.errors`, :mod:`argmap._graph` (the GC pause) and orjson;
 :mod:`argmap._files` (the bounded read) on use.
