@@ -157,6 +157,13 @@ def main() -> None:
         "--quick", action="store_true", help="AIF against json.load only: no arguebuf, no Argdown"
     )
     parser.add_argument("--runs", type=int, default=5, help="whole processes per measurement (best is kept)")
+    parser.add_argument(
+        "--nodesets",
+        type=int,
+        default=NODESETS,
+        help=f"how many nodesets the sample is replicated to (default {NODESETS}, as the issue asks; the "
+        "sample's nodesets are smaller than the full release's, so 2,270 give its 140,000 nodes)",
+    )
     args = parser.parse_args()
     files = sorted(SAMPLE.glob("*.json"))
     if not files:
@@ -165,7 +172,7 @@ def main() -> None:
         env = _environment(Path(tmp))
         folder = Path(tmp) / "qt30x"
         folder.mkdir()
-        for k in range(NODESETS if files else 0):
+        for k in range(args.nodesets if files else 0):
             shutil.copyfile(files[k % len(files)], folder / f"nodeset{k:05d}.json")
         if files:
             scripts = {"json.load": JSON_LOAD, "argmap": ARGMAP_LOAD, "argmap on json": ARGMAP_STDLIB_LOAD}
@@ -177,7 +184,7 @@ def main() -> None:
                 scripts["arguebuf"] = ARGUEBUF_LOAD
             done = _run(scripts, str(folder), env, args.runs)
             (base, nodes), (ours, kept) = done["json.load"], done["argmap"]
-            print(f"AIF: {NODESETS} nodesets, {nodes} nodes")
+            print(f"AIF: {args.nodesets} nodesets, {nodes} nodes")
             print(f"  json.load   {base:6.2f} s")
             print(
                 f"  argmap      {ours:6.2f} s  ({ours / base:.2f}x json.load; target <= 2.5x); "
