@@ -113,7 +113,7 @@ def read_bytes(path: str | os.PathLike[str], limit: int = MAX_INPUT_BYTES) -> by
         total = 0
         # The first read asks for the size the file reports and one byte more, so that its buffer is the
         # file's size: a fixed large buffer, shrunk after each read, made the C heap grow and shrink once
-        # per file (measured: eight page faults a file when loading a corpus). Reading goes on until the
+        # per file (measured: about six page faults a file when loading a corpus). Reading goes on until the
         # end of the file is seen, so a file that grows, or reports no size (as /proc files do), is read in
         # whole, up to the limit.
         request = info.st_size + 1
