@@ -40,7 +40,7 @@ from collections.abc import Callable, Mapping
 from itertools import compress, repeat
 from operator import eq, itemgetter, or_
 from types import MappingProxyType
-from typing import Any, TypeVar
+from typing import Any, AnyStr, TypeVar
 
 import attrs
 import orjson
@@ -214,19 +214,16 @@ def _line_index(text: str | bytes, edges: bool = False) -> dict[str, int]:
     """The line of each node id's first ``"nodeID"`` (or edge id's first ``"edgeID"``) in the text (or UTF-8
     bytes), in one pass."""
     if isinstance(text, bytes):
-        pattern = _EDGE_ID_BYTES if edges else _NODE_ID_BYTES
-        return {
-            nid.decode("utf-8", "replace"): line
-            for nid, line in _lines_of(pattern.finditer(text), text, b"\n").items()
-        }
-    return _lines_of((_EDGE_ID if edges else _NODE_ID).finditer(text), text, "\n")
+        found = _lines_of(_EDGE_ID_BYTES if edges else _NODE_ID_BYTES, text, b"\n")
+        return {nid.decode("utf-8", "replace"): line for nid, line in found.items()}
+    return _lines_of(_EDGE_ID if edges else _NODE_ID, text, "\n")
 
 
-def _lines_of(matches: Any, text: Any, newline: Any) -> dict[Any, int]:
-    lines: dict[Any, int] = {}
+def _lines_of(pattern: re.Pattern[AnyStr], text: AnyStr, newline: AnyStr) -> dict[AnyStr, int]:
+    lines: dict[AnyStr, int] = {}
     line = 1
     last = 0
-    for match in matches:
+    for match in pattern.finditer(text):
         line += text.count(newline, last, match.start())
         last = match.start()
         lines.setdefault(match.group(1), line)
@@ -235,8 +232,9 @@ def _lines_of(matches: Any, text: Any, newline: Any) -> dict[Any, int]:
 
 def sniff(text: str | bytes) -> bool:
     """Whether JSON text (or its UTF-8 bytes) looks like AIF: its first key is one of AIF's top-level keys."""
-    start = _AIF_START_BYTES if isinstance(text, bytes) else _AIF_START
-    return start.match(text) is not None  # type: ignore[arg-type]  # the pattern's type is the text's
+    if isinstance(text, bytes):
+        return _AIF_START_BYTES.match(text) is not None
+    return _AIF_START.match(text) is not None
 
 
 def loads(text: str, filename: str | None = None) -> ArgumentMap:
