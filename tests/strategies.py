@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 import attrs
+from hypothesis import Phase, given, settings
 from hypothesis import strategies as st
 
 from argmap.model.core import (
@@ -37,6 +38,7 @@ __all__ = [
     "argument_maps",
     "broken_maps",
     "diagnostics",
+    "drawn_maps",
     "file_reports",
     "ids",
     "json_values",
@@ -311,6 +313,20 @@ def argument_maps(draw: st.DrawFn, max_factors: int = 3) -> ArgumentMap:
         attributions=tuple(attributions),
         preferences=tuple(preferences),
     )
+
+
+def drawn_maps(count: int) -> list[ArgumentMap]:
+    """``count`` maps from :func:`argument_maps`, drawn the same way every run: for checks that batch many
+    maps through one external process (a Node process an example would take a second each)."""
+    drawn: list[ArgumentMap] = []
+
+    @settings(max_examples=count, database=None, derandomize=True, phases=[Phase.generate])
+    @given(argument_maps())
+    def collect(amap: ArgumentMap) -> None:
+        drawn.append(amap)
+
+    collect()
+    return drawn
 
 
 # ------------------------------------------------------------------------------------------------

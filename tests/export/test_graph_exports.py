@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import Phase, given, settings
+from hypothesis import given
 from typer.testing import CliRunner
 
 import argmap
@@ -21,7 +21,7 @@ from argmap.export.mermaid import mermaid_label, to_mermaid
 from argmap.export.networkx import node_link_data, node_link_json, to_networkx
 from argmap.formats import load
 from argmap.model import ArgumentMap, Attack, AttackKind, Inference, Proposition
-from tests.strategies import argument_maps
+from tests.strategies import argument_maps, drawn_maps
 
 nx = pytest.importorskip("networkx")
 
@@ -73,27 +73,13 @@ AWKWARD_TEXTS = [
 ]
 
 
-def _drawn_maps(count: int = 40) -> list[ArgumentMap]:
-    """Maps from the shared strategy, drawn the same way every run, for checks that batch them in one Node
-    process (one process an example would take a second each)."""
-    drawn: list[ArgumentMap] = []
-
-    @settings(max_examples=count, database=None, derandomize=True, phases=[Phase.generate])
-    @given(argument_maps())
-    def collect(amap: ArgumentMap) -> None:
-        drawn.append(amap)
-
-    collect()
-    return drawn
-
-
 def _maps() -> dict[str, ArgumentMap]:
     maps = {"tricky": TRICKY}
     for path in [*CORPUS, *sorted(FIXTURES.glob("*.argdown")), *sorted((ROOT / "maps").glob("*.yaml"))]:
         maps[path.stem] = load(path)
     for k, text in enumerate(AWKWARD_TEXTS):
         maps[f"awkward-{k}"] = ArgumentMap(text, propositions=(Proposition("p", text),))
-    for k, amap in enumerate(_drawn_maps()):
+    for k, amap in enumerate(drawn_maps(40)):
         maps[f"drawn-{k}"] = amap
     return maps
 

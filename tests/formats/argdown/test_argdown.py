@@ -11,12 +11,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import Phase, given, settings
+from hypothesis import given
 
 from argmap.errors import ParseError
 from argmap.formats import argdown, format_for, load
 from argmap.model import ArgumentMap, AttackKind
-from tests.strategies import argument_maps
+from tests.strategies import argument_maps, drawn_maps
 
 HERE = Path(__file__).parent
 ROOT = HERE.parents[2]
@@ -290,20 +290,6 @@ def test_the_readme_argdown_example_loads() -> None:
     assert len(amap.inferences) == 1 and len(amap.attacks) == 1
 
 
-def _drawn_maps(count: int) -> list[ArgumentMap]:
-    """Maps from the shared strategy, drawn the same way every run, to be checked in one Node process (one
-    process an example would take a second each)."""
-    drawn: list[ArgumentMap] = []
-
-    @settings(max_examples=count, database=None, derandomize=True, phases=[Phase.generate])
-    @given(argument_maps())
-    def collect(amap: ArgumentMap) -> None:
-        drawn.append(amap)
-
-    collect()
-    return drawn
-
-
 @needs_node
 def test_exports_of_drawn_maps_read_in_argdown_as_in_argmap(tmp_path: Path) -> None:
     """Argdown reads what argmap writes for 40 drawn maps without an error, and finds what argmap's parser
@@ -311,7 +297,7 @@ def test_exports_of_drawn_maps_read_in_argdown_as_in_argmap(tmp_path: Path) -> N
     paths = []
     # Strings YAML 1.2 (Argdown's js-yaml) reads as numbers where YAML 1.1 (PyYAML) does not.
     numbers = [ArgumentMap(title) for title in ("1e100", "0o17", "-2E-5")]
-    for k, amap in enumerate([*_drawn_maps(40), *numbers]):
+    for k, amap in enumerate([*drawn_maps(40), *numbers]):
         path = tmp_path / f"drawn-{k}.argdown"
         path.write_text(argdown.dumps(amap), encoding="utf-8")
         paths.append(path)
