@@ -326,14 +326,14 @@ def check_paths(
             checked = check_links(load_links(path))
         except ArgmapError as error:
             # The link file's own coded diagnostics (Y001, M003 ...), as a map file's would be.
-            reports.append(FileReport.unreadable(os.fspath(path), error))
+            reports.append(FileReport.unreadable(os.fspath(path), error, links=True))
             continue
         kept = tuple(
             d
             for d in checked.diagnostics
             if link_codes is None or not d.code.startswith("K") or d.code in link_codes
         )
-        reports.append(FileReport(os.fspath(path), kept))
+        reports.append(FileReport(os.fspath(path), kept, links=True))
     return reports
 
 

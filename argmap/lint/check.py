@@ -34,6 +34,8 @@ class FileReport:
     diagnostics: tuple[Diagnostic, ...]
     #: False when the file could not be read or parsed; its diagnostics then say why.
     loaded: bool
+    #: True for a file of links between two maps (checked against both), not a map.
+    links: bool = False
 
     def __init__(
         self,
@@ -41,6 +43,7 @@ class FileReport:
         diagnostics: Iterable[Diagnostic] = (),
         *,
         loaded: bool = True,
+        links: bool = False,
         error: str | None = None,
         error_location: Span | None = None,
     ) -> None:
@@ -49,15 +52,15 @@ class FileReport:
             span = error_location or Span.of_file(path)
             found = (Diagnostic(UNCODED, Severity.ERROR, error, (), span), *found)
             loaded = False
-        self.__attrs_init__(path, found, loaded)
+        self.__attrs_init__(path, found, loaded, links)
 
     @classmethod
-    def unreadable(cls, path: str, error: ArgmapError) -> FileReport:
+    def unreadable(cls, path: str, error: ArgmapError, *, links: bool = False) -> FileReport:
         """The report of a file that ``error`` kept from loading (every diagnostic it carries)."""
         found = getattr(error, "diagnostics", None)
         if not found:
             found = (Diagnostic(UNCODED, Severity.ERROR, str(error), (), Span.of_file(path)),)
-        return cls(path, found, loaded=False)
+        return cls(path, found, loaded=False, links=links)
 
     @property
     def error(self) -> str | None:
@@ -74,6 +77,8 @@ class Summary:
     errors: int
     warnings: int
     infos: int
+    #: How many of the files are link files (the rest are maps).
+    links: int = 0
 
     @property
     def clean(self) -> bool:
@@ -83,14 +88,17 @@ class Summary:
 
 def summarise(reports: Iterable[FileReport]) -> Summary:
     """Files, unreadable files and diagnostics by severity."""
-    files = unreadable = 0
+    files = unreadable = links = 0
     counts = dict.fromkeys(Severity, 0)
     for report in reports:
         files += 1
         unreadable += not report.loaded
+        links += report.links
         for diag in report.diagnostics:
             counts[diag.severity] += 1
-    return Summary(files, unreadable, counts[Severity.ERROR], counts[Severity.WARNING], counts[Severity.INFO])
+    return Summary(
+        files, unreadable, counts[Severity.ERROR], counts[Severity.WARNING], counts[Severity.INFO], links
+    )
 
 
 def check_files(

@@ -47,8 +47,11 @@ def format_text(reports: Sequence[FileReport], *, color: bool = False, hints: bo
 
 
 def summary_line(summary: Summary, *, color: bool = False) -> str:
-    """``Checked 3 maps: 1 error, 2 warnings, 0 info`` (with colour when asked)."""
-    head = f"Checked {_plural(summary.files, 'map')}"
+    """``Checked 3 maps: 1 error, 2 warnings, 0 info`` (``Checked 2 maps and 1 link file: ...`` when link
+    files were checked too; with colour when asked)."""
+    head = f"Checked {_plural(summary.files - summary.links, 'map')}"
+    if summary.links:
+        head += f" and {_plural(summary.links, 'link file')}"
     if summary.clean:
         return f"{head}: {_paint('no problems found', 'green', color)}"
     parts = [

@@ -51,6 +51,17 @@ def test_colour_only_when_asked() -> None:
             [FileReport("a.yaml", (MISSING,), loaded=False)],
             "Checked 1 map: 1 error, 0 warnings, 0 info, 1 unreadable",
         ),
+        (
+            [FileReport("a.yaml"), FileReport("b.yaml"), FileReport("ab.links.yaml", links=True)],
+            "Checked 2 maps and 1 link file: no problems found",
+        ),
+        (
+            [
+                FileReport("x.links.yaml", links=True),
+                FileReport("y.links.yaml", (MISSING,), loaded=False, links=True),
+            ],
+            "Checked 0 maps and 2 link files: 1 error, 0 warnings, 0 info, 1 unreadable",
+        ),
     ],
 )
 def test_summary_line(reports: list[FileReport], line: str) -> None:
