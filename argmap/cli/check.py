@@ -92,6 +92,7 @@ def check(
                     ignore=ignored,
                     progress=lambda _n, _total, path: bar.step(path),
                     loaded=note_unchecked if quotes_wanted else None,
+                    ends=fmt != "text",  # text shows where a finding starts; JSON and SARIF its region
                 )
 
             if any(_may_be_links(path) for path in maps):

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from argmap._graph import paused_gc
-from argmap.diagnostics import short_repr
-from argmap.errors import Diagnostic, InputError
+from argmap.diagnostics import Span, short_repr
+from argmap.errors import ArgmapError, Diagnostic, InputError
 from argmap.model.core import ArgumentMap
 
 if TYPE_CHECKING:
@@ -33,6 +33,7 @@ __all__ = [
     "load",
     "load_reporting",
     "loads",
+    "span_ends",
 ]
 
 
@@ -186,6 +187,37 @@ def _load_json_or_aif(path: str | os.PathLike[str], fmt: Format) -> tuple[Argume
             return fmt.loads(text, os.fspath(path)), None
     result = aif.read(data, os.fspath(path))
     return result.map, result
+
+
+def span_ends(path: str | os.PathLike[str], format: str | None = None) -> Callable[[Span], Span]:
+    """A function giving a span in the file at ``path`` its end, where it has none: the end of the YAML node
+    or JSON value that starts where the span does (a proposition's mapping, a field's value).
+
+    For argmap's own formats; a span elsewhere, or in a file of another format (AIF, Argdown) or one that
+    cannot be read again, is returned as it is. The file is read again, and scanned on the first call.
+    """
+    from argmap._files import read_text
+    from argmap.formats import _jsonpos, _located, aif
+
+    unchanged: Callable[[Span], Span] = lambda span: span  # noqa: E731
+    try:
+        fmt = format_for(path, format)
+        if fmt.name not in ("yaml", "json"):
+            return unchanged
+        text = read_text(path)
+    except ArgmapError:
+        return unchanged
+    if fmt.name == "json" and aif.sniff(text):
+        return unchanged
+    extend = _located.node_spans(text) if fmt.name == "yaml" else _jsonpos.value_extender(text)
+    name = os.fspath(path)
+
+    def ended(span: Span) -> Span:
+        if span.end_line is not None or span.file != name or span.whole_file:
+            return span
+        return extend(span)
+
+    return ended
 
 
 def dumps(amap: ArgumentMap, format: str = "yaml") -> str:

@@ -11,6 +11,7 @@ become lines and columns only when a diagnostic or a model object asks for one.
 from __future__ import annotations
 
 import bisect
+import json
 import re
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -28,6 +29,7 @@ __all__ = [
     "offset_location",
     "token_extender",
     "token_span",
+    "value_extender",
 ]
 
 # A token starts with any character that can begin a value or key; the rest depends on that
@@ -145,6 +147,33 @@ def token_extender(text: str) -> Callable[[Location], Location]:
             return span
         end_line = bisect.bisect_right(line_starts, match.end())
         end_column = match.end() - line_starts[end_line - 1] + 1
+        return Location(span.file, span.line, span.column, end_line, end_column)
+
+    return extend
+
+
+def value_extender(text: str) -> Callable[[Location], Location]:
+    """A function stretching a span to the end of the JSON value that starts where the span does (an
+    object to its closing brace); a span no value starts at is returned as it is.
+
+    For findings about a loaded map: the value is parsed again from its start by the standard library's
+    scanner, which the document already passed.
+    """
+    line_starts: list[int] = []
+    decoder = json.JSONDecoder()
+
+    def extend(span: Location) -> Location:
+        if not line_starts:
+            line_starts.extend([0, *map(_end, _NEWLINE.finditer(text))])
+        if span.whole_file or span.line > len(line_starts):
+            return span
+        offset = line_starts[span.line - 1] + span.column - 1
+        try:
+            _, stop = decoder.raw_decode(text, offset)
+        except (ValueError, RecursionError):
+            return span
+        end_line = bisect.bisect_right(line_starts, stop)
+        end_column = stop - line_starts[end_line - 1] + 1
         return Location(span.file, span.line, span.column, end_line, end_column)
 
     return extend

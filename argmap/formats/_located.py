@@ -25,6 +25,7 @@ object, and nothing here walks a value whole.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from typing import Any
@@ -48,7 +49,12 @@ from argmap.diagnostics import short_repr
 from argmap.errors import Location, ParseError
 from argmap.formats._spec import Located, Pos, ToLocation
 
-__all__ = ["LocatedData", "load_located", "token_spans"]
+__all__ = [
+    "LocatedData",
+    "load_located",
+    "node_spans",
+    "token_spans",
+]
 
 _Base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _BOOL = "tag:yaml.org,2002:bool"
@@ -474,6 +480,57 @@ def load_located(text: str, file: str | None) -> LocatedData:
         loader.dispose()
     root = yaml.Mark(file or "<string>", 0, 0, 0, None, 0)
     return LocatedData(data, builder.located, _mark_location(file), root, builder.keep)
+
+
+def node_spans(text: str) -> Callable[[Location], Location]:
+    """A function giving a span the end of the YAML node that starts where the span does: the outermost
+    one (a mapping rather than its first key), without the blank lines and indentation after it; a
+    span no node starts at is returned as it is.
+
+    For findings about a loaded map (a proposition, a source, a field): the document is composed
+    again, once, on the first call.
+    """
+    ends: dict[tuple[int, int], tuple[int, int]] | None = None
+
+    def build() -> dict[tuple[int, int], tuple[int, int]]:
+        found: dict[tuple[int, int], tuple[int, int]] = {}
+        line_starts = [0, *(m.end() for m in re.finditer("\n", text))]
+        try:
+            root = yaml.compose(text, Loader=_Base)
+        except yaml.YAMLError:  # the document loaded, so this is not expected
+            return found
+        stack = [root] if root is not None else []
+        seen: set[int] = set()  # an alias shares its node: each is visited once
+        while stack:
+            node = stack.pop()
+            if id(node) in seen:
+                continue
+            seen.add(id(node))
+            start, end = node.start_mark, node.end_mark
+            key = (start.line, start.column)
+            if key not in found and end.line < len(line_starts):
+                # Back over the whitespace before the next node: the region ends with this one's text.
+                stop = line_starts[end.line] + end.column
+                while stop > line_starts[start.line] + start.column and text[stop - 1].isspace():
+                    stop -= 1
+                line = bisect.bisect_right(line_starts, stop) - 1
+                found[key] = (line, stop - line_starts[line])
+            if isinstance(node, yaml.MappingNode):
+                stack.extend(part for pair in reversed(node.value) for part in reversed(pair))
+            elif isinstance(node, yaml.SequenceNode):
+                stack.extend(reversed(node.value))
+        return found
+
+    def extend(span: Location) -> Location:
+        nonlocal ends
+        if ends is None:
+            ends = build()
+        end = ends.get((span.line - 1, span.column - 1))
+        if end is None or span.whole_file or end <= (span.line - 1, span.column - 1):
+            return span
+        return Location(span.file, span.line, span.column, end[0] + 1, end[1] + 1)
+
+    return extend
 
 
 def token_spans(text: str) -> Callable[[Location], Location]:

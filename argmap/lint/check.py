@@ -109,12 +109,16 @@ def check_files(
     ignore: Iterable[str] | None = None,
     progress: Callable[[int, int, str], None] | None = None,
     loaded: Callable[[str, ArgumentMap], None] | None = None,
+    ends: bool = True,
 ) -> list[FileReport]:
     """Load and lint each map file; a file that cannot be loaded gets its load problems instead.
 
     ``progress(n, total, path)`` is called before each file, ``loaded(path, amap)`` with each map
-    that loaded (a caller can look further at it without loading it again). ``ValueError`` for an
-    unknown rule selector (raised before any file is read).
+    that loaded (a caller can look further at it without loading it again). With ``ends`` (the
+    default), a finding's span in a YAML or JSON map runs to the end of the key or value it starts
+    at (for SARIF's and editors' regions), which costs a second read of a file with findings; text
+    output, which shows only where a finding starts, can do without. ``ValueError`` for an unknown
+    rule selector (raised before any file is read).
     """
     select = list(select) if select is not None else None
     ignore = list(ignore) if ignore is not None else None
@@ -133,8 +137,18 @@ def check_files(
         if loaded is not None:
             loaded(name, amap)
         found = validate(amap, sources_dir=sources_dir, select=select, ignore=ignore)
+        if ends and found:
+            found = _ended(found, formats.span_ends(path))
         reports.append(FileReport(name, (*imported, *found) if imported else found))
     return reports
+
+
+def _ended(found: Sequence[Diagnostic], ended: Callable[[Span], Span]) -> list[Diagnostic]:
+    out = []
+    for d in found:
+        span = ended(d.span) if d.span is not None else None
+        out.append(d if span == d.span else Diagnostic(d.code, d.severity, d.message, d.ids, span, d.hint))
+    return out
 
 
 def exit_code(reports: Iterable[FileReport], *, strict: bool = False) -> int:

@@ -566,3 +566,61 @@ def test_convert_keeps_empty_lists(amap: ArgumentMap, data: st.DataObject, fmt: 
         emptied = attrs.evolve(amap.inferences[k], premises=())
         amap = attrs.evolve(amap, inferences=(*amap.inferences[:k], emptied, *amap.inferences[k + 1 :]))
     assert formats.loads(formats.dumps(amap, fmt), fmt) == amap
+
+
+# -- the ends of findings' spans ---------------------------------------------------------------------
+
+# Blanks after the first proposition's last value (trailing spaces, an empty line) are not its region.
+_SPANNED_YAML = "title: Spans\npropositions:\n  - id: a\n    text: First.   \n\n  - {id: b, text: Second.}\n"
+
+
+@pytest.mark.parametrize(
+    ("start", "end"),
+    [
+        ((3, 5), (4, 17)),  # a block mapping, to its last value (not the blanks and indent after it)
+        ((6, 5), (6, 27)),  # a flow mapping, to its brace
+        ((6, 10), (6, 11)),  # a scalar
+        ((2, 1), (2, 13)),  # a key, as a scalar
+        ((4, 5), (4, 9)),  # the key of the mapping's second pair
+    ],
+)
+def test_span_ends_reach_the_end_of_the_yaml_node(
+    tmp_path: Path, start: tuple[int, int], end: tuple[int, int]
+) -> None:
+    path = tmp_path / "m.yaml"
+    path.write_text(_SPANNED_YAML, encoding="utf-8")
+    ended = formats.span_ends(path)(Location(str(path), *start))
+    assert (ended.line, ended.column) == start and ended.end == end
+
+
+def test_span_ends_reach_the_end_of_the_json_value(tmp_path: Path) -> None:
+    path = tmp_path / "m.json"
+    text = '{"title": "Spans",\n "propositions": [{"id": "a",\n   "text": "First."}, {"id": "b"}]}\n'
+    path.write_text(text, encoding="utf-8")
+    ends = formats.span_ends(path)
+    assert ends(Location(str(path), 2, 19)).end == (3, 21)  # the first proposition's object
+    assert ends(Location(str(path), 2, 26)).end == (2, 29)  # its id's value
+    assert ends(Location(str(path), 1, 11)).end == (1, 18)  # the title
+    assert ends(Location(str(path), 1, 6)) == Location(str(path), 1, 6)  # inside a string: no value starts
+
+
+def test_span_ends_leave_other_spans_and_formats_alone(tmp_path: Path) -> None:
+    path = tmp_path / "m.yaml"
+    path.write_text(_SPANNED_YAML, encoding="utf-8")
+    ends = formats.span_ends(path)
+    for span in (Location("other.yaml", 3, 5), Location.of_file(str(path)), Location(str(path), 3, 5, 3, 6)):
+        assert ends(span) == span
+    aif = tmp_path / "m.aif"
+    aif.write_text('{"nodes": [], "edges": []}', encoding="utf-8")
+    assert formats.span_ends(aif)(Location(str(aif), 1, 1)) == Location(str(aif), 1, 1)
+    missing = tmp_path / "gone.yaml"
+    assert formats.span_ends(missing)(Location(str(missing), 1, 1)) == Location(str(missing), 1, 1)
+
+
+def test_span_ends_visit_an_aliased_node_once(tmp_path: Path) -> None:
+    # Ten levels of ten aliases each: walked alias by alias this would be 10**10 visits.
+    lines = ["l0: &l0 [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"l{k}: &l{k} [{', '.join([f'*l{k - 1}'] * 10)}]" for k in range(1, 10)]
+    path = tmp_path / "bomb.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert formats.span_ends(path)(Location(str(path), 10, 5)).end == (10, 59)
