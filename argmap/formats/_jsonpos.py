@@ -134,22 +134,12 @@ def token_extender(text: str) -> Callable[[Location], Location]:
     For error messages only (the token is matched again); a span no token starts at is returned
     as it is.
     """
-    line_starts: list[int] = []
 
-    def extend(span: Location) -> Location:
-        if not line_starts:
-            line_starts.extend([0, *map(_end, _NEWLINE.finditer(text))])
-        if span.whole_file or span.line > len(line_starts):
-            return span
-        offset = line_starts[span.line - 1] + span.column - 1
+    def token_end(offset: int) -> int | None:
         match = _TOKEN.match(text, offset)
-        if match is None or match.end() == offset:
-            return span
-        end_line = bisect.bisect_right(line_starts, match.end())
-        end_column = match.end() - line_starts[end_line - 1] + 1
-        return Location(span.file, span.line, span.column, end_line, end_column)
+        return None if match is None or match.end() == offset else match.end()
 
-    return extend
+    return _extender(text, token_end)
 
 
 def value_extender(text: str) -> Callable[[Location], Location]:
@@ -159,18 +149,28 @@ def value_extender(text: str) -> Callable[[Location], Location]:
     For findings about a loaded map: the value is parsed again from its start by the standard library's
     scanner, which the document already passed.
     """
-    line_starts: list[int] = []
     decoder = json.JSONDecoder()
+
+    def value_end(offset: int) -> int | None:
+        try:
+            return decoder.raw_decode(text, offset)[1]
+        except (ValueError, RecursionError):
+            return None
+
+    return _extender(text, value_end)
+
+
+def _extender(text: str, end_of: Callable[[int], int | None]) -> Callable[[Location], Location]:
+    """A span stretched to ``end_of`` its start's offset in ``text`` (left as it is where that is None)."""
+    line_starts: list[int] = []  # made on the first call
 
     def extend(span: Location) -> Location:
         if not line_starts:
             line_starts.extend([0, *map(_end, _NEWLINE.finditer(text))])
         if span.whole_file or span.line > len(line_starts):
             return span
-        offset = line_starts[span.line - 1] + span.column - 1
-        try:
-            _, stop = decoder.raw_decode(text, offset)
-        except (ValueError, RecursionError):
+        stop = end_of(line_starts[span.line - 1] + span.column - 1)
+        if stop is None:
             return span
         end_line = bisect.bisect_right(line_starts, stop)
         end_column = stop - line_starts[end_line - 1] + 1
