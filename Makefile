@@ -7,6 +7,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 COMPILED := $(VENV)/.compiled
+SPEEDUPS := $(VENV)/.speedups
+SPEEDUPS_SRC := argmap/formats/aif/_speedups.c
 PACKAGE_FILES := $(shell find argmap -type f \( -name '*.py' -o -name '*.json' \) 2>/dev/null)
 MAPS := $(wildcard maps/*.yaml)
 # The document maps' source texts live beside the repository when they are available.
@@ -24,7 +26,7 @@ help:
 	@echo "make docs   regenerate docs/ (diagrams, rule table, evaluation reports)"
 	@echo "make bench  run the benchmarks"
 
-setup: $(STAMP) $(COMPILED) graphviz
+setup: $(STAMP) $(COMPILED) $(SPEEDUPS) graphviz
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "argmap needs Python 3.11 or newer; set PYTHON=python3.11")'
@@ -38,6 +40,13 @@ $(STAMP): pyproject.toml
 $(COMPILED): $(STAMP) $(PACKAGE_FILES)
 	@$(BIN)/python -m compileall -q argmap
 	@touch $(COMPILED)
+
+# The AIF reader's optional C accelerator, built in place for this venv's Python where a C compiler
+# exists (tools/build_speedups.py says so in one line where none does; the reader then runs in pure
+# Python, with the same results).
+$(SPEEDUPS): $(STAMP) $(SPEEDUPS_SRC) tools/build_speedups.py
+	@$(BIN)/python tools/build_speedups.py
+	@touch $(SPEEDUPS)
 
 # Install Graphviz only when `dot` is missing: apt-get as root or via sudo, brew on macOS.
 graphviz:

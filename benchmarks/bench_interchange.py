@@ -14,10 +14,12 @@ of the process (user + system), which other work on a shared machine distorts fa
   every node and locution kept or reported; it reads the file's bytes, size-checked, and parses them with
   orjson) and by arguebuf 2.7.2 (``arguebuf.load.aif``, which drops the dialogue layer); targets: argmap
   within 2.5x of json.load and at least 5x faster than arguebuf.
-  For information, argmap's reading of the standard library's parse (``aif.read_data(json.loads(...))``)
-  is measured too. The issue puts 1,500 nodesets at "about 140,000 nodes", but the sample's nodesets are
-  smaller than the release's (1,500 of them hold 92,387 nodes), so the full run measures both: 1,500
-  nodesets, and as many as hold 140,000 nodes (2,273). The more nodes, the less arguebuf's fixed 0.5 s
+  argmap runs with the reader's C accelerator where ``make`` built it (``_speedups.c``). For
+  information, argmap without it (``ARGMAP_PURE_PYTHON=1``) and argmap's reading of the standard
+  library's parse (``aif.read_data(json.loads(...))``) are measured too. The issue puts 1,500 nodesets
+  at "about 140,000 nodes", but the sample's nodesets are smaller than the release's (1,500 of them
+  hold 92,387 nodes), so the full run measures both: 1,500 nodesets, and as many as hold 140,000 nodes
+  (2,273). The more nodes, the less arguebuf's fixed 0.5 s
   import counts;
 * a 1,000-statement Argdown file (statements with tags, data and relations, arguments with
   premise-conclusion structures) imported by ``argmap.formats.load``; target under 0.5 s.
@@ -85,6 +87,10 @@ for path in sorted(Path(sys.argv[1]).glob("*.json")):
     reported += len(result.problems)
 print(kept, reported)
 """
+
+# The same reading without the reader's C accelerator (argmap/formats/aif/_speedups.c, built by make
+# where a C compiler exists): what a set-up without one measures. Printed for information.
+ARGMAP_PURE_LOAD = "import os\nos.environ['ARGMAP_PURE_PYTHON'] = '1'\n" + ARGMAP_LOAD
 
 ARGUEBUF_LOAD = """
 import json, sys
@@ -165,6 +171,12 @@ def _aif(files: list[Path], count: int, tmp: Path, env: dict[str, str], args: ar
     for k in range(count):
         shutil.copyfile(files[k % len(files)], folder / f"nodeset{k:05d}.json")
     scripts = {"json.load": JSON_LOAD, "argmap": ARGMAP_LOAD, "argmap on json": ARGMAP_STDLIB_LOAD}
+    from argmap.formats.aif import _read
+
+    if _read._speedups is not None:
+        scripts["argmap, pure Python"] = ARGMAP_PURE_LOAD
+    else:
+        print("  (the reader's C accelerator is not built: argmap is measured in pure Python)")
     if args.quick:
         pass
     elif importlib.util.find_spec("arguebuf") is None:
@@ -183,6 +195,13 @@ def _aif(files: list[Path], count: int, tmp: Path, env: dict[str, str], args: ar
         f"  (argmap parsing with json, not orjson: {plain:.2f} s, {plain / base:.2f}x json.load; "
         f"kept, reported: {plain_kept})"
     )
+    if "argmap, pure Python" in done:
+        pure, pure_kept = done["argmap, pure Python"]
+        print(
+            f"  (argmap without its C accelerator: {pure:.2f} s, {pure / base:.2f}x json.load"
+            + (f", {done['arguebuf'][0] / pure:.1f}x faster than arguebuf" if "arguebuf" in done else "")
+            + f"; kept, reported: {pure_kept})"
+        )
     if "arguebuf" in done:
         theirs, their_nodes = done["arguebuf"]
         print(

@@ -35,6 +35,7 @@ from argmap.model.core import (
 )
 
 __all__ = [
+    "aif_documents",
     "argument_maps",
     "broken_maps",
     "diagnostics",
@@ -555,3 +556,60 @@ diagnostics = st.builds(
 file_reports = st.builds(
     FileReport, report_paths, st.lists(diagnostics, max_size=4).map(tuple), loaded=st.booleans()
 )
+
+
+# -- AIF documents as real files have them, defects included (tests/formats/aif/test_speedups.py) ------
+
+_aif_ids = st.sampled_from(["1", "2", "17", "659343", "a", "b.c", "-x", "é1", "x y", ""]) | st.integers(0, 9)
+_aif_types = st.sampled_from(["I", "L", "RA", "CA", "MA", "PA", "TA", "YA", "XX", "", "i"])
+#: Locution and proposition texts: "Name : text" in its variants, "Name says '...'", odd whitespace.
+_aif_text_pieces = st.sampled_from(
+    [
+        "Bob",
+        " : ",
+        ":",
+        ": ",
+        "\u00a0",
+        "\u2003",
+        "\u3000",
+        "\t",
+        "\n",
+        " says '",
+        "'",
+        "Ann says 'yes'",
+        "Jeane Freeman : today",
+        "x" * 101,
+        "é",
+        "",
+    ]
+)
+_aif_texts = st.lists(_aif_text_pieces | st.text(max_size=8), max_size=6).map("".join)
+
+
+@st.composite
+def aif_documents(draw: st.DrawFn) -> dict[str, Any]:
+    """AIFdb JSON as parsed: nodes with ids that may repeat or be numbers, known and unknown types, texts
+    that are missing, null, numbers or "Name : text" in its variants; edges among them (loops, dangling
+    ends); sometimes locutions with participants naming their speakers."""
+    nodes: list[Any] = []
+    for _ in range(draw(st.integers(0, 14))):
+        node: dict[str, Any] = {"nodeID": draw(_aif_ids), "type": draw(_aif_types)}
+        text = draw(st.one_of(_aif_texts, st.none(), st.integers(0, 3), st.just("missing")))
+        if text != "missing":
+            node["text"] = text
+        if draw(st.integers(0, 5)) == 0:
+            node["scheme"] = draw(st.sampled_from(["Default Inference", "Expert Opinion", "", 3]))
+        if draw(st.integers(0, 12)) == 0:
+            del node[draw(st.sampled_from(["nodeID", "type"]))]
+        nodes.append(node if draw(st.integers(0, 30)) else draw(st.sampled_from([None, "node", [1]])))
+    ids = [n["nodeID"] for n in nodes if isinstance(n, dict) and "nodeID" in n] or ["1"]
+    edges = [
+        {"edgeID": f"e{k}", "fromID": draw(st.sampled_from(ids)), "toID": draw(st.sampled_from(ids))}
+        for k in range(draw(st.integers(0, 14)))
+    ]
+    document: dict[str, Any] = {"nodes": nodes, "edges": edges}
+    if draw(st.booleans()):
+        document["participants"] = [{"participantID": "p1", "firstname": "Zed", "surname": "Q"}]
+        speaking = draw(st.lists(st.sampled_from(ids)))
+        document["locutions"] = [{"nodeID": i, "personID": "p1"} for i in speaking]
+    return document

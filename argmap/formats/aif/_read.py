@@ -21,14 +21,17 @@ real file) is *counted and reported* as a coded
 Reading never raises for a defect of the graph; only text that is not JSON, or JSON that is not AIF,
 raises :class:`~argmap.errors.ParseError`.
 
-Speed (``benchmarks/bench_interchange.py``): a corpus of QT30's size loads, whole process, in 1.6-1.7 times
-the time of bare ``json.load``. A file is read as bytes (:func:`read_file`) and parsed by orjson (see
-:func:`read`) with the collector paused; the phases that visit every node or edge take a path for
-well-formed files that leaves the per-entry work to C; model objects are built without attrs' checks,
-after the reader's own (:func:`_maker`).
+Speed (``benchmarks/bench_interchange.py``): a file is read as bytes (:func:`read_file`) and parsed by
+orjson (see :func:`read`) with the collector paused; the phases that visit every node or edge take a path
+for well-formed files that leaves the per-entry work to C; model objects are built without attrs' checks,
+after the reader's own (:func:`_maker`). The two loops that run once per node (indexing the nodes,
+building the propositions) have an optional C accelerator, ``_speedups.c``, which ``make`` builds where a
+C compiler exists: it does the well-formed case and leaves everything else to the Python code here, which
+remains the definition (tests compare the two on every corpus file and on drawn documents);
+``ARGMAP_PURE_PYTHON=1`` keeps it unused.
 
-Imports only :mod:`argmap.model`, :mod:`argmap.errors`, :mod:`argmap._graph` (the GC pause) and orjson;
-:mod:`argmap._files` (the bounded read) on use.
+Imports only :mod:`argmap.model`, :mod:`argmap.errors`, :mod:`argmap._graph` (the GC pause), orjson and
+its own accelerator; :mod:`argmap._files` (the bounded read) on use.
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ import json
 import os
 import re
 from collections.abc import Callable, Mapping
+from functools import partial
 from itertools import compress, repeat
 from operator import eq, itemgetter, or_
 from types import MappingProxyType
@@ -61,6 +65,16 @@ from argmap.model import (
     SpeechAct,
 )
 from argmap.model import Speaker as _Speaker
+
+# The optional C accelerator of the two per-node loops (see _speedups.c): built by `make` where a C
+# compiler exists. ARGMAP_PURE_PYTHON=1 keeps it unused (the benchmark measures both).
+_speedups: Any
+try:
+    if os.environ.get("ARGMAP_PURE_PYTHON"):
+        raise ImportError("ARGMAP_PURE_PYTHON is set")
+    from argmap.formats.aif import _speedups
+except ImportError:
+    _speedups = None
 
 _T = TypeVar("_T")
 
@@ -364,6 +378,24 @@ _locution = _maker(
     Proposition("p", "", tags=_LOCUTION_TAGS, citation=_LOCUTION_CITATION), "id", "text", "speaker"
 )
 _speaker = _maker(_Speaker("s"), "name")
+
+
+def _fast_maker(make: Callable[..., _T], *params: str) -> Any:
+    """The C accelerator's constructor doing what ``make`` (a :func:`_maker` constructor) does, or None.
+
+    Its prototype is built by ``make`` itself, so the fields it copies are exactly those ``make`` writes
+    (a dict default, for one, as the read-only mapping ``make`` puts in its place).
+    """
+    if _speedups is None:
+        return None
+    proto: Any = make(*("" for _ in params))
+    cls = type(proto)
+    fields = tuple(getattr(cls, a.name) for a in attrs.fields(cls))
+    return _speedups.Maker(proto, fields, tuple(getattr(cls, name) for name in params))
+
+
+_fast_plain = _fast_maker(_plain, "id", "text")
+_fast_locution = _fast_maker(_locution, "id", "text", "speaker")
 _source = _maker(Source("s", ""), "id", "title", "kind", "speakers")
 _map = _maker(
     ArgumentMap(""),
@@ -525,6 +557,14 @@ class _Reader:
     # -- phases ---------------------------------------------------------------------------------------
 
     def read_nodes(self, nodes: list[Any]) -> None:
+        if _speedups is not None and type(nodes) is list:
+            # The same tables from C, or None for a list this path does not take (see _speedups.c).
+            scanned = _speedups.scan_nodes(nodes, _KNOWN, _RELATIONAL, _WIRED)
+            if scanned is not None:
+                self.kind, self.text_list, self.counts, self.relational, wired = scanned
+                for nid, ntype, raw in wired:
+                    self.add_scheme_node(nid, ntype, raw)
+                return
         try:
             kind = {raw["nodeID"]: raw["type"] for raw in nodes}  # (faster than dict(map(itemgetter)))
             # Every id a string, none twice, every type known: nothing to report.
@@ -675,7 +715,8 @@ class _Reader:
         # One scan of all ids at once finds the usual case, every id valid: plain ASCII letters and digits
         # (AIFdb's numbers) checked by two string methods, else one regular expression (no id may hold a
         # line break).
-        if glued.isascii() and glued.isalnum() and "" not in kind:
+        # (As bytes: bytes.isalnum looks each byte up in a table, where str.isalnum asks Unicode's.)
+        if glued.isascii() and glued.encode("ascii").isalnum() and "" not in kind:
             return
         joined = "\n".join(kind)
         if joined.count("\n") == len(kind) - 1 and not _BAD_ID_CHARS_OR_START.search(joined):
@@ -773,8 +814,37 @@ class _Reader:
             return None
         return self.speaker(name)
 
+    def unusual_proposition(self, nid: str, ntype: str, text: str) -> Proposition:
+        """The proposition of an I-node that rephrases others, or of an L-node whose speaker comes from
+        the participants or from "Name says '...'" (the loop in :meth:`propositions` does the rest)."""
+        ids = self.ids
+        if ntype == "I":
+            rephrased = tuple(ids[o] for o in self.rephrases[nid])
+            return _proposition(id=ids[nid], text=text, rephrases=rephrased)
+        name, quote = _speaker_and_quote(text, self.person_of.get(nid))
+        return _locution(ids[nid], quote, self.speaker(name))
+
     def propositions(self) -> list[Proposition]:
         """I-nodes, and L-nodes that anchor none (kept as locutions of their own)."""
+        if _speedups is not None:
+            # The loop below, in C; what it does not do itself it asks of the methods passed.
+            built: list[Proposition] = _speedups.build_propositions(
+                self.kind,
+                self.text_list,
+                self.touched,
+                self.anchoring,
+                self.person_of,
+                self.rephrases,
+                self.ids,
+                self.by_head,
+                self.problems,
+                _fast_plain,
+                _fast_locution,
+                self.head_speaker,
+                partial(self.speaker, None),
+                self.unusual_proposition,
+            )
+            return built
         # The hot loop of a corpus load: once per I- and L-node, everything it uses bound to a local.
         props: list[Proposition] = []
         append, problem = props.append, self.problems.append
@@ -786,16 +856,14 @@ class _Reader:
                 if nid not in touched:
                     problem(("AIF150", "", (nid,)))
                 if rephrases and nid in rephrases:
-                    rephrased = tuple(ids[o] for o in rephrases[nid])
-                    append(_proposition(id=ids[nid], text=text, rephrases=rephrased))
+                    append(self.unusual_proposition(nid, ntype, text))
                 else:
                     append(plain(ids[nid] if ids else nid, text))
             elif ntype == "L" and not (anchoring and nid in anchoring):
                 if nid not in touched:
                     problem(("AIF151", "", (nid,)))
                 if (person_of and nid in person_of) or " says '" in text:
-                    name, quote = _speaker_and_quote(text, person_of.get(nid))
-                    append(locution(ids[nid], quote, self.speaker(name)))
+                    append(self.unusual_proposition(nid, ntype, text))
                     continue
                 # _speaker_and_quote's usual case inlined ("Name : text" or no name), the speaker of each
                 # distinct "Name" found once.

@@ -1,0 +1,204 @@
+"""The AIF reader's C accelerator against the pure-Python reader it stands in for.
+
+Every corpus file, every fixture and drawn documents (defects included) are read twice, with the
+accelerator and without it; the two readings must agree in everything: the map, each object's field
+types, the problems, counts and diagnostics. Skipped, with the reason shown, where the accelerator was
+not built (no C compiler where argmap was set up).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import given
+
+from argmap.formats import aif
+from argmap.formats.aif import _read
+from argmap.model import Proposition, Speaker
+from tests.strategies import aif_documents
+
+FIXTURES = Path(__file__).parent / "fixtures"
+ROOT = Path(__file__).resolve().parents[3]
+CORPUS_FILES = sorted((ROOT.parent / "shared" / "corpora" / "aif").glob("*/*.json"))
+FILES = [*CORPUS_FILES, *sorted(FIXTURES.glob("*.json"))]
+
+needs_speedups = pytest.mark.skipif(
+    _read._speedups is None,
+    reason="the AIF reader's C accelerator is not built (make setup builds it where a C compiler exists)",
+)
+
+
+def _reading(read: Any) -> Any:
+    """Everything a reading gives, field types included, or the error it raised."""
+    try:
+        done: aif.AifImport = read()
+    except Exception as exc:  # the two readers must fail alike too
+        return ("raised", type(exc).__name__, str(exc))
+    amap = done.map
+    items: list[Any] = [*amap.propositions, *amap.inferences, *amap.attacks, *amap.attributions]
+    types = [
+        (type(item).__name__, *(type(getattr(item, a.name)).__name__ for a in attrs.fields(type(item))))
+        for item in items
+    ]
+    diagnostics = [(d.code, d.message, d.ids, d.location) for d in done.diagnostics]
+    tables = (done.problems, dict(done.counts), done.flavour, dict(done.problem_edges))
+    return (amap, types, *tables, diagnostics)
+
+
+def _both(read: Any, monkeypatch: pytest.MonkeyPatch) -> tuple[Any, Any]:
+    fast = _reading(read)
+    with monkeypatch.context() as patched:
+        patched.setattr(_read, "_speedups", None)
+        pure = _reading(read)
+    return fast, pure
+
+
+@needs_speedups
+@pytest.mark.skipif(not CORPUS_FILES, reason="AIF corpora not found beside the repository")
+def test_every_corpus_file_and_fixture_reads_alike_with_and_without_the_accelerator(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    differing = []
+    for path in FILES:
+        raw = path.read_bytes()
+        fast, pure = _both(lambda raw=raw, path=path: aif.read(raw, str(path)), monkeypatch)
+        if fast != pure:
+            differing.append(path.name)
+    assert not differing
+    assert len(FILES) > 700
+
+
+@needs_speedups
+@given(aif_documents())
+def test_drawn_documents_read_alike_with_and_without_the_accelerator(document: dict[str, Any]) -> None:
+    # (No monkeypatch fixture under @given: the switch is made and undone here.)
+    fast = _reading(lambda: aif.read_data(json.loads(json.dumps(document)), "drawn.json"))
+    saved, _read._speedups = _read._speedups, None
+    try:
+        pure = _reading(lambda: aif.read_data(json.loads(json.dumps(document)), "drawn.json"))
+    finally:
+        _read._speedups = saved
+    assert fast == pure
+
+
+@needs_speedups
+@pytest.mark.parametrize(
+    "nodes",
+    [
+        [None],
+        [{"nodeID": "1"}],
+        [{"type": "I"}],
+        [{"nodeID": 1, "type": "I", "text": "a"}],
+        [{"nodeID": "1", "type": "XX", "text": "a"}],
+        [{"nodeID": "1", "type": "I", "text": None}],
+        [{"nodeID": "1", "type": "I", "text": 2}],
+        [{"nodeID": "1", "type": "I", "text": "a"}, {"nodeID": "1", "type": "L", "text": "b"}],
+        [{"nodeID": "1", "type": ["I"], "text": "a"}],
+    ],
+)
+def test_scan_nodes_leaves_every_irregular_list_to_the_reader(nodes: list[Any]) -> None:
+    assert _read._speedups.scan_nodes(nodes, _read._KNOWN, _read._RELATIONAL, _read._WIRED) is None
+
+
+@needs_speedups
+def test_scan_nodes_makes_the_readers_tables() -> None:
+    nodes = [
+        {"nodeID": "1", "type": "L", "text": "Bob : hi"},
+        {"nodeID": "2", "type": "TA"},
+        {"nodeID": "3", "type": "YA", "text": "Asserting"},
+        {"nodeID": "4", "type": "I", "text": "hi"},
+    ]
+    kind, texts, counts, relational, wired = _read._speedups.scan_nodes(
+        nodes, _read._KNOWN, _read._RELATIONAL, _read._WIRED
+    )
+    assert list(kind.items()) == [("1", "L"), ("2", "TA"), ("3", "YA"), ("4", "I")]
+    assert texts == ["Bob : hi", "", "Asserting", "hi"]
+    assert list(counts.items()) == [("L", 1), ("TA", 1), ("YA", 1), ("I", 1)]
+    assert relational == [("2", "TA")]
+    assert wired == [("3", "YA", nodes[2])]
+
+
+@needs_speedups
+def test_a_maker_builds_what_the_checked_constructor_builds() -> None:
+    speaker = Speaker("Ann")
+    made = _read._fast_locution("p1", "What she said", speaker)
+    assert type(made) is Proposition
+    assert made == attrs.evolve(_read._locution("p0", "", speaker), id="p1", text="What she said")
+    assert attrs.evolve(made) == made  # the model's own checks pass
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        made.text = "changed"  # type: ignore[misc]
+
+
+@needs_speedups
+def test_a_maker_refuses_what_it_cannot_build() -> None:
+    maker_type = _read._speedups.Maker
+    fields = tuple(getattr(Proposition, a.name) for a in attrs.fields(Proposition))
+    with pytest.raises(TypeError, match="takes 2 values"):
+        _read._fast_plain("only one")
+    with pytest.raises(TypeError, match="by position"):
+        _read._fast_plain(id="p", text="t")
+    with pytest.raises(TypeError, match="member descriptor"):
+        maker_type(Proposition("p", ""), (Proposition.__init__,), ())
+    with pytest.raises(TypeError, match="defined in Python"):
+        maker_type(object(), fields, ())
+    with pytest.raises(ValueError, match="unset"):
+        maker_type(object.__new__(Proposition), fields, ())
+
+
+# -- the build script -------------------------------------------------------------------------------
+
+
+def _build_script(monkeypatch: pytest.MonkeyPatch, source: Path) -> Any:
+    spec = importlib.util.spec_from_file_location("build_speedups", ROOT / "tools" / "build_speedups.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    monkeypatch.setattr(module, "SOURCE", source)
+    monkeypatch.setattr(module, "ROOT", source.parent)
+    return module
+
+
+def test_without_a_compiler_the_build_says_so_in_one_line_and_succeeds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "_speedups.c"
+    source.write_text("", encoding="utf-8")
+    script = _build_script(monkeypatch, source)
+    monkeypatch.setattr(script.shutil, "which", lambda name: None)
+    assert script.main() == 0
+    out = capsys.readouterr().out
+    assert out.count("\n") == 1 and "no C compiler" in out and "pure-Python reader is used" in out
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["_speedups.c"]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="built with the compiler Python was built with")
+def test_a_failed_compile_leaves_no_module_behind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "_speedups.c"
+    source.write_text("this is not C;\n", encoding="utf-8")
+    script = _build_script(monkeypatch, source)
+    assert script.main() == 0
+    out = capsys.readouterr().out
+    assert out.count("\n") == 1 and "not built" in out
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["_speedups.c"]
+
+
+@needs_speedups
+def test_the_build_compiles_the_accelerator_into_the_name_python_imports(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import sysconfig
+
+    source = tmp_path / "_speedups.c"
+    source.write_bytes((ROOT / "argmap" / "formats" / "aif" / "_speedups.c").read_bytes())
+    assert _build_script(monkeypatch, source).main() == 0
+    assert capsys.readouterr().out.startswith("built ")
+    built = tmp_path / ("_speedups" + sysconfig.get_config_var("EXT_SUFFIX"))
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["_speedups.c", built.name])
