@@ -166,6 +166,68 @@ static PyTypeObject MakerType = {
 static PyObject *KEY_NODE_ID, *KEY_TYPE, *KEY_TEXT;
 static PyObject *STR_EMPTY, *STR_SAYS, *CODE_UNTOUCHED_I, *CODE_UNTOUCHED_L;
 
+/* One node entry into the tables (see scan_nodes): 1 if taken, 0 if irregular (the reader then reads
+ * the list entry by entry), -1 on error. */
+static int
+entry(PyObject *kind, PyObject *texts, PyObject *counts, PyObject *rel, PyObject *wire, PyObject *known,
+      PyObject *relational, PyObject *wired, Py_ssize_t k, PyObject *raw, PyObject *nid, PyObject *ntype,
+      PyObject *text)
+{
+    if (PyErr_Occurred()) {
+        return -1;
+    }
+    if (nid == NULL || ntype == NULL || !PyUnicode_CheckExact(nid) || !PyUnicode_CheckExact(ntype)) {
+        return 0;
+    }
+    int found = PySet_Contains(known, ntype);
+    if (found <= 0) {
+        return found;
+    }
+    if (text == NULL) {
+        text = STR_EMPTY;  /* no text: "" (the reader's _text of None) */
+    }
+    else if (!PyUnicode_CheckExact(text)) {
+        return 0;
+    }
+    /* A second entry with this id: the reader reports it. */
+    Py_ssize_t before = PyDict_GET_SIZE(kind);
+    if (PyDict_SetDefault(kind, nid, ntype) == NULL) {
+        return -1;
+    }
+    if (PyDict_GET_SIZE(kind) == before) {
+        return 0;
+    }
+    Py_INCREF(text);
+    PyList_SET_ITEM(texts, k, text);
+    PyObject *count = PyDict_GetItemWithError(counts, ntype);
+    if (count == NULL && PyErr_Occurred()) {
+        return -1;
+    }
+    PyObject *next = PyLong_FromSsize_t(count == NULL ? 1 : PyLong_AsSsize_t(count) + 1);
+    if (next == NULL || PyDict_SetItem(counts, ntype, next) < 0) {
+        Py_XDECREF(next);
+        return -1;
+    }
+    Py_DECREF(next);
+    if ((found = PySet_Contains(relational, ntype)) != 0) {
+        PyObject *pair = found < 0 ? NULL : PyTuple_Pack(2, nid, ntype);
+        if (pair == NULL || PyList_Append(rel, pair) < 0) {
+            Py_XDECREF(pair);
+            return -1;
+        }
+        Py_DECREF(pair);
+    }
+    if ((found = PySet_Contains(wired, ntype)) != 0) {
+        PyObject *triple = found < 0 ? NULL : PyTuple_Pack(3, nid, ntype, raw);
+        if (triple == NULL || PyList_Append(wire, triple) < 0) {
+            Py_XDECREF(triple);
+            return -1;
+        }
+        Py_DECREF(triple);
+    }
+    return 1;
+}
+
 /* scan_nodes(nodes, known, relational, wired) -> (kind, texts, counts, relational_nodes, wired_nodes)
  * or None.
  *
@@ -193,73 +255,33 @@ scan_nodes(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         goto error;
     }
     for (Py_ssize_t k = 0; k < n; k++) {
+        /* Parsed JSON has only string keys, so no lookup below runs Python code; but read_data takes
+         * any data, where a key's __eq__ could change the list or an entry: the list's size is checked
+         * on every entry, and the entry and what is read from it are held while they are used. */
+        if (PyList_GET_SIZE(nodes) != n) {
+            goto irregular;
+        }
         PyObject *raw = PyList_GET_ITEM(nodes, k);
         if (!PyDict_CheckExact(raw)) {
             goto irregular;
         }
+        Py_INCREF(raw);
         PyObject *nid = PyDict_GetItemWithError(raw, KEY_NODE_ID);
+        Py_XINCREF(nid);
         PyObject *ntype = nid == NULL ? NULL : PyDict_GetItemWithError(raw, KEY_TYPE);
-        if (ntype == NULL) {
-            if (PyErr_Occurred()) {
-                goto error;
-            }
-            goto irregular;
-        }
-        if (!PyUnicode_CheckExact(nid) || !PyUnicode_CheckExact(ntype)) {
-            goto irregular;
-        }
-        int found = PySet_Contains(known, ntype);
-        if (found <= 0) {
-            if (found < 0) {
-                goto error;
-            }
-            goto irregular;
-        }
-        PyObject *text = PyDict_GetItemWithError(raw, KEY_TEXT);
-        if (text == NULL) {
-            if (PyErr_Occurred()) {
-                goto error;
-            }
-            text = STR_EMPTY;  /* no text: "" (the reader's _text of None) */
-        }
-        else if (!PyUnicode_CheckExact(text)) {
-            goto irregular;
-        }
-        /* A second entry with this id: the reader reports it. */
-        Py_ssize_t before = PyDict_GET_SIZE(kind);
-        if (PyDict_SetDefault(kind, nid, ntype) == NULL) {
+        Py_XINCREF(ntype);
+        PyObject *text = ntype == NULL ? NULL : PyDict_GetItemWithError(raw, KEY_TEXT);
+        Py_XINCREF(text);
+        int verdict = entry(kind, texts, counts, rel, wire, known, relational, wired, k, raw, nid, ntype, text);
+        Py_DECREF(raw);
+        Py_XDECREF(nid);
+        Py_XDECREF(ntype);
+        Py_XDECREF(text);
+        if (verdict < 0) {
             goto error;
         }
-        if (PyDict_GET_SIZE(kind) == before) {
+        if (verdict == 0) {
             goto irregular;
-        }
-        Py_INCREF(text);
-        PyList_SET_ITEM(texts, k, text);
-        PyObject *count = PyDict_GetItemWithError(counts, ntype);
-        if (count == NULL && PyErr_Occurred()) {
-            goto error;
-        }
-        PyObject *next = PyLong_FromSsize_t(count == NULL ? 1 : PyLong_AsSsize_t(count) + 1);
-        if (next == NULL || PyDict_SetItem(counts, ntype, next) < 0) {
-            Py_XDECREF(next);
-            goto error;
-        }
-        Py_DECREF(next);
-        if ((found = PySet_Contains(relational, ntype)) != 0) {
-            PyObject *pair = found < 0 ? NULL : PyTuple_Pack(2, nid, ntype);
-            if (pair == NULL || PyList_Append(rel, pair) < 0) {
-                Py_XDECREF(pair);
-                goto error;
-            }
-            Py_DECREF(pair);
-        }
-        if ((found = PySet_Contains(wired, ntype)) != 0) {
-            PyObject *triple = found < 0 ? NULL : PyTuple_Pack(3, nid, ntype, raw);
-            if (triple == NULL || PyList_Append(wire, triple) < 0) {
-                Py_XDECREF(triple);
-                goto error;
-            }
-            Py_DECREF(triple);
         }
     }
     return Py_BuildValue("(NNNNN)", kind, texts, counts, rel, wire);
@@ -312,6 +334,17 @@ has(PyObject *table, PyObject *key)
     return PySet_Contains(table, key);
 }
 
+/* The node's argmap id (borrowed): the rewritten one, if any; NULL on error. */
+static PyObject *
+argmap_id(PyObject *ids, PyObject *nid)
+{
+    if (PyDict_GET_SIZE(ids) == 0) {
+        return nid;
+    }
+    PyObject *id = PyDict_GetItemWithError(ids, nid);
+    return id != NULL || PyErr_Occurred() ? id : nid;
+}
+
 static int
 report_untouched(PyObject *problems, PyObject *code, PyObject *nid)
 {
@@ -362,6 +395,11 @@ build_propositions(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     Py_ssize_t pos = 0, k = 0;
     PyObject *nid, *ntype;
     while (PyDict_Next(kind, &pos, &nid, &ntype)) {
+        /* (The callables are the reader's own and change none of these tables; checked all the same.) */
+        if (k >= PyList_GET_SIZE(texts) || PyDict_GET_SIZE(kind) != PyList_GET_SIZE(texts)) {
+            PyErr_SetString(PyExc_RuntimeError, "build_propositions: the tables changed while being read");
+            goto error;
+        }
         PyObject *text = PyList_GET_ITEM(texts, k++);
         PyObject *made = NULL;
         /* The type is "I" or "L", or the node is not one this loop builds. */
@@ -391,17 +429,6 @@ build_propositions(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
             PyErr_SetString(PyExc_TypeError, "build_propositions: a text is not a string");
             goto error;
         }
-        /* The node's argmap id: the rewritten one, if any. */
-        PyObject *id = nid;
-        if (PyDict_GET_SIZE(ids) != 0) {
-            id = PyDict_GetItemWithError(ids, nid);
-            if (id == NULL) {
-                if (PyErr_Occurred()) {
-                    goto error;
-                }
-                id = nid;
-            }
-        }
         int unusual;
         if (is_i) {
             unusual = has(rephrases, nid);
@@ -419,6 +446,10 @@ build_propositions(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
             made = PyObject_CallFunctionObjArgs(slow, nid, ntype, text, NULL);
         }
         else if (is_i) {
+            PyObject *id = argmap_id(ids, nid);
+            if (id == NULL) {
+                goto error;
+            }
             PyObject *values[2] = {id, text};
             made = make_from(plain, values);
         }
@@ -465,6 +496,11 @@ build_propositions(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
                 quote = strip_range(text, 0, len);
             }
             if (quote == NULL) {
+                goto error;
+            }
+            PyObject *id = argmap_id(ids, nid);
+            if (id == NULL) {
+                Py_DECREF(quote);
                 goto error;
             }
             PyObject *values[3] = {id, quote, speaker};

@@ -202,3 +202,29 @@ def test_the_build_compiles_the_accelerator_into_the_name_python_imports(
     assert capsys.readouterr().out.startswith("built ")
     built = tmp_path / ("_speedups" + sysconfig.get_config_var("EXT_SUFFIX"))
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["_speedups.c", built.name])
+
+
+@needs_speedups
+def test_a_key_that_changes_the_list_while_it_is_read_leaves_it_to_the_reader() -> None:
+    # read_data takes any data: a key equal in hash to "nodeID" runs Python code in every lookup.
+    nodes: list[Any] = []
+
+    class Sly:
+        def __hash__(self) -> int:
+            return hash("nodeID")
+
+        def __eq__(self, other: object) -> bool:
+            nodes.clear()
+            return False
+
+    entries = [{Sly(): 1, "nodeID": "1", "type": "I", "text": "a"}, {"nodeID": "2", "type": "I", "text": "b"}]
+    scan = _read._speedups.scan_nodes
+    # A copy is read in whole (the key empties the other list); the list itself is given up on.
+    nodes += entries
+    assert scan(list(entries), _read._KNOWN, _read._RELATIONAL, _read._WIRED) is not None
+    assert nodes == []
+    nodes += entries
+    assert scan(nodes, _read._KNOWN, _read._RELATIONAL, _read._WIRED) is None
+    assert nodes == []
+    nodes += entries
+    assert len(aif.read_data({"nodes": nodes, "edges": []}).map.propositions) <= 2
