@@ -228,3 +228,41 @@ def test_a_key_that_changes_the_list_while_it_is_read_leaves_it_to_the_reader() 
     assert nodes == []
     nodes += entries
     assert len(aif.read_data({"nodes": nodes, "edges": []}).map.propositions) <= 2
+
+
+def _wheel(tmp_path: Path, env: dict[str, str] | None = None) -> tuple[str, list[str]]:
+    """A wheel built from the checkout with the project's build hook (hatch_build.py): its name and files."""
+    import subprocess
+    import zipfile
+
+    pip = [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation"]
+    subprocess.run(
+        [*pip, "--wheel-dir", str(tmp_path), str(ROOT)],
+        check=True,
+        capture_output=True,
+        timeout=300,
+        env=env,
+    )
+    (wheel,) = tmp_path.glob("argmap-*.whl")
+    return wheel.name, zipfile.ZipFile(wheel).namelist()
+
+
+@needs_speedups
+def test_a_wheel_built_from_the_checkout_carries_the_accelerator(tmp_path: Path) -> None:
+    import sysconfig
+
+    name, files = _wheel(tmp_path)
+    assert not name.endswith("-none-any.whl")  # tagged for this platform
+    assert f"argmap/formats/aif/_speedups{sysconfig.get_config_var('EXT_SUFFIX')}" in files
+    assert "argmap/formats/aif/_speedups.pyi" in files
+
+
+def test_without_a_compiler_the_wheel_is_pure_python(tmp_path: Path) -> None:
+    import os
+
+    # No compiler on PATH (Python itself is called by its full path).
+    env = {**os.environ, "PATH": str(tmp_path / "empty"), "CC": "no-such-cc"}
+    name, files = _wheel(tmp_path, env)
+    assert name.endswith("-py3-none-any.whl")
+    assert not [f for f in files if f.endswith((".so", ".pyd"))]
+    assert "argmap/formats/aif/_read.py" in files
