@@ -36,6 +36,12 @@ class CustomBuildHook(BuildHookInterface):  # type: ignore[type-arg]
     def initialize(self, version: str, build_data: dict[str, Any]) -> None:
         if self.target_name != "wheel":
             return
+        try:
+            self._compile(version, build_data)
+        except Exception as exc:  # an optional part must never fail the install
+            self.app.display_warning(f"argmap: the C accelerator was not built ({exc!r})")
+
+    def _compile(self, version: str, build_data: dict[str, Any]) -> None:
         builder = _builder(self.root)
         if version == "editable":
             builder.main()  # in place, as make builds it
