@@ -67,12 +67,17 @@ from argmap.model import (
 from argmap.model import Speaker as _Speaker
 
 # The optional C accelerator of the two per-node loops (see _speedups.c): built by `make` where a C
-# compiler exists. ARGMAP_PURE_PYTHON=1 keeps it unused (the benchmark measures both).
+# compiler exists. ARGMAP_PURE_PYTHON=1 keeps it unused (the benchmark measures both), and so does a
+# module built from an older source (its API number differs), which `make` builds again.
+_SPEEDUPS_API = 1
 _speedups: Any
 try:
     if os.environ.get("ARGMAP_PURE_PYTHON"):
         raise ImportError("ARGMAP_PURE_PYTHON is set")
     from argmap.formats.aif import _speedups
+
+    if getattr(_speedups, "API", None) != _SPEEDUPS_API:
+        raise ImportError("the accelerator was built from another version of its source")
 except ImportError:
     _speedups = None
 

@@ -19,6 +19,9 @@
 #include <Python.h>
 #include <structmember.h>
 
+/* Raised whenever a function's arguments or results change; _read.py's _SPEEDUPS_API names it too. */
+#define SPEEDUPS_API 1
+
 /* ---- model objects from a prototype --------------------------------------------------------------- */
 
 /* A prototype (an instance of a frozen slotted attrs class), the offsets of its fields' slots, and the
@@ -558,6 +561,11 @@ PyInit__speedups(void)
     }
     PyObject *module = PyModule_Create(&module_def);
     if (module == NULL) {
+        return NULL;
+    }
+    /* The reader uses this module only if it was built from the source it expects (see _read.py). */
+    if (PyModule_AddIntConstant(module, "API", SPEEDUPS_API) < 0) {
+        Py_DECREF(module);
         return NULL;
     }
     Py_INCREF(&MakerType);

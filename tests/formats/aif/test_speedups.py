@@ -266,3 +266,11 @@ def test_without_a_compiler_the_wheel_is_pure_python(tmp_path: Path) -> None:
     assert name.endswith("-py3-none-any.whl")
     assert not [f for f in files if f.endswith((".so", ".pyd"))]
     assert "argmap/formats/aif/_read.py" in files
+
+
+@needs_speedups
+def test_the_accelerator_is_the_version_the_reader_expects() -> None:
+    # A module built from an older source is not used (the reader would run in pure Python).
+    assert _read._speedups.API == _read._SPEEDUPS_API
+    source = (ROOT / "argmap" / "formats" / "aif" / "_speedups.c").read_text(encoding="utf-8")
+    assert f"#define SPEEDUPS_API {_read._SPEEDUPS_API}\n" in source
