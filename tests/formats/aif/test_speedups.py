@@ -164,29 +164,30 @@ def _build_script(monkeypatch: pytest.MonkeyPatch, source: Path) -> Any:
     return module
 
 
-def test_without_a_compiler_the_build_says_so_in_one_line_and_succeeds(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    source = tmp_path / "_speedups.c"
-    source.write_text("", encoding="utf-8")
-    script = _build_script(monkeypatch, source)
-    monkeypatch.setattr(script.shutil, "which", lambda name: None)
-    assert script.main() == 0
-    out = capsys.readouterr().out
-    assert out.count("\n") == 1 and "no C compiler" in out and "pure-Python reader is used" in out
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["_speedups.c"]
-
-
 @pytest.mark.skipif(sys.platform == "win32", reason="built with the compiler Python was built with")
-def test_a_failed_compile_leaves_no_module_behind(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+@pytest.mark.parametrize(
+    ("source_text", "no_compiler", "said"),
+    [
+        ("", True, "no C compiler"),  # none found: says so in one line, succeeds
+        ("this is not C;\n", False, "the compiler failed"),  # a failed compile leaves no module behind
+    ],
+)
+def test_a_build_that_cannot_succeed_says_why_in_one_line_and_leaves_nothing_behind(
+    source_text: str,
+    no_compiler: bool,
+    said: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     source = tmp_path / "_speedups.c"
-    source.write_text("this is not C;\n", encoding="utf-8")
+    source.write_text(source_text, encoding="utf-8")
     script = _build_script(monkeypatch, source)
+    if no_compiler:
+        monkeypatch.setattr(script.shutil, "which", lambda name: None)
     assert script.main() == 0
     out = capsys.readouterr().out
-    assert out.count("\n") == 1 and "not built" in out
+    assert out.count("\n") == 1 and said in out and "not built" in out and "pure-Python reader is used" in out
     assert sorted(p.name for p in tmp_path.iterdir()) == ["_speedups.c"]
 
 
